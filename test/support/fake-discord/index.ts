@@ -1,0 +1,20 @@
+export { startFakeDiscord } from './server.js';
+export type {
+  AutocompleteInput,
+  ButtonInput,
+  DirectMessageInput,
+  FakeDiscord,
+  FakeDiscordOptions,
+  FakeUser,
+  GatewayDrop,
+  IdentifyPayload,
+  InitialResponse,
+  InteractionHandle,
+  LooseJson,
+  MessageContextInput,
+  ModalSubmitInput,
+  RecordedRequest,
+  SlashCommandInput,
+  SlashOptionValue,
+  WaitForRequestOptions,
+} from './types.js';

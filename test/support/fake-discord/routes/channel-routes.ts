@@ -1,0 +1,89 @@
+import { DiscordErrors } from '../http-io.js';
+import { fail, ok, parseBody, type Route, type RouteContext, type RouteResult } from '../router.js';
+import { createDmSchema, messageBodySchema } from '../schemas.js';
+import { apiUser } from '../users.js';
+
+function dmChannel(context: RouteContext, userId: string): Record<string, unknown> {
+  return {
+    id: context.state.dms.channelFor(userId),
+    type: 1,
+    last_message_id: null,
+    flags: 0,
+    recipients: [apiUser(context.state.users.get(userId))],
+  };
+}
+
+function withChannelMessage(handler: (context: RouteContext, messageId: string) => RouteResult): (context: RouteContext) => RouteResult {
+  return (context) => {
+    const message = context.state.messages.get(context.params.message!);
+    if (!message || message.channel_id !== context.params.channel) return fail(DiscordErrors.unknownMessage);
+    return handler(context, message.id);
+  };
+}
+
+export const channelRoutes: readonly Route[] = [
+  {
+    name: 'create dm',
+    method: 'POST',
+    pattern: '/users/@me/channels',
+    auth: 'bot',
+    handle: (context) => {
+      const parsed = parseBody(createDmSchema, context.body);
+      if (!parsed.ok) return parsed.result;
+      return ok(dmChannel(context, parsed.value.recipient_id));
+    },
+  },
+  {
+    name: 'get channel',
+    method: 'GET',
+    pattern: '/channels/:channel',
+    auth: 'bot',
+    handle: (context) => {
+      const recipient = context.state.dms.recipientOf(context.params.channel!);
+      return recipient ? ok(dmChannel(context, recipient)) : fail(DiscordErrors.unknownChannel);
+    },
+  },
+  {
+    name: 'create channel message',
+    method: 'POST',
+    pattern: '/channels/:channel/messages',
+    auth: 'bot',
+    handle: (context) => {
+      const recipient = context.state.dms.recipientOf(context.params.channel!);
+      if (recipient && context.state.dms.isClosed(recipient)) return fail(DiscordErrors.cannotDmUser);
+      const parsed = parseBody(messageBodySchema, context.body);
+      if (!parsed.ok) return parsed.result;
+      return ok(
+        context.state.messages.create({ id: context.state.nextId(), channelId: context.params.channel!, author: context.state.botUser(), body: parsed.value }),
+      );
+    },
+  },
+  {
+    name: 'get channel message',
+    method: 'GET',
+    pattern: '/channels/:channel/messages/:message',
+    auth: 'bot',
+    handle: withChannelMessage((context, messageId) => ok(context.state.messages.get(messageId))),
+  },
+  {
+    name: 'edit channel message',
+    method: 'PATCH',
+    pattern: '/channels/:channel/messages/:message',
+    auth: 'bot',
+    handle: withChannelMessage((context, messageId) => {
+      const parsed = parseBody(messageBodySchema, context.body);
+      if (!parsed.ok) return parsed.result;
+      return ok(context.state.messages.edit(messageId, parsed.value));
+    }),
+  },
+  {
+    name: 'delete channel message',
+    method: 'DELETE',
+    pattern: '/channels/:channel/messages/:message',
+    auth: 'bot',
+    handle: withChannelMessage((context, messageId) => {
+      context.state.messages.delete(messageId);
+      return ok();
+    }),
+  },
+];
