@@ -22,6 +22,11 @@ export interface PluralKitEmulatorOptions {
   host?: string;
   /** Default 0 = random free port. */
   port?: number;
+  /**
+   * Milliseconds clock for the rate limiter only (default: the real clock). Tests that assert exact
+   * `X-RateLimit-Remaining` values pass a frozen clock so a slow machine cannot refill the bucket.
+   */
+  rateLimitClock?: () => number;
 }
 
 export interface PluralKitEmulator {
@@ -57,7 +62,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
   const host = options.host ?? '127.0.0.1';
   const state: EmulatorState = {
     store: new Store(),
-    limiter: new GcraLimiter(),
+    limiter: new GcraLimiter(options.rateLimitClock),
     faults: new FaultRegistry(),
     requests: [],
     rateLimits: options.rateLimits ?? true,
