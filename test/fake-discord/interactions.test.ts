@@ -269,4 +269,22 @@ describe('fake Discord interaction window', () => {
       await fake.close();
     }
   });
+
+  it('answers edits and follow-ups after the token lifetime with 50027 Invalid Webhook Token', async () => {
+    const fake = await startFakeDiscord({ interactionTokenLifetimeMs: 50 });
+    const client = await loggedInClient(fake);
+    try {
+      const received = nextInteraction(client);
+      fake.slashCommand({ name: 'long', user: ALICE });
+      const interaction = await received;
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await interaction.deferReply();
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      await expect(interaction.editReply('finally')).rejects.toMatchObject({ code: 50027, status: 401 });
+      await expect(interaction.followUp('and more')).rejects.toMatchObject({ code: 50027 });
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  });
 });

@@ -8,6 +8,7 @@ export const DiscordErrors = {
   unknownInteraction: { status: 404, body: { code: 10062, message: 'Unknown interaction' } },
   alreadyAcknowledged: { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } },
   unknownWebhook: { status: 404, body: { code: 10015, message: 'Unknown Webhook' } },
+  invalidWebhookToken: { status: 401, body: { code: 50027, message: 'Invalid Webhook Token' } },
   unknownMessage: { status: 404, body: { code: 10008, message: 'Unknown Message' } },
   unknownChannel: { status: 404, body: { code: 10003, message: 'Unknown Channel' } },
   cannotDmUser: { status: 403, body: { code: 50007, message: 'Cannot send messages to this user' } },

@@ -29,6 +29,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUserId: options.botUserId ?? options.applicationId ?? '900000000000000001',
     botUsername: options.botUsername ?? 'Switchboard Test',
     interactionWindowMs: options.interactionWindowMs ?? 3_000,
+    interactionTokenLifetimeMs: options.interactionTokenLifetimeMs ?? 15 * 60_000,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000,
   };
   const signal = new ChangeSignal();

@@ -11,6 +11,7 @@ export interface FakeConfig {
   readonly botUserId: string;
   readonly botUsername: string;
   readonly interactionWindowMs: number;
+  readonly interactionTokenLifetimeMs: number;
   readonly heartbeatIntervalMs: number;
 }
 

@@ -21,6 +21,8 @@ export interface FakeDiscordOptions {
   botUsername?: string;
   /** How long after dispatch an interaction still accepts its initial callback (Discord: 3000 ms). */
   interactionWindowMs?: number;
+  /** How long an interaction token works for edits and follow-ups (Discord: 15 min); later → 401 {code: 50027}. */
+  interactionTokenLifetimeMs?: number;
   /** Sent in HELLO. Lower it to make the client's own heartbeats happen within a test. */
   heartbeatIntervalMs?: number;
 }

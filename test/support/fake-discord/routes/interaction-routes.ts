@@ -94,11 +94,16 @@ function applyInitialResponse(context: RouteContext, record: InteractionRecord, 
   }
 }
 
-/** Resolves the interaction behind a webhook URL; its messages exist only once it was acknowledged. */
-function webhookInteraction(context: RouteContext): InteractionRecord | undefined {
+/** Resolves the interaction behind a webhook URL; its messages exist only once it was acknowledged, and only while the token lives. */
+function webhookInteraction(context: RouteContext): InteractionRecord | RouteResult {
   const record = context.state.interactions.withToken(context.params.token!);
-  if (!record || context.params.app !== context.state.config.applicationId || !record.initial) return undefined;
+  if (!record || context.params.app !== context.state.config.applicationId || !record.initial) return fail(DiscordErrors.unknownWebhook);
+  if (Date.now() - (record.sentAt ?? 0) > context.state.config.interactionTokenLifetimeMs) return fail(DiscordErrors.invalidWebhookToken);
   return record;
+}
+
+function isRecord(value: InteractionRecord | RouteResult): value is InteractionRecord {
+  return 'token' in value;
 }
 
 function webhookMessageId(record: InteractionRecord, id: string): string | undefined {
@@ -108,7 +113,7 @@ function webhookMessageId(record: InteractionRecord, id: string): string | undef
 function withWebhookMessage(handler: (context: RouteContext, record: InteractionRecord, messageId: string) => RouteResult): (context: RouteContext) => RouteResult {
   return (context) => {
     const record = webhookInteraction(context);
-    if (!record) return fail(DiscordErrors.unknownWebhook);
+    if (!isRecord(record)) return record;
     const messageId = webhookMessageId(record, context.params.message!);
     if (!messageId || !context.state.messages.get(messageId)) return fail(DiscordErrors.unknownMessage);
     return handler(context, record, messageId);
@@ -124,7 +129,7 @@ export const interactionRoutes: readonly Route[] = [
     auth: 'none',
     handle: (context) => {
       const record = webhookInteraction(context);
-      if (!record) return fail(DiscordErrors.unknownWebhook);
+      if (!isRecord(record)) return record;
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
       record.followUps.push(parsed.value);
