@@ -3,9 +3,11 @@ import { z } from 'zod';
 /*
  * Response models of the PluralKit API v2, field names exactly as the server emits them.
  *
- * Objects are loose (unknown keys survive) so a server that grows new keys does not break us.
- * Keys the reference documents as sometimes absent are `.optional()`; nullable keys that every
- * response should carry default to null when missing, so consumers see `T | null` and never
+ * Unknown keys are accepted but dropped: a key a newer server adds might be private, and a key we
+ * do not know could not be privacy-filtered by privacy.ts, so it must not flow on to a public
+ * reply. (It also keeps the types free of index signatures, so a misspelt field is a compile
+ * error.) Keys the reference documents as sometimes absent are `.optional()`; nullable keys that
+ * every response should carry default to null when missing, so consumers see `T | null` and never
  * `undefined`. A present key with the wrong type still fails parsing.
  */
 
@@ -55,16 +57,16 @@ function privacyShape<K extends readonly string[]>(keys: K): PrivacyShape<K> {
   return Object.fromEntries(keys.map((key) => [key, PrivacyLevelSchema])) as PrivacyShape<K>;
 }
 
-export const SystemPrivacySchema = z.looseObject(privacyShape(SYSTEM_PRIVACY_KEYS));
+export const SystemPrivacySchema = z.object(privacyShape(SYSTEM_PRIVACY_KEYS));
 export type SystemPrivacy = z.infer<typeof SystemPrivacySchema>;
 
-export const MemberPrivacySchema = z.looseObject(privacyShape(MEMBER_PRIVACY_KEYS));
+export const MemberPrivacySchema = z.object(privacyShape(MEMBER_PRIVACY_KEYS));
 export type MemberPrivacy = z.infer<typeof MemberPrivacySchema>;
 
-export const GroupPrivacySchema = z.looseObject(privacyShape(GROUP_PRIVACY_KEYS));
+export const GroupPrivacySchema = z.object(privacyShape(GROUP_PRIVACY_KEYS));
 export type GroupPrivacy = z.infer<typeof GroupPrivacySchema>;
 
-export const SystemSchema = z.looseObject({
+export const SystemSchema = z.object({
   id: z.string(),
   uuid: z.string(),
   name: nullableString,
@@ -82,13 +84,13 @@ export const SystemSchema = z.looseObject({
 });
 export type System = z.infer<typeof SystemSchema>;
 
-export const ProxyTagSchema = z.looseObject({
+export const ProxyTagSchema = z.object({
   prefix: nullableString,
   suffix: nullableString,
 });
 export type ProxyTag = z.infer<typeof ProxyTagSchema>;
 
-export const MemberSchema = z.looseObject({
+export const MemberSchema = z.object({
   id: z.string(),
   uuid: z.string(),
   /** Owning system's short ID; absent on members embedded in a Message. */
@@ -114,7 +116,7 @@ export const MemberSchema = z.looseObject({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-export const GroupSchema = z.looseObject({
+export const GroupSchema = z.object({
   id: z.string(),
   uuid: z.string(),
   name: z.string(),
@@ -132,7 +134,7 @@ export const GroupSchema = z.looseObject({
 export type Group = z.infer<typeof GroupSchema>;
 
 /** Full switch (fronters, single switch, create/patch responses). */
-export const SwitchSchema = z.looseObject({
+export const SwitchSchema = z.object({
   id: z.string(),
   timestamp: z.string(),
   members: z.array(MemberSchema),
@@ -140,14 +142,14 @@ export const SwitchSchema = z.looseObject({
 export type Switch = z.infer<typeof SwitchSchema>;
 
 /** Switch list item: `members` are member short IDs. */
-export const SwitchSummarySchema = z.looseObject({
+export const SwitchSummarySchema = z.object({
   id: z.string(),
   timestamp: z.string(),
   members: z.array(z.string()),
 });
 export type SwitchSummary = z.infer<typeof SwitchSummarySchema>;
 
-export const MessageSchema = z.looseObject({
+export const MessageSchema = z.object({
   timestamp: z.string(),
   id: z.string(),
   /** Empty string (not null) when the trigger message is unknown. */
@@ -177,10 +179,10 @@ const publicSettingsShape = {
   name_format: nullableString,
 };
 
-export const PublicSystemSettingsSchema = z.looseObject(publicSettingsShape);
+export const PublicSystemSettingsSchema = z.object(publicSettingsShape);
 export type PublicSystemSettings = z.infer<typeof PublicSystemSettingsSchema>;
 
-export const SystemSettingsSchema = z.looseObject({
+export const SystemSettingsSchema = z.object({
   ...publicSettingsShape,
   timezone: z.string(),
   member_default_private: z.boolean(),
@@ -194,7 +196,7 @@ export const SystemSettingsSchema = z.looseObject({
 });
 export type SystemSettings = z.infer<typeof SystemSettingsSchema>;
 
-export const SystemGuildSettingsSchema = z.looseObject({
+export const SystemGuildSettingsSchema = z.object({
   guild_id: z.string().optional(),
   proxying_enabled: z.boolean(),
   tag: nullableString,
@@ -205,7 +207,7 @@ export const SystemGuildSettingsSchema = z.looseObject({
 });
 export type SystemGuildSettings = z.infer<typeof SystemGuildSettingsSchema>;
 
-export const MemberGuildSettingsSchema = z.looseObject({
+export const MemberGuildSettingsSchema = z.object({
   guild_id: z.string().optional(),
   display_name: nullableString,
   avatar_url: nullableString,
@@ -217,10 +219,25 @@ export type MemberGuildSettings = z.infer<typeof MemberGuildSettingsSchema>;
 export const AutoproxyModeSchema = z.enum(['off', 'front', 'latch', 'member']);
 export type AutoproxyMode = z.infer<typeof AutoproxyModeSchema>;
 
-export const AutoproxySettingsSchema = z.looseObject({
+export const AutoproxySettingsSchema = z.object({
   autoproxy_mode: AutoproxyModeSchema,
   /** Member short ID. */
   autoproxy_member: nullableString,
   last_latch_timestamp: nullableString,
 });
 export type AutoproxySettings = z.infer<typeof AutoproxySettingsSchema>;
+
+type OwnerOnlySettingsKey = Exclude<keyof SystemSettings, keyof PublicSystemSettings>;
+
+/**
+ * What `GET /systems/{ref}/settings` returns: the full settings for the owner, the public subset
+ * for anyone else. Owner-only keys are typed `undefined` on the public side so `settings.timezone`
+ * can be read (and narrowed) without a cast.
+ */
+export type SystemSettingsView =
+  | SystemSettings
+  | (PublicSystemSettings & { [K in OwnerOnlySettingsKey]?: undefined });
+
+export function isOwnerSettings(settings: SystemSettingsView): settings is SystemSettings {
+  return settings.timezone !== undefined;
+}

@@ -1,0 +1,413 @@
+import { z } from 'zod';
+import { PluralKitError } from './errors.js';
+import {
+  AutoproxySettingsSchema,
+  GroupSchema,
+  MemberGuildSettingsSchema,
+  MemberSchema,
+  MessageSchema,
+  PublicSystemSettingsSchema,
+  SwitchSchema,
+  SwitchSummarySchema,
+  SystemGuildSettingsSchema,
+  SystemSchema,
+  SystemSettingsSchema,
+  type AutoproxySettings,
+  type Group,
+  type Member,
+  type MemberGuildSettings,
+  type Message,
+  type Switch,
+  type SwitchSummary,
+  type System,
+  type SystemGuildSettings,
+  type SystemSettings,
+  type SystemSettingsView,
+} from './models.js';
+import { normalizeEntityRef, normalizeSystemRef } from './refs.js';
+import {
+  AutoproxyPatchSchema,
+  GroupCreateSchema,
+  GroupPatchSchema,
+  GroupRefsToChangeSchema,
+  GroupRefsToSetSchema,
+  MemberCreateSchema,
+  MemberGuildSettingsPatchSchema,
+  MemberPatchSchema,
+  MemberRefsToChangeSchema,
+  MemberRefsToSetSchema,
+  PathRefSchema,
+  SnowflakeSchema,
+  SwitchCreateSchema,
+  SwitchListQuerySchema,
+  SwitchMembersSchema,
+  SwitchPatchSchema,
+  SwitchRefSchema,
+  SystemGuildSettingsPatchSchema,
+  SystemPatchSchema,
+  SystemSettingsPatchSchema,
+  validatePatch,
+  validateRequest,
+  type AutoproxyPatch,
+  type GroupCreate,
+  type GroupPatch,
+  type MemberCreate,
+  type MemberGuildSettingsPatch,
+  type MemberPatch,
+  type SwitchCreate,
+  type SwitchListQuery,
+  type SwitchPatch,
+  type SystemGuildSettingsPatch,
+  type SystemPatch,
+  type SystemSettingsPatch,
+} from './requests.js';
+import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type HttpMethod } from './transport.js';
+
+export type { AuthedCallOptions, CallOptions } from './transport.js';
+
+export interface PluralKitClientOptions {
+  /** Base URL including the version, e.g. `https://api.pluralkit.me/v2`. */
+  baseUrl: string;
+  /** Sent on every request; PluralKit refuses requests without one. */
+  userAgent: string;
+  /** Per-attempt limit for response headers and between body chunks. Default 10 s. */
+  timeoutMs?: number;
+  /** Retries for 429s, and for 5xx/network failures where retrying is safe. Default 3. */
+  maxRetries?: number;
+  /** Keep-alive connections to PluralKit. Default 8. */
+  connections?: number;
+}
+
+export interface IterateSwitchesOptions extends CallOptions {
+  /** Start below this timestamp (exclusive); default: now. */
+  before?: Date | string;
+  /** Switches per request, 1–100. Default 100. */
+  pageSize?: number;
+}
+
+const MemberListSchema = z.array(MemberSchema);
+const GroupListSchema = z.array(GroupSchema);
+const SwitchSummaryListSchema = z.array(SwitchSummarySchema);
+const SettingsViewSchema = z.union([SystemSettingsSchema, PublicSystemSettingsSchema]) as z.ZodType<SystemSettingsView>;
+
+type EntityKind = 'system' | 'member' | 'group';
+
+/** `@` is a valid path character and PluralKit's `@me` should go over the wire as is. */
+function encodeSegment(value: string): string {
+  return encodeURIComponent(value).replace(/%40/g, '@');
+}
+
+/**
+ * Typed PluralKit API v2 client: one method per documented endpoint. Inputs are validated with
+ * PluralKit's own limits before anything is sent; responses are validated before they are
+ * returned. Tokens are passed per call and never kept.
+ */
+export class PluralKitClient {
+  private readonly transport: Transport;
+
+  constructor(options: PluralKitClientOptions) {
+    this.transport = new Transport(options);
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  // --- systems -----------------------------------------------------------------------------
+
+  getSystem(ref: string, opts?: CallOptions): Promise<System> {
+    return this.send('GET', '/systems/{systemRef}', { system: ref }, SystemSchema, {}, opts);
+  }
+
+  updateSystem(ref: string, patch: SystemPatch, opts: AuthedCallOptions): Promise<System> {
+    const route = '/systems/{systemRef}';
+    const body = validatePatch(SystemPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { system: ref }, SystemSchema, { body, auth: true }, opts);
+  }
+
+  /** The full settings for the owner, the public subset for anyone else (see `isOwnerSettings`). */
+  getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
+    return this.send('GET', '/systems/{systemRef}/settings', { system: ref }, SettingsViewSchema, {}, opts);
+  }
+
+  updateSystemSettings(ref: string, patch: SystemSettingsPatch, opts: AuthedCallOptions): Promise<SystemSettings> {
+    const route = '/systems/{systemRef}/settings';
+    const body = validatePatch(SystemSettingsPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { system: ref }, SystemSettingsSchema, { body, auth: true }, opts);
+  }
+
+  getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
+    return this.send('GET', '/systems/{systemRef}/guilds/{guildId}', { system: ref, guild: guildId }, SystemGuildSettingsSchema, { auth: true }, opts);
+  }
+
+  updateSystemGuildSettings(ref: string, guildId: string, patch: SystemGuildSettingsPatch, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
+    const route = '/systems/{systemRef}/guilds/{guildId}';
+    const body = validatePatch(SystemGuildSettingsPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { system: ref, guild: guildId }, SystemGuildSettingsSchema, { body, auth: true }, opts);
+  }
+
+  getAutoproxySettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<AutoproxySettings> {
+    const route = '/systems/{systemRef}/autoproxy';
+    const query = this.guildQuery(guildId, 'GET', route);
+    return this.send('GET', route, { system: ref }, AutoproxySettingsSchema, { query, auth: true }, opts);
+  }
+
+  updateAutoproxySettings(ref: string, guildId: string, patch: AutoproxyPatch, opts: AuthedCallOptions): Promise<AutoproxySettings> {
+    const route = '/systems/{systemRef}/autoproxy';
+    const query = this.guildQuery(guildId, 'PATCH', route);
+    const body = validatePatch(AutoproxyPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { system: ref }, AutoproxySettingsSchema, { query, body, auth: true }, opts);
+  }
+
+  // --- members -----------------------------------------------------------------------------
+
+  getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+    return this.send('GET', '/systems/{systemRef}/members', { system: ref }, MemberListSchema, {}, opts);
+  }
+
+  createMember(member: MemberCreate, opts: AuthedCallOptions): Promise<Member> {
+    const route = '/members';
+    const body = validateRequest(MemberCreateSchema, member, { method: 'POST', route });
+    return this.send('POST', route, {}, MemberSchema, { body, auth: true }, opts);
+  }
+
+  getMember(ref: string, opts?: CallOptions): Promise<Member> {
+    return this.send('GET', '/members/{memberRef}', { member: ref }, MemberSchema, {}, opts);
+  }
+
+  updateMember(ref: string, patch: MemberPatch, opts: AuthedCallOptions): Promise<Member> {
+    const route = '/members/{memberRef}';
+    const body = validatePatch(MemberPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { member: ref }, MemberSchema, { body, auth: true }, opts);
+  }
+
+  async deleteMember(ref: string, opts: AuthedCallOptions): Promise<void> {
+    await this.send('DELETE', '/members/{memberRef}', { member: ref }, null, { auth: true }, opts);
+  }
+
+  getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
+    return this.send('GET', '/members/{memberRef}/groups', { member: ref }, GroupListSchema, {}, opts);
+  }
+
+  async addMemberToGroups(ref: string, groupRefs: string[], opts: AuthedCallOptions): Promise<void> {
+    await this.memberGroupsOp('add', ref, groupRefs, GroupRefsToChangeSchema, opts);
+  }
+
+  async removeMemberFromGroups(ref: string, groupRefs: string[], opts: AuthedCallOptions): Promise<void> {
+    await this.memberGroupsOp('remove', ref, groupRefs, GroupRefsToChangeSchema, opts);
+  }
+
+  /** Replaces the member's groups; an empty list removes it from all groups. */
+  async overwriteMemberGroups(ref: string, groupRefs: string[], opts: AuthedCallOptions): Promise<void> {
+    await this.memberGroupsOp('overwrite', ref, groupRefs, GroupRefsToSetSchema, opts);
+  }
+
+  getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
+    return this.send('GET', '/members/{memberRef}/guilds/{guildId}', { member: ref, guild: guildId }, MemberGuildSettingsSchema, { auth: true }, opts);
+  }
+
+  updateMemberGuildSettings(ref: string, guildId: string, patch: MemberGuildSettingsPatch, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
+    const route = '/members/{memberRef}/guilds/{guildId}';
+    const body = validatePatch(MemberGuildSettingsPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { member: ref, guild: guildId }, MemberGuildSettingsSchema, { body, auth: true }, opts);
+  }
+
+  // --- groups ------------------------------------------------------------------------------
+
+  getSystemGroups(ref: string, query: { withMembers?: boolean } = {}, opts?: CallOptions): Promise<Group[]> {
+    const withMembers = query.withMembers === undefined ? undefined : `with_members=${query.withMembers ? 'true' : 'false'}`;
+    return this.send('GET', '/systems/{systemRef}/groups', { system: ref }, GroupListSchema, { query: withMembers }, opts);
+  }
+
+  createGroup(group: GroupCreate, opts: AuthedCallOptions): Promise<Group> {
+    const route = '/groups';
+    const body = validateRequest(GroupCreateSchema, group, { method: 'POST', route });
+    return this.send('POST', route, {}, GroupSchema, { body, auth: true }, opts);
+  }
+
+  getGroup(ref: string, opts?: CallOptions): Promise<Group> {
+    return this.send('GET', '/groups/{groupRef}', { group: ref }, GroupSchema, {}, opts);
+  }
+
+  updateGroup(ref: string, patch: GroupPatch, opts: AuthedCallOptions): Promise<Group> {
+    const route = '/groups/{groupRef}';
+    const body = validatePatch(GroupPatchSchema, patch, { method: 'PATCH', route });
+    return this.send('PATCH', route, { group: ref }, GroupSchema, { body, auth: true }, opts);
+  }
+
+  async deleteGroup(ref: string, opts: AuthedCallOptions): Promise<void> {
+    await this.send('DELETE', '/groups/{groupRef}', { group: ref }, null, { auth: true }, opts);
+  }
+
+  getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+    return this.send('GET', '/groups/{groupRef}/members', { group: ref }, MemberListSchema, {}, opts);
+  }
+
+  async addGroupMembers(ref: string, memberRefs: string[], opts: AuthedCallOptions): Promise<void> {
+    await this.groupMembersOp('add', ref, memberRefs, MemberRefsToChangeSchema, opts);
+  }
+
+  async removeGroupMembers(ref: string, memberRefs: string[], opts: AuthedCallOptions): Promise<void> {
+    await this.groupMembersOp('remove', ref, memberRefs, MemberRefsToChangeSchema, opts);
+  }
+
+  /** Replaces the group's members; an empty list empties the group. */
+  async overwriteGroupMembers(ref: string, memberRefs: string[], opts: AuthedCallOptions): Promise<void> {
+    await this.groupMembersOp('overwrite', ref, memberRefs, MemberRefsToSetSchema, opts);
+  }
+
+  // --- switches ----------------------------------------------------------------------------
+
+  /** Newest first; `before` is exclusive. Members are short IDs. */
+  getSystemSwitches(ref: string, query: SwitchListQuery = {}, opts?: CallOptions): Promise<SwitchSummary[]> {
+    const route = '/systems/{systemRef}/switches';
+    const parsed = validateRequest(SwitchListQuerySchema, query, { method: 'GET', route }, 'query');
+    const params = new URLSearchParams();
+    if (parsed.before !== undefined) params.set('before', parsed.before);
+    if (parsed.limit !== undefined) params.set('limit', String(parsed.limit));
+    const search = params.toString();
+    return this.send('GET', route, { system: ref }, SwitchSummaryListSchema, { query: search === '' ? undefined : search }, opts);
+  }
+
+  /** Every switch, newest first, fetched page by page as the iteration proceeds. */
+  async *iterateSwitches(ref: string, opts: IterateSwitchesOptions = {}): AsyncGenerator<SwitchSummary, void, undefined> {
+    const { before: start, pageSize = 100, ...callOptions } = opts;
+    let before = start;
+    for (;;) {
+      const page = await this.getSystemSwitches(ref, { before, limit: pageSize }, callOptions);
+      yield* page;
+      const oldest = page.at(-1);
+      if (oldest === undefined || page.length < pageSize) return;
+      before = oldest.timestamp;
+    }
+  }
+
+  /** The latest switch, or null when the system has never switched. */
+  getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
+    return this.send('GET', '/systems/{systemRef}/fronters', { system: ref }, SwitchSchema, { allowNoContent: true }, opts);
+  }
+
+  createSwitch(ref: string, body: SwitchCreate, opts: AuthedCallOptions): Promise<Switch> {
+    const route = '/systems/{systemRef}/switches';
+    const parsed = validateRequest(SwitchCreateSchema, body, { method: 'POST', route });
+    return this.send('POST', route, { system: ref }, SwitchSchema, { body: parsed, auth: true }, opts);
+  }
+
+  getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
+    return this.send('GET', '/systems/{systemRef}/switches/{switchRef}', { system: ref, switch: switchRef }, SwitchSchema, {}, opts);
+  }
+
+  updateSwitch(ref: string, switchRef: string, body: SwitchPatch, opts: AuthedCallOptions): Promise<Switch> {
+    const route = '/systems/{systemRef}/switches/{switchRef}';
+    const parsed = validateRequest(SwitchPatchSchema, body, { method: 'PATCH', route });
+    return this.send('PATCH', route, { system: ref, switch: switchRef }, SwitchSchema, { body: parsed, auth: true }, opts);
+  }
+
+  updateSwitchMembers(ref: string, switchRef: string, members: string[], opts: AuthedCallOptions): Promise<Switch> {
+    const route = '/systems/{systemRef}/switches/{switchRef}/members';
+    const parsed = validateRequest(SwitchMembersSchema, members, { method: 'PATCH', route }, 'members');
+    return this.send('PATCH', route, { system: ref, switch: switchRef }, SwitchSchema, { body: parsed, auth: true }, opts);
+  }
+
+  async deleteSwitch(ref: string, switchRef: string, opts: AuthedCallOptions): Promise<void> {
+    await this.send('DELETE', '/systems/{systemRef}/switches/{switchRef}', { system: ref, switch: switchRef }, null, { auth: true }, opts);
+  }
+
+  // --- messages ----------------------------------------------------------------------------
+
+  /** By proxied message ID, or by the trigger message ID for about 30 minutes after proxying. */
+  getMessage(id: string, opts?: CallOptions): Promise<Message> {
+    return this.send('GET', '/messages/{messageId}', { message: id }, MessageSchema, {}, opts);
+  }
+
+  // --- plumbing ----------------------------------------------------------------------------
+
+  private memberGroupsOp(op: 'add' | 'remove' | 'overwrite', ref: string, groupRefs: string[], schema: z.ZodType<string[]>, opts: AuthedCallOptions) {
+    const route = `/members/{memberRef}/groups/${op}`;
+    const body = validateRequest(schema, groupRefs, { method: 'POST', route }, 'groups');
+    return this.send('POST', route, { member: ref }, null, { body, auth: true }, opts);
+  }
+
+  private groupMembersOp(op: 'add' | 'remove' | 'overwrite', ref: string, memberRefs: string[], schema: z.ZodType<string[]>, opts: AuthedCallOptions) {
+    const route = `/groups/{groupRef}/members/${op}`;
+    const body = validateRequest(schema, memberRefs, { method: 'POST', route }, 'members');
+    return this.send('POST', route, { group: ref }, null, { body, auth: true }, opts);
+  }
+
+  private guildQuery(guildId: string, method: HttpMethod, route: string): string {
+    const id = validateRequest(SnowflakeSchema, guildId, { method, route }, 'guild_id');
+    return `guild_id=${id}`;
+  }
+
+  private send<T>(
+    method: HttpMethod,
+    route: string,
+    args: { system?: string; member?: string; group?: string; switch?: string; guild?: string; message?: string },
+    schema: z.ZodType<T> | null,
+    extra: { body?: unknown; query?: string | undefined; auth?: boolean; allowNoContent?: boolean },
+    opts: CallOptions = {},
+  ): Promise<T> {
+    try {
+      const context = { method, route };
+      if (extra.auth && !opts.token) {
+        throw new PluralKitError({ kind: 'invalid-request', message: 'This needs a PluralKit token.', method, route, fieldErrors: {} });
+      }
+      if (opts.token !== undefined && !/^[\x21-\x7e]+$/.test(opts.token)) {
+        throw new PluralKitError({
+          kind: 'invalid-request',
+          message: 'That does not look like a PluralKit token (it has spaces or unusual characters).',
+          method,
+          route,
+          fieldErrors: { token: [{ message: 'token has characters a PluralKit token never has' }] },
+        });
+      }
+      let target: string | null = null;
+      let path = route;
+      if (args.system !== undefined) {
+        const ref = validateRequest(PathRefSchema, args.system, context, 'system');
+        path = path.replace('{systemRef}', encodeSegment(ref));
+        target = this.targetKey('system', ref);
+      }
+      if (args.member !== undefined) {
+        const ref = validateRequest(PathRefSchema, args.member, context, 'member');
+        path = path.replace('{memberRef}', encodeSegment(ref));
+        target = this.targetKey('member', ref);
+      }
+      if (args.group !== undefined) {
+        const ref = validateRequest(PathRefSchema, args.group, context, 'group');
+        path = path.replace('{groupRef}', encodeSegment(ref));
+        target = this.targetKey('group', ref);
+      }
+      if (args.switch !== undefined) {
+        path = path.replace('{switchRef}', validateRequest(SwitchRefSchema, args.switch, context, 'switch'));
+      }
+      if (args.guild !== undefined) {
+        path = path.replace('{guildId}', validateRequest(SnowflakeSchema, args.guild, context, 'guild_id'));
+      }
+      if (args.message !== undefined) {
+        path = path.replace('{messageId}', validateRequest(SnowflakeSchema, args.message, context, 'message'));
+      }
+      const call: ApiCall<T> = {
+        method,
+        route,
+        path,
+        target,
+        query: extra.query,
+        body: extra.body,
+        schema,
+        allowNoContent: extra.allowNoContent,
+      };
+      return this.transport.call(call, opts);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Rate-limit bookkeeping key for the path's target; the first entity in the path decides. */
+  private targetKey(kind: EntityKind, ref: string): string {
+    const lowered = ref.trim().toLowerCase();
+    if (kind === 'system' && lowered === '@me') return 'system:@me';
+    const normalized = kind === 'system' ? normalizeSystemRef(ref) : normalizeEntityRef(ref);
+    return `${kind}:${normalized ?? lowered}`;
+  }
+}

@@ -1,0 +1,326 @@
+import { createHash } from 'node:crypto';
+import { Pool } from 'undici';
+import { z } from 'zod';
+import { PluralKitError, type FieldErrors, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
+import { parseRateLimitHeaders, RateLimiter, type RateLimitedRequest } from './rate-limiter.js';
+
+/*
+ * One HTTP exchange with PluralKit, with pacing, bounded retries and typed failures.
+ *
+ * Retry rules: a 429 is always safe to retry (the server refused before doing anything); 5xx and
+ * network failures are retried only for GETs, or for any method when the connection was never
+ * established. A POST that may have reached the server is never repeated — a duplicated switch
+ * is data damage.
+ */
+
+export interface CallOptions {
+  /** The caller's PluralKit token, used for this call only and never stored. */
+  token?: string;
+  signal?: AbortSignal;
+  /** Epoch ms after which the call fails with kind 'timeout' instead of waiting or retrying. */
+  deadline?: number;
+}
+
+export interface AuthedCallOptions extends CallOptions {
+  token: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface ApiCall<T> {
+  method: HttpMethod;
+  /** Template for errors and rate limiting, e.g. `/members/{memberRef}`. */
+  route: string;
+  /** Already-encoded path after the base URL. */
+  path: string;
+  /** `kind:ref` of the path's target entity for rate-limit bucketing; null if the route has none. */
+  target: string | null;
+  query?: string;
+  body?: unknown;
+  /** Schema of a 200 body; null when success is 204 No Content. */
+  schema: z.ZodType<T> | null;
+  /** Success without body (204) is answered with null instead of being an error. */
+  allowNoContent?: boolean;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  userAgent: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  connections?: number;
+  now?: () => number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RETRIES = 3;
+const BACKOFF_BASE_MS = 200;
+const BACKOFF_CAP_MS = 2_000;
+/** When a 429 carries no usable retry_after. */
+const FALLBACK_RETRY_AFTER_MS = 1_000;
+
+/** Connection never established: the server cannot have seen the request. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+
+const ErrorBodySchema = z.object({
+  message: z.string().optional(),
+  code: z.number().int().optional(),
+  retry_after: z.number().optional(),
+  errors: z
+    .record(
+      z.string(),
+      z.array(z.object({ message: z.string(), max_length: z.number().optional(), actual_length: z.number().optional() })),
+    )
+    .optional(),
+});
+
+function tokenKeyOf(token: string): string {
+  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (typeof code === 'string') return code;
+  return cause === undefined ? undefined : errorCode(cause);
+}
+
+function scrub(text: string, token: string | undefined): string {
+  return token ? text.split(token).join('[token]') : text;
+}
+
+class AbortedWait extends Error {}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedWait());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortedWait());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function backoffMs(attempt: number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+type Fail = (kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>) => PluralKitError;
+
+interface Attempt {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export class Transport {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly userAgent: string;
+  private readonly maxRetries: number;
+  private readonly now: () => number;
+  readonly limiter: RateLimiter;
+
+  constructor(options: TransportOptions) {
+    const base = new URL(options.baseUrl);
+    this.basePath = base.pathname.replace(/\/+$/, '');
+    this.userAgent = options.userAgent;
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.now = options.now ?? Date.now;
+    this.limiter = new RateLimiter({ now: this.now });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.pool = new Pool(base.origin, {
+      connections: options.connections ?? 8,
+      keepAliveTimeout: 4_000,
+      keepAliveMaxTimeout: 30_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connectTimeout: timeoutMs,
+    });
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  async call<T>(call: ApiCall<T>, options: CallOptions = {}): Promise<T> {
+    const { token, signal, deadline } = options;
+    const fail = (kind: PluralKitErrorKind, message: string, extra: Partial<PluralKitErrorInit> = {}) =>
+      new PluralKitError({ kind, message: scrub(message, token), method: call.method, route: call.route, ...extra });
+
+    const limited: RateLimitedRequest = {
+      method: call.method,
+      route: call.route,
+      target: call.target,
+      tokenKey: token ? tokenKeyOf(token) : null,
+    };
+    const headers: Record<string, string> = { 'user-agent': this.userAgent };
+    if (token) headers.authorization = token;
+    let body: string | undefined;
+    if (call.body !== undefined) {
+      body = JSON.stringify(call.body);
+      headers['content-type'] = 'application/json';
+    }
+    const path = this.basePath + call.path + (call.query ? `?${call.query}` : '');
+
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      if (signal?.aborted) throw fail('aborted', `${call.method} ${call.route} was aborted`);
+      const buckets = this.limiter.bucketsFor(limited);
+      const wait = this.limiter.reserve(buckets, deadline);
+      if (wait === null) {
+        throw fail('timeout', `${call.method} ${call.route} would have to wait for PluralKit's rate limit past its deadline`, {
+          retryAfterMs: Math.max(0, this.limiter.delayFor(buckets)),
+        });
+      }
+      if (wait > 0) await this.pause(wait, signal, () => fail('aborted', `${call.method} ${call.route} was aborted`));
+
+      let attempt: Attempt;
+      try {
+        attempt = await this.send(call.method, path, headers, body, signal, deadline);
+      } catch (error) {
+        const code = errorCode(error);
+        const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
+        let failure: PluralKitError;
+        if (signal?.aborted) failure = fail('aborted', `${call.method} ${call.route} was aborted`, { cause: error });
+        else if (deadline !== undefined && this.now() >= deadline) failure = fail('timeout', `${call.method} ${call.route} passed its deadline`, { cause: error });
+        else if (code !== undefined && TIMEOUT_CODES.has(code)) failure = fail('timeout', `${call.method} ${call.route} timed out`, { cause: error });
+        else {
+          const detail = error instanceof Error ? error.message : String(error);
+          failure = fail('network', `${call.method} ${call.route} failed: ${detail}`, { cause: error });
+        }
+        if (failure.kind !== 'aborted' && (call.method === 'GET' || neverSent)) {
+          await this.backoffOrThrow(failures++, failure, signal, deadline);
+          continue;
+        }
+        throw failure;
+      }
+
+      this.limiter.observe(limited, parseRateLimitHeaders(attempt.headers));
+
+      if (attempt.status >= 200 && attempt.status < 300) return this.parseSuccess(call, attempt, fail);
+
+      const apiError = this.apiError(call, attempt, fail);
+      if (attempt.status === 429) {
+        const retryAfter = apiError.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
+        this.limiter.block(buckets, retryAfter);
+        if (rateLimited >= this.maxRetries) throw apiError;
+        if (deadline !== undefined && this.now() + retryAfter > deadline) {
+          throw fail('timeout', `${call.method} ${call.route} is rate-limited past its deadline`, {
+            status: 429,
+            code: apiError.code,
+            retryAfterMs: retryAfter,
+          });
+        }
+        rateLimited++;
+        continue;
+      }
+      if (call.method === 'GET' && RETRYABLE_STATUSES.has(attempt.status)) {
+        await this.backoffOrThrow(failures++, apiError, signal, deadline);
+        continue;
+      }
+      throw apiError;
+    }
+  }
+
+  private async pause(ms: number, signal: AbortSignal | undefined, aborted: () => PluralKitError): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw aborted();
+    }
+  }
+
+  private async backoffOrThrow(failures: number, error: PluralKitError, signal: AbortSignal | undefined, deadline: number | undefined): Promise<void> {
+    if (failures >= this.maxRetries) throw error;
+    const delay = backoffMs(failures);
+    if (deadline !== undefined && this.now() + delay >= deadline) throw error;
+    try {
+      await sleep(delay, signal);
+    } catch {
+      throw new PluralKitError({ kind: 'aborted', message: `${error.method} ${error.route} was aborted`, method: error.method, route: error.route });
+    }
+  }
+
+  private async send(
+    method: HttpMethod,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+    deadline: number | undefined,
+  ): Promise<Attempt> {
+    // The common case (no signal, no deadline) relies on the pool's own timeouts and needs no timer.
+    let controller: AbortController | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let unlink: (() => void) | undefined;
+    if (signal !== undefined || deadline !== undefined) {
+      controller = new AbortController();
+      const abort = () => controller!.abort();
+      if (signal) {
+        signal.addEventListener('abort', abort, { once: true });
+        unlink = () => signal.removeEventListener('abort', abort);
+      }
+      if (deadline !== undefined) timer = setTimeout(abort, Math.max(0, deadline - this.now()));
+    }
+    try {
+      const response = await this.pool.request({ method, path, headers, body, signal: controller?.signal });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, text };
+    } finally {
+      if (timer) clearTimeout(timer);
+      unlink?.();
+    }
+  }
+
+  private parseSuccess<T>(call: ApiCall<T>, attempt: Attempt, fail: Fail): T {
+    if (attempt.status === 204 || call.schema === null) {
+      if (call.schema === null || call.allowNoContent) return null as T;
+      throw fail('malformed-response', `${call.method} ${call.route}: PluralKit answered 204 where a body was expected`, { status: 204 });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(attempt.text);
+    } catch (error) {
+      throw fail('malformed-response', `${call.method} ${call.route}: PluralKit sent a body that is not JSON`, { status: attempt.status, cause: error });
+    }
+    const parsed = call.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? issue.path.join('.') || '(root)' : '(root)';
+      throw fail('malformed-response', `${call.method} ${call.route}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
+        status: attempt.status,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  private apiError(call: ApiCall<unknown>, attempt: Attempt, fail: Fail): PluralKitError {
+    let parsed: z.infer<typeof ErrorBodySchema> = {};
+    if (attempt.text !== '') {
+      try {
+        const result = ErrorBodySchema.safeParse(JSON.parse(attempt.text));
+        if (result.success) parsed = result.data;
+      } catch {
+        // Framework errors (415, 405, missing UA) may be empty or not PluralKit-shaped.
+      }
+    }
+    const fieldErrors: FieldErrors = parsed.errors ?? {};
+    return fail('api', parsed.message ?? `PluralKit answered HTTP ${attempt.status} to ${call.method} ${call.route}`, {
+      status: attempt.status,
+      code: parsed.code ?? null,
+      fieldErrors,
+      retryAfterMs: attempt.status === 429 ? (parsed.retry_after ?? null) : null,
+    });
+  }
+}
