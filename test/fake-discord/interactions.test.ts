@@ -139,6 +139,20 @@ describe('fake Discord interactions with a real discord.js client', () => {
     expect(handle.original()).toBeUndefined();
   });
 
+  it('answers ?with_response=true with an interaction callback response discord.js can read', async () => {
+    const received = nextInteraction(client);
+    const handle = fake.slashCommand({ name: 'echo', user: ALICE, guildId: GUILD });
+    const interaction = await received;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    const response = await interaction.reply({ content: 'echo', withResponse: true });
+    expect(response.interaction.id).toBe(handle.id);
+    expect(response.resource?.message?.content).toBe('echo');
+    expect(response.resource?.message?.id).toBe((await handle.finalMessage()).id);
+    const callback = await fake.waitForRequest((r) => r.route === 'create interaction response' && r.path.startsWith(`/interactions/${handle.id}/`));
+    expect(callback.query.with_response).toBe('true');
+    expect(callback.headers.authorization).toBeUndefined();
+  });
+
   it('records showModal as a type-9 response and refuses a final message for it', async () => {
     const received = nextInteraction(client);
     const handle = fake.slashCommand({ name: 'setup', user: ALICE });
