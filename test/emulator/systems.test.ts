@@ -177,6 +177,19 @@ describe('settings', () => {
     });
   });
 
+  it('reports an over-long description template with production\'s swapped lengths', async () => {
+    const response = await call(pk, 'PATCH', '/systems/@me/settings', {
+      token: system.token,
+      body: { description_templates: ['ok', 'x'.repeat(1001)] },
+    });
+    expect(response.json).toMatchObject({
+      code: 40001,
+      errors: {
+        'description_templates[1]': [{ message: 'Field description_templates[1] is too long.', actual_length: 1000, max_length: 1001 }],
+      },
+    });
+  });
+
   it('answers timezone null with 500 and an empty patch with 400', async () => {
     expect((await call(pk, 'PATCH', '/systems/@me/settings', { token: system.token, body: { timezone: null } })).status).toBe(500);
     expectPkError(await call(pk, 'PATCH', '/systems/@me/settings', { token: system.token, body: { member_limit: 5 } }), 400, 0);
@@ -206,6 +219,23 @@ describe('system guild settings', () => {
       body: { proxying_enabled: null, tag_enabled: false, display_name: 'Guild Name' },
     });
     expect(patched.json).toMatchObject({ proxying_enabled: true, tag_enabled: false, display_name: 'Guild Name' });
+  });
+
+  it('validates guild settings fields', async () => {
+    pk.seedSystemGuildSettings(system.id, '111111111111111111');
+    const response = await call(pk, 'PATCH', '/systems/@me/guilds/111111111111111111', {
+      token: system.token,
+      body: { tag: 't'.repeat(80), avatar_url: 'ftp://example.com/a.png' },
+    });
+    expect(response.json).toEqual({
+      message: 'Error parsing JSON model',
+      code: 40001,
+      errors: {
+        tag: [{ message: 'Field tag is too long.', actual_length: 80, max_length: 79 }],
+        avatar_url: [{ message: 'Field avatar_url is invalid.' }],
+      },
+    });
+    expectPkError(await call(pk, 'PATCH', '/systems/@me/guilds/111111111111111111', { token: system.token, body: { proxying_enabled: null } }), 400, 0);
   });
 
   it('rejects a non-numeric guild ID with a generic 400 and other systems with 403', async () => {
@@ -253,6 +283,17 @@ describe('autoproxy', () => {
     expect(frontWithMember.status).toBe(400);
     const front = await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'front' } });
     expect(front.json).toMatchObject({ autoproxy_mode: 'front', autoproxy_member: null });
+  });
+
+  it('lets latch carry a member, ignores a null member and clears it when switching off', async () => {
+    const member = pk.seedMember(system.id, { name: 'Latchy' });
+    const path = '/systems/@me/autoproxy?guild_id=5';
+    await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'latch', autoproxy_member: member.uuid } });
+    const keep = await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_member: null } });
+    expect(keep.json).toMatchObject({ autoproxy_mode: 'latch', autoproxy_member: member.id });
+    await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'off' } });
+    const memberMode = await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'member' } });
+    expect(memberMode.status).toBe(400);
   });
 });
 
