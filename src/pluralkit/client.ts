@@ -115,44 +115,44 @@ export class PluralKitClient {
 
   // --- systems -----------------------------------------------------------------------------
 
-  getSystem(ref: string, opts?: CallOptions): Promise<System> {
+  async getSystem(ref: string, opts?: CallOptions): Promise<System> {
     return this.send('GET', '/systems/{systemRef}', { system: ref }, SystemSchema, {}, opts);
   }
 
-  updateSystem(ref: string, patch: SystemPatch, opts: AuthedCallOptions): Promise<System> {
+  async updateSystem(ref: string, patch: SystemPatch, opts: AuthedCallOptions): Promise<System> {
     const route = '/systems/{systemRef}';
     const body = validatePatch(SystemPatchSchema, patch, { method: 'PATCH', route });
     return this.send('PATCH', route, { system: ref }, SystemSchema, { body, auth: true }, opts);
   }
 
   /** The full settings for the owner, the public subset for anyone else (see `isOwnerSettings`). */
-  getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
+  async getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
     return this.send('GET', '/systems/{systemRef}/settings', { system: ref }, SettingsViewSchema, {}, opts);
   }
 
-  updateSystemSettings(ref: string, patch: SystemSettingsPatch, opts: AuthedCallOptions): Promise<SystemSettings> {
+  async updateSystemSettings(ref: string, patch: SystemSettingsPatch, opts: AuthedCallOptions): Promise<SystemSettings> {
     const route = '/systems/{systemRef}/settings';
     const body = validatePatch(SystemSettingsPatchSchema, patch, { method: 'PATCH', route });
     return this.send('PATCH', route, { system: ref }, SystemSettingsSchema, { body, auth: true }, opts);
   }
 
-  getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
+  async getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
     return this.send('GET', '/systems/{systemRef}/guilds/{guildId}', { system: ref, guild: guildId }, SystemGuildSettingsSchema, { auth: true }, opts);
   }
 
-  updateSystemGuildSettings(ref: string, guildId: string, patch: SystemGuildSettingsPatch, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
+  async updateSystemGuildSettings(ref: string, guildId: string, patch: SystemGuildSettingsPatch, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
     const route = '/systems/{systemRef}/guilds/{guildId}';
     const body = validatePatch(SystemGuildSettingsPatchSchema, patch, { method: 'PATCH', route });
     return this.send('PATCH', route, { system: ref, guild: guildId }, SystemGuildSettingsSchema, { body, auth: true }, opts);
   }
 
-  getAutoproxySettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<AutoproxySettings> {
+  async getAutoproxySettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<AutoproxySettings> {
     const route = '/systems/{systemRef}/autoproxy';
     const query = this.guildQuery(guildId, 'GET', route);
     return this.send('GET', route, { system: ref }, AutoproxySettingsSchema, { query, auth: true }, opts);
   }
 
-  updateAutoproxySettings(ref: string, guildId: string, patch: AutoproxyPatch, opts: AuthedCallOptions): Promise<AutoproxySettings> {
+  async updateAutoproxySettings(ref: string, guildId: string, patch: AutoproxyPatch, opts: AuthedCallOptions): Promise<AutoproxySettings> {
     const route = '/systems/{systemRef}/autoproxy';
     const query = this.guildQuery(guildId, 'PATCH', route);
     const body = validatePatch(AutoproxyPatchSchema, patch, { method: 'PATCH', route });
@@ -161,21 +161,21 @@ export class PluralKitClient {
 
   // --- members -----------------------------------------------------------------------------
 
-  getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+  async getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
     return this.send('GET', '/systems/{systemRef}/members', { system: ref }, MemberListSchema, {}, opts);
   }
 
-  createMember(member: MemberCreate, opts: AuthedCallOptions): Promise<Member> {
+  async createMember(member: MemberCreate, opts: AuthedCallOptions): Promise<Member> {
     const route = '/members';
     const body = validateRequest(MemberCreateSchema, member, { method: 'POST', route });
     return this.send('POST', route, {}, MemberSchema, { body, auth: true }, opts);
   }
 
-  getMember(ref: string, opts?: CallOptions): Promise<Member> {
+  async getMember(ref: string, opts?: CallOptions): Promise<Member> {
     return this.send('GET', '/members/{memberRef}', { member: ref }, MemberSchema, {}, opts);
   }
 
-  updateMember(ref: string, patch: MemberPatch, opts: AuthedCallOptions): Promise<Member> {
+  async updateMember(ref: string, patch: MemberPatch, opts: AuthedCallOptions): Promise<Member> {
     const route = '/members/{memberRef}';
     const body = validatePatch(MemberPatchSchema, patch, { method: 'PATCH', route });
     return this.send('PATCH', route, { member: ref }, MemberSchema, { body, auth: true }, opts);
@@ -185,7 +185,7 @@ export class PluralKitClient {
     await this.send('DELETE', '/members/{memberRef}', { member: ref }, null, { auth: true }, opts);
   }
 
-  getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
+  async getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
     return this.send('GET', '/members/{memberRef}/groups', { member: ref }, GroupListSchema, {}, opts);
   }
 
@@ -202,11 +202,11 @@ export class PluralKitClient {
     await this.memberGroupsOp('overwrite', ref, groupRefs, GroupRefsToSetSchema, opts);
   }
 
-  getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
+  async getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
     return this.send('GET', '/members/{memberRef}/guilds/{guildId}', { member: ref, guild: guildId }, MemberGuildSettingsSchema, { auth: true }, opts);
   }
 
-  updateMemberGuildSettings(ref: string, guildId: string, patch: MemberGuildSettingsPatch, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
+  async updateMemberGuildSettings(ref: string, guildId: string, patch: MemberGuildSettingsPatch, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
     const route = '/members/{memberRef}/guilds/{guildId}';
     const body = validatePatch(MemberGuildSettingsPatchSchema, patch, { method: 'PATCH', route });
     return this.send('PATCH', route, { member: ref, guild: guildId }, MemberGuildSettingsSchema, { body, auth: true }, opts);
@@ -214,22 +214,22 @@ export class PluralKitClient {
 
   // --- groups ------------------------------------------------------------------------------
 
-  getSystemGroups(ref: string, query: { withMembers?: boolean } = {}, opts?: CallOptions): Promise<Group[]> {
+  async getSystemGroups(ref: string, query: { withMembers?: boolean } = {}, opts?: CallOptions): Promise<Group[]> {
     const withMembers = query.withMembers === undefined ? undefined : `with_members=${query.withMembers ? 'true' : 'false'}`;
     return this.send('GET', '/systems/{systemRef}/groups', { system: ref }, GroupListSchema, { query: withMembers }, opts);
   }
 
-  createGroup(group: GroupCreate, opts: AuthedCallOptions): Promise<Group> {
+  async createGroup(group: GroupCreate, opts: AuthedCallOptions): Promise<Group> {
     const route = '/groups';
     const body = validateRequest(GroupCreateSchema, group, { method: 'POST', route });
     return this.send('POST', route, {}, GroupSchema, { body, auth: true }, opts);
   }
 
-  getGroup(ref: string, opts?: CallOptions): Promise<Group> {
+  async getGroup(ref: string, opts?: CallOptions): Promise<Group> {
     return this.send('GET', '/groups/{groupRef}', { group: ref }, GroupSchema, {}, opts);
   }
 
-  updateGroup(ref: string, patch: GroupPatch, opts: AuthedCallOptions): Promise<Group> {
+  async updateGroup(ref: string, patch: GroupPatch, opts: AuthedCallOptions): Promise<Group> {
     const route = '/groups/{groupRef}';
     const body = validatePatch(GroupPatchSchema, patch, { method: 'PATCH', route });
     return this.send('PATCH', route, { group: ref }, GroupSchema, { body, auth: true }, opts);
@@ -239,7 +239,7 @@ export class PluralKitClient {
     await this.send('DELETE', '/groups/{groupRef}', { group: ref }, null, { auth: true }, opts);
   }
 
-  getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+  async getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
     return this.send('GET', '/groups/{groupRef}/members', { group: ref }, MemberListSchema, {}, opts);
   }
 
@@ -259,7 +259,7 @@ export class PluralKitClient {
   // --- switches ----------------------------------------------------------------------------
 
   /** Newest first; `before` is exclusive. Members are short IDs. */
-  getSystemSwitches(ref: string, query: SwitchListQuery = {}, opts?: CallOptions): Promise<SwitchSummary[]> {
+  async getSystemSwitches(ref: string, query: SwitchListQuery = {}, opts?: CallOptions): Promise<SwitchSummary[]> {
     const route = '/systems/{systemRef}/switches';
     const parsed = validateRequest(SwitchListQuerySchema, query, { method: 'GET', route }, 'query');
     const params = new URLSearchParams();
@@ -283,27 +283,27 @@ export class PluralKitClient {
   }
 
   /** The latest switch, or null when the system has never switched. */
-  getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
+  async getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
     return this.send('GET', '/systems/{systemRef}/fronters', { system: ref }, SwitchSchema, { allowNoContent: true }, opts);
   }
 
-  createSwitch(ref: string, body: SwitchCreate, opts: AuthedCallOptions): Promise<Switch> {
+  async createSwitch(ref: string, body: SwitchCreate, opts: AuthedCallOptions): Promise<Switch> {
     const route = '/systems/{systemRef}/switches';
     const parsed = validateRequest(SwitchCreateSchema, body, { method: 'POST', route });
     return this.send('POST', route, { system: ref }, SwitchSchema, { body: parsed, auth: true }, opts);
   }
 
-  getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
+  async getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
     return this.send('GET', '/systems/{systemRef}/switches/{switchRef}', { system: ref, switch: switchRef }, SwitchSchema, {}, opts);
   }
 
-  updateSwitch(ref: string, switchRef: string, body: SwitchPatch, opts: AuthedCallOptions): Promise<Switch> {
+  async updateSwitch(ref: string, switchRef: string, body: SwitchPatch, opts: AuthedCallOptions): Promise<Switch> {
     const route = '/systems/{systemRef}/switches/{switchRef}';
     const parsed = validateRequest(SwitchPatchSchema, body, { method: 'PATCH', route });
     return this.send('PATCH', route, { system: ref, switch: switchRef }, SwitchSchema, { body: parsed, auth: true }, opts);
   }
 
-  updateSwitchMembers(ref: string, switchRef: string, members: string[], opts: AuthedCallOptions): Promise<Switch> {
+  async updateSwitchMembers(ref: string, switchRef: string, members: string[], opts: AuthedCallOptions): Promise<Switch> {
     const route = '/systems/{systemRef}/switches/{switchRef}/members';
     const parsed = validateRequest(SwitchMembersSchema, members, { method: 'PATCH', route }, 'members');
     return this.send('PATCH', route, { system: ref, switch: switchRef }, SwitchSchema, { body: parsed, auth: true }, opts);
@@ -316,7 +316,7 @@ export class PluralKitClient {
   // --- messages ----------------------------------------------------------------------------
 
   /** By proxied message ID, or by the trigger message ID for about 30 minutes after proxying. */
-  getMessage(id: string, opts?: CallOptions): Promise<Message> {
+  async getMessage(id: string, opts?: CallOptions): Promise<Message> {
     return this.send('GET', '/messages/{messageId}', { message: id }, MessageSchema, {}, opts);
   }
 

@@ -296,10 +296,14 @@ export function toPluralKitTimestamp(value: Date | string): string | null {
   return null;
 }
 
-const timestampField = z.union([z.date(), z.string()]).transform((value, ctx) => {
+const TIMESTAMP_HINT = 'must be an ISO 8601 date and time like 2026-05-01T14:30:00Z';
+
+const timestampField = z
+  .custom<Date | string>((value) => value instanceof Date || typeof value === 'string', { message: TIMESTAMP_HINT })
+  .transform((value, ctx) => {
   const timestamp = toPluralKitTimestamp(value);
   if (timestamp === null) {
-    ctx.issues.push({ code: 'custom', input: value, message: 'must be an ISO 8601 date and time like 2026-05-01T14:30:00Z' });
+    ctx.issues.push({ code: 'custom', input: value, message: TIMESTAMP_HINT });
     return z.NEVER;
   }
   return timestamp;
@@ -364,7 +368,7 @@ export interface RequestContext {
 
 function fieldLabel(path: readonly PropertyKey[], fallback: string): string {
   if (path.length === 0) return fallback;
-  let label = '';
+  let label = typeof path[0] === 'number' ? fallback : '';
   for (const segment of path) {
     if (typeof segment === 'number') label += `[${segment}]`;
     else label += label === '' ? String(segment) : `.${String(segment)}`;
@@ -373,13 +377,12 @@ function fieldLabel(path: readonly PropertyKey[], fallback: string): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.input === undefined && issue.code !== 'unrecognized_keys') return 'is required';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.join(', ')}`;
-    case 'invalid_union':
-      return 'has the wrong type';
     default:
       return issue.message;
   }
