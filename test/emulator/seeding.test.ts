@@ -29,6 +29,14 @@ describe('seeding', () => {
     expect((await call(pk, 'GET', '/systems/exmpl')).status).toBe(200);
   });
 
+  it('refreshToken invalidates the old token at once, like pk;token refresh', async () => {
+    const system = pk.seedSystem();
+    const fresh = pk.refreshToken(system.id);
+    expect(fresh).not.toBe(system.token);
+    expect((await call(pk, 'GET', '/systems/@me', { token: system.token! })).status).toBe(401);
+    expect((await call(pk, 'GET', '/systems/@me', { token: fresh })).status).toBe(200);
+  });
+
   it('throws on invalid seeds', () => {
     const system = pk.seedSystem({ id: 'exmpl', accounts: ['123456789012345678'] });
     const other = pk.seedSystem();

@@ -43,6 +43,8 @@ export interface PluralKitEmulator {
   seedGroup(systemRef: string, input: GroupSeed & { members?: string[] }): SeededGroup;
   seedSwitch(systemRef: string, input: SwitchSeed): SeededSwitch;
   seedMessage(input: MessageSeed): void;
+  /** Like `pk;token refresh`: issues a new token for the system and invalidates the old one. */
+  refreshToken(systemRef: string): string;
   seedSystemGuildSettings(systemRef: string, guildId: string, settings?: Record<string, unknown>): void;
   seedMemberGuildSettings(memberRef: string, guildId: string, settings?: Record<string, unknown>): void;
   /** Extra: per-guild autoproxy row (the API creates one on first GET anyway). */
@@ -109,6 +111,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     seedGroup: (systemRef, input) => seeder.group(systemRef, input),
     seedSwitch: (systemRef, input) => seeder.switch(systemRef, input),
     seedMessage: (input) => seeder.message(input),
+    refreshToken: (systemRef) => seeder.refreshToken(systemRef),
     seedSystemGuildSettings: (systemRef, guildId, settings) => seeder.systemGuild(systemRef, guildId, settings),
     seedMemberGuildSettings: (memberRef, guildId, settings) => seeder.memberGuild(memberRef, guildId, settings),
     seedAutoproxy: (systemRef, guildId, input) => seeder.autoproxy(systemRef, guildId, input),

@@ -114,6 +114,13 @@ export class Seeder {
     return { id: system.id, uuid: system.uuid, token: system.token, accounts: [...system.accounts] };
   }
 
+  /** What `pk;token refresh` does: a new token, the old one stops working at once. */
+  refreshToken(systemRef: string): string {
+    const system = resolveSystemForSeed(this.store, systemRef);
+    system.token = generateToken();
+    return system.token;
+  }
+
   member(systemRef: string, input: MemberSeed): SeededMember {
     const seed = parse(memberSeedSchema, input, 'member');
     const { store } = this;
