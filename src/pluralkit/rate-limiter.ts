@@ -9,6 +9,10 @@
  *
  * Ownership of a target is only known after a response has said so (or for `@me`), so a
  * request whose ownership is unknown is charged to both buckets it could land in.
+ *
+ * A successful response that carries no rate-limit headers passed a server without a limiter
+ * (production always sends them past its limiter), so that bucket stops pacing until headers
+ * reappear. Errors without headers (404 for an unknown path ref, 401) prove nothing and are ignored.
  */
 
 export type ServerScope = 'generic_get' | 'generic_update' | 'message';
@@ -36,6 +40,8 @@ interface Bucket {
   tat: number;
   /** Set by a 429 or by Remaining 0 + Reset: nothing is sent before this. */
   blockedUntil: number;
+  /** A successful response without rate-limit headers: the server does not limit this bucket. */
+  unlimited: boolean;
 }
 
 export interface RateLimitHeaders {
@@ -118,7 +124,7 @@ export class RateLimiter {
     let sendAt = now;
     for (const key of bucketKeys) {
       const bucket = this.bucket(key);
-      const earliest = Math.max(bucket.tat - bucket.toleranceMs, bucket.blockedUntil);
+      const earliest = bucket.unlimited ? bucket.blockedUntil : Math.max(bucket.tat - bucket.toleranceMs, bucket.blockedUntil);
       if (earliest > sendAt) sendAt = earliest;
     }
     if (deadline !== undefined && sendAt > deadline) return null;
@@ -135,15 +141,21 @@ export class RateLimiter {
     let sendAt = now;
     for (const key of bucketKeys) {
       const bucket = this.bucket(key);
-      sendAt = Math.max(sendAt, bucket.tat - bucket.toleranceMs, bucket.blockedUntil);
+      sendAt = Math.max(sendAt, bucket.unlimited ? 0 : bucket.tat - bucket.toleranceMs, bucket.blockedUntil);
     }
     return sendAt - now;
   }
 
-  /** Learns from a response's rate-limit headers: ownership, the route's scope, the bucket state. */
-  observe(request: RateLimitedRequest, headers: RateLimitHeaders): void {
+  /**
+   * Learns from a response's rate-limit headers: ownership, the route's scope, the bucket state.
+   * `chargedBuckets` are the keys the request was reserved on; `succeeded` is a 2xx status.
+   */
+  observe(request: RateLimitedRequest, headers: RateLimitHeaders, chargedBuckets: readonly string[] = [], succeeded = false): void {
     const scope = headers.scope;
-    if (scope === null) return;
+    if (scope === null) {
+      if (succeeded && headers.limit === null) for (const key of chargedBuckets) this.bucket(key).unlimited = true;
+      return;
+    }
     let bucketKey: string;
     if (scope.startsWith('own_system_')) {
       if (request.tokenKey === null) return;
@@ -174,6 +186,7 @@ export class RateLimiter {
   private sync(bucketKey: string, headers: RateLimitHeaders): void {
     const bucket = this.bucket(bucketKey);
     const now = this.now();
+    bucket.unlimited = false;
     if (headers.limit !== null && headers.limit > 0 && headers.limit !== bucket.limit) {
       this.configure(bucket, headers.limit);
     }
@@ -197,7 +210,7 @@ export class RateLimiter {
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       const scope = key.slice(0, key.indexOf('|'));
-      bucket = { limit: 0, intervalMs: 0, toleranceMs: 0, tat: 0, blockedUntil: 0 };
+      bucket = { limit: 0, intervalMs: 0, toleranceMs: 0, tat: 0, blockedUntil: 0, unlimited: false };
       this.configure(bucket, DEFAULT_LIMITS[scope] ?? 1);
       this.buckets.set(key, bucket);
     }

@@ -205,7 +205,7 @@ export class Transport {
         throw failure;
       }
 
-      this.limiter.observe(limited, parseRateLimitHeaders(attempt.headers));
+      this.limiter.observe(limited, parseRateLimitHeaders(attempt.headers), buckets, attempt.status >= 200 && attempt.status < 300);
 
       if (attempt.status >= 200 && attempt.status < 300) return this.parseSuccess(call, attempt, fail);
 
