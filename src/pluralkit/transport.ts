@@ -115,6 +115,10 @@ function backoffMs(attempt: number): number {
 
 type Fail = (kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>) => PluralKitError;
 
+interface AttemptTiming {
+  timedOut: boolean;
+}
+
 interface Attempt {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -127,6 +131,7 @@ export class Transport {
   private readonly userAgent: string;
   private readonly maxRetries: number;
   private readonly now: () => number;
+  private readonly timeoutMs: number;
   readonly limiter: RateLimiter;
 
   constructor(options: TransportOptions) {
@@ -137,13 +142,15 @@ export class Transport {
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter({ now: this.now });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = timeoutMs;
+    // undici's own timers are coarse (about a second); they only back up the per-attempt timer.
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 8,
       keepAliveTimeout: 4_000,
       keepAliveMaxTimeout: 30_000,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      connectTimeout: timeoutMs,
+      headersTimeout: timeoutMs + 1_000,
+      bodyTimeout: timeoutMs + 1_000,
+      connectTimeout: timeoutMs + 1_000,
     });
   }
 
@@ -185,15 +192,16 @@ export class Transport {
       if (wait > 0) await this.pause(wait, signal, () => fail('aborted', `${call.method} ${call.route} was aborted`));
 
       let attempt: Attempt;
+      const timing: AttemptTiming = { timedOut: false };
       try {
-        attempt = await this.send(call.method, path, headers, body, signal, deadline);
+        attempt = await this.send(call.method, path, headers, body, signal, deadline, timing);
       } catch (error) {
         const code = errorCode(error);
         const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
         let failure: PluralKitError;
         if (signal?.aborted) failure = fail('aborted', `${call.method} ${call.route} was aborted`, { cause: error });
         else if (deadline !== undefined && this.now() >= deadline) failure = fail('timeout', `${call.method} ${call.route} passed its deadline`, { cause: error });
-        else if (code !== undefined && TIMEOUT_CODES.has(code)) failure = fail('timeout', `${call.method} ${call.route} timed out`, { cause: error });
+        else if (timing.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) failure = fail('timeout', `${call.method} ${call.route} timed out`, { cause: error });
         else {
           const detail = error instanceof Error ? error.message : String(error);
           failure = fail('network', `${call.method} ${call.route} failed: ${detail}`, { cause: error });
@@ -258,26 +266,26 @@ export class Transport {
     body: string | undefined,
     signal: AbortSignal | undefined,
     deadline: number | undefined,
+    timing: AttemptTiming,
   ): Promise<Attempt> {
-    // The common case (no signal, no deadline) relies on the pool's own timeouts and needs no timer.
-    let controller: AbortController | undefined;
-    let timer: NodeJS.Timeout | undefined;
+    const controller = new AbortController();
     let unlink: (() => void) | undefined;
-    if (signal !== undefined || deadline !== undefined) {
-      controller = new AbortController();
-      const abort = () => controller!.abort();
-      if (signal) {
-        signal.addEventListener('abort', abort, { once: true });
-        unlink = () => signal.removeEventListener('abort', abort);
-      }
-      if (deadline !== undefined) timer = setTimeout(abort, Math.max(0, deadline - this.now()));
+    const limit = deadline === undefined ? this.timeoutMs : Math.min(this.timeoutMs, Math.max(0, deadline - this.now()));
+    const timer = setTimeout(() => {
+      timing.timedOut = true;
+      controller.abort();
+    }, limit);
+    if (signal) {
+      const abort = () => controller.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      unlink = () => signal.removeEventListener('abort', abort);
     }
     try {
-      const response = await this.pool.request({ method, path, headers, body, signal: controller?.signal });
+      const response = await this.pool.request({ method, path, headers, body, signal: controller.signal });
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } finally {
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
       unlink?.();
     }
   }
