@@ -92,6 +92,12 @@ const SettingsViewSchema = z.union([SystemSettingsSchema, PublicSystemSettingsSc
 
 type EntityKind = 'system' | 'member' | 'group';
 
+/** Path refs are resolved leniently by the server; only an empty one is certainly wrong. */
+function pathRef(value: string, context: { method: string; route: string }, field: string): string {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return validateRequest(PathRefSchema, value, context, field);
+}
+
 /** `@` is a valid path character and PluralKit's `@me` should go over the wire as is. */
 function encodeSegment(value: string): string {
   return encodeURIComponent(value).replace(/%40/g, '@');
@@ -364,19 +370,19 @@ export class PluralKitClient {
       let target: string | null = null;
       let path = route;
       if (args.system !== undefined) {
-        const ref = validateRequest(PathRefSchema, args.system, context, 'system');
+        const ref = pathRef(args.system, context, 'system');
         path = path.replace('{systemRef}', encodeSegment(ref));
-        target = this.targetKey('system', ref);
+        if (opts.token) target = this.targetKey('system', ref);
       }
       if (args.member !== undefined) {
-        const ref = validateRequest(PathRefSchema, args.member, context, 'member');
+        const ref = pathRef(args.member, context, 'member');
         path = path.replace('{memberRef}', encodeSegment(ref));
-        target = this.targetKey('member', ref);
+        if (opts.token) target = this.targetKey('member', ref);
       }
       if (args.group !== undefined) {
-        const ref = validateRequest(PathRefSchema, args.group, context, 'group');
+        const ref = pathRef(args.group, context, 'group');
         path = path.replace('{groupRef}', encodeSegment(ref));
-        target = this.targetKey('group', ref);
+        if (opts.token) target = this.targetKey('group', ref);
       }
       if (args.switch !== undefined) {
         path = path.replace('{switchRef}', validateRequest(SwitchRefSchema, args.switch, context, 'switch'));
@@ -403,7 +409,10 @@ export class PluralKitClient {
     }
   }
 
-  /** Rate-limit bookkeeping key for the path's target; the first entity in the path decides. */
+  /**
+   * Rate-limit bookkeeping key for the path's target (only needed with a token: anonymous requests
+   * always share the IP bucket); the first entity in the path decides.
+   */
   private targetKey(kind: EntityKind, ref: string): string {
     const lowered = ref.trim().toLowerCase();
     if (kind === 'system' && lowered === '@me') return 'system:@me';

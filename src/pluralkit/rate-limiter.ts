@@ -76,7 +76,17 @@ function finiteNumber(value: string | null): number | null {
 }
 
 /** Reads X-RateLimit-*; Reset is Unix seconds (the docs say ms, the server sends seconds). */
+const NO_RATE_LIMIT_HEADERS: RateLimitHeaders = Object.freeze({ limit: null, remaining: null, resetAtMs: null, scope: null });
+
 export function parseRateLimitHeaders(headers: Record<string, string | string[] | undefined>): RateLimitHeaders {
+  if (
+    headers['x-ratelimit-scope'] === undefined &&
+    headers['x-ratelimit-limit'] === undefined &&
+    headers['x-ratelimit-remaining'] === undefined &&
+    headers['x-ratelimit-reset'] === undefined
+  ) {
+    return NO_RATE_LIMIT_HEADERS;
+  }
   const reset = finiteNumber(header(headers, 'x-ratelimit-reset'));
   return {
     limit: finiteNumber(header(headers, 'x-ratelimit-limit')),
@@ -86,6 +96,13 @@ export function parseRateLimitHeaders(headers: Record<string, string | string[] 
     scope: header(headers, 'x-ratelimit-scope'),
   };
 }
+
+/** Shared, never mutated: the anonymous hot path allocates nothing here. */
+const IP_BUCKETS: Record<ServerScope, readonly string[]> = {
+  generic_get: Object.freeze(['generic_get|ip']),
+  generic_update: Object.freeze(['generic_update|ip']),
+  message: Object.freeze(['message|ip']),
+};
 
 export interface RateLimiterOptions {
   now?: () => number;
@@ -104,15 +121,15 @@ export class RateLimiter {
   }
 
   /** The bucket keys a request is charged to. */
-  bucketsFor(request: RateLimitedRequest): string[] {
+  bucketsFor(request: RateLimitedRequest): readonly string[] {
     const scope: ServerScope = request.method === 'GET' ? (this.routeScopes.get(request.route) ?? 'generic_get') : 'generic_update';
-    const ipKey = `${scope}|ip`;
-    if (request.tokenKey === null || request.target === null || scope === 'message') return [ipKey];
+    const ip = IP_BUCKETS[scope];
+    if (request.tokenKey === null || request.target === null || scope === 'message') return ip;
     const ownKey = `${scope === 'generic_get' ? 'own_system_get' : 'own_system_update'}|${request.tokenKey}`;
     const owned = request.target === 'system:@me' ? true : this.ownership.get(`${request.tokenKey} ${request.target}`);
     if (owned === true) return [ownKey];
-    if (owned === false) return [ipKey];
-    return [ownKey, ipKey];
+    if (owned === false) return ip;
+    return [ownKey, ip[0]!];
   }
 
   /**

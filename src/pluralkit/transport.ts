@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
 import { z } from 'zod';
 import { PluralKitError, type FieldErrors, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
@@ -115,6 +116,19 @@ function backoffMs(attempt: number): number {
 
 type Fail = (kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>) => PluralKitError;
 
+function failure(call: ApiCall<unknown>, token: string | undefined, kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>): PluralKitError {
+  return new PluralKitError({ kind, message: scrub(message, token), method: call.method, route: call.route, ...extra });
+}
+
+function emitAbort(aborter: EventEmitter): void {
+  aborter.emit('abort');
+}
+
+function onAttemptTimeout(aborter: EventEmitter, timing: AttemptTiming): void {
+  timing.timedOut = true;
+  aborter.emit('abort');
+}
+
 interface AttemptTiming {
   timedOut: boolean;
 }
@@ -160,8 +174,8 @@ export class Transport {
 
   async call<T>(call: ApiCall<T>, options: CallOptions = {}): Promise<T> {
     const { token, signal, deadline } = options;
-    const fail = (kind: PluralKitErrorKind, message: string, extra: Partial<PluralKitErrorInit> = {}) =>
-      new PluralKitError({ kind, message: scrub(message, token), method: call.method, route: call.route, ...extra });
+    // A method, not a per-call closure: this runs on every request and the happy path never fails.
+    const fail: Fail = (kind, message, extra) => failure(call, token, kind, message, extra);
 
     const limited: RateLimitedRequest = {
       method: call.method,
@@ -198,19 +212,19 @@ export class Transport {
       } catch (error) {
         const code = errorCode(error);
         const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
-        let failure: PluralKitError;
-        if (signal?.aborted) failure = fail('aborted', `${call.method} ${call.route} was aborted`, { cause: error });
-        else if (deadline !== undefined && this.now() >= deadline) failure = fail('timeout', `${call.method} ${call.route} passed its deadline`, { cause: error });
-        else if (timing.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) failure = fail('timeout', `${call.method} ${call.route} timed out`, { cause: error });
+        let error_: PluralKitError;
+        if (signal?.aborted) error_ = fail('aborted', `${call.method} ${call.route} was aborted`, { cause: error });
+        else if (deadline !== undefined && this.now() >= deadline) error_ = fail('timeout', `${call.method} ${call.route} passed its deadline`, { cause: error });
+        else if (timing.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) error_ = fail('timeout', `${call.method} ${call.route} timed out`, { cause: error });
         else {
           const detail = error instanceof Error ? error.message : String(error);
-          failure = fail('network', `${call.method} ${call.route} failed: ${detail}`, { cause: error });
+          error_ = fail('network', `${call.method} ${call.route} failed: ${detail}`, { cause: error });
         }
-        if (failure.kind !== 'aborted' && (call.method === 'GET' || neverSent)) {
-          await this.backoffOrThrow(failures++, failure, signal, deadline);
+        if (error_.kind !== 'aborted' && (call.method === 'GET' || neverSent)) {
+          await this.backoffOrThrow(failures++, error_, signal, deadline);
           continue;
         }
-        throw failure;
+        throw error_;
       }
 
       this.limiter.observe(limited, parseRateLimitHeaders(attempt.headers), buckets, attempt.status >= 200 && attempt.status < 300);
@@ -268,25 +282,23 @@ export class Transport {
     deadline: number | undefined,
     timing: AttemptTiming,
   ): Promise<Attempt> {
-    const controller = new AbortController();
-    let unlink: (() => void) | undefined;
+    // undici also takes an EventEmitter as abort signal, and it is far cheaper per request than an
+    // AbortController (which showed up as most of the adapter's overhead in the benchmark).
+    const aborter = new EventEmitter();
     const limit = deadline === undefined ? this.timeoutMs : Math.min(this.timeoutMs, Math.max(0, deadline - this.now()));
-    const timer = setTimeout(() => {
-      timing.timedOut = true;
-      controller.abort();
-    }, limit);
+    const timer = setTimeout(onAttemptTimeout, limit, aborter, timing);
+    let abort: (() => void) | undefined;
     if (signal) {
-      const abort = () => controller.abort();
+      abort = emitAbort.bind(null, aborter);
       signal.addEventListener('abort', abort, { once: true });
-      unlink = () => signal.removeEventListener('abort', abort);
     }
     try {
-      const response = await this.pool.request({ method, path, headers, body, signal: controller.signal });
+      const response = await this.pool.request({ method, path, headers, body, signal: aborter });
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } finally {
       clearTimeout(timer);
-      unlink?.();
+      if (signal && abort) signal.removeEventListener('abort', abort);
     }
   }
 
