@@ -1,0 +1,85 @@
+import { Events, type Client } from 'discord.js';
+import type Database from 'better-sqlite3';
+import { commandModules } from '../commands/index.js';
+import type { Config } from './config.js';
+import { createDiscordClient } from './discord/client.js';
+import { Dispatcher } from './discord/dispatcher.js';
+import { commandDefinitions, registerIfChanged } from './discord/registration.js';
+import type { Logger } from './logger.js';
+import { PluralKitClient } from './pluralkit/client.js';
+import type { Services } from './services.js';
+import { openDatabase } from './vault/database.js';
+import { resolveEncryptionKey } from './vault/keys.js';
+import { TokenVault } from './vault/token-vault.js';
+
+export interface RunningApp {
+  client: Client;
+  dispatcher: Dispatcher;
+  services: Services;
+  /** Stop taking interactions, finish in-flight replies, close everything. */
+  stop(): Promise<void>;
+}
+
+/** Opens the vault, checks the key, builds the services; nothing touches Discord yet. */
+export function createServices(config: Config, logger: Logger): Services {
+  const db: Database.Database = openDatabase(config.databasePath);
+  try {
+    const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, logger });
+    const vault = new TokenVault(db, key);
+    vault.assertKeyMatches();
+    const pluralkit = new PluralKitClient({ baseUrl: config.pluralkitApiUrl, userAgent: config.pluralkitUserAgent });
+    return { config, logger, db, vault, pluralkit };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const services = createServices(config, logger);
+  const dispatcher = new Dispatcher(services, commandModules);
+  const client = createDiscordClient(config);
+
+  client.on(Events.InteractionCreate, (interaction) => dispatcher.handleInteraction(interaction));
+  client.on(Events.MessageCreate, (message) => dispatcher.handleMessage(message));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, (readyClient) => {
+      logger.info({ user: readyClient.user.tag, applicationId: readyClient.application.id }, 'connected to Discord');
+      resolve();
+    });
+  });
+  await client.login(config.discordToken);
+  await ready;
+
+  const applicationId = config.discordApplicationId ?? client.application?.id;
+  if (applicationId) {
+    try {
+      await registerIfChanged({
+        rest: client.rest,
+        db: services.db,
+        definitions: commandDefinitions(commandModules),
+        target: { applicationId, guildId: config.devGuildId },
+        log: logger,
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'command registration failed; commands may be out of date');
+    }
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ inFlight: dispatcher.pending }, 'shutting down: finishing in-flight interactions');
+      await dispatcher.drain();
+      await client.destroy();
+      await services.pluralkit.close();
+      services.db.close();
+      logger.info('shut down cleanly');
+    })();
+    return stopping;
+  };
+  return { client, dispatcher, services, stop };
+}

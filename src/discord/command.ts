@@ -1,0 +1,53 @@
+import type {
+  ApplicationCommandOptionChoiceData,
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Message,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services.js';
+import type { CustomId } from './custom-id.js';
+import type { Responder } from './reply.js';
+
+/** What every handler gets: shared services, its own logger and the one reply helper. */
+export interface CommandContext {
+  services: Services;
+  log: Logger;
+  reply: Responder;
+  userId: string;
+  /** The server the interaction came from; null in DMs and group DMs. */
+  guildId: string | null;
+  /** True in the bot's own DM channel, where tokens may be entered. */
+  inBotDm: boolean;
+}
+
+export interface AutocompleteContext {
+  services: Services;
+  log: Logger;
+  userId: string;
+  guildId: string | null;
+}
+
+export interface DirectMessageContext {
+  services: Services;
+  log: Logger;
+  message: Message;
+}
+
+/** One module per command: its definitions (data) and its handlers. */
+export interface CommandModule {
+  /** Prefix of this module's component custom IDs. */
+  readonly name: string;
+  readonly definitions: readonly RESTPostAPIApplicationCommandsJSONBody[];
+  chatInput?(ctx: CommandContext, interaction: ChatInputCommandInteraction): Promise<void>;
+  autocomplete?(ctx: AutocompleteContext, interaction: AutocompleteInteraction): Promise<ApplicationCommandOptionChoiceData[]>;
+  messageContext?(ctx: CommandContext, interaction: MessageContextMenuCommandInteraction): Promise<void>;
+  button?(ctx: CommandContext, interaction: ButtonInteraction, id: CustomId): Promise<void>;
+  modalSubmit?(ctx: CommandContext, interaction: ModalSubmitInteraction, id: CustomId): Promise<void>;
+  /** Plain messages in the bot's DM channel (only the token module uses this). */
+  directMessage?(ctx: DirectMessageContext): Promise<boolean>;
+}

@@ -1,0 +1,86 @@
+import { PluralKitError } from '../pluralkit/errors.js';
+import { UserFacingError } from './user-error.js';
+
+const CODE_MESSAGES: Record<number, string> = {
+  20001: 'That system was not found on PluralKit.',
+  20002: 'That member was not found on PluralKit.',
+  20004: 'That group was not found on PluralKit.',
+  20006: 'PluralKit has no record of that message.',
+  20007: 'That switch was not found.',
+  20008: 'That switch was not found, or the system keeps its front history private.',
+  20009: 'Your system has no settings for this server yet. Proxy a message here once, or change a server setting with PluralKit first.',
+  20010: 'That member has no settings for this server yet.',
+  30001: 'That system keeps its member list private.',
+  30002: 'That system keeps its group list private.',
+  30003: 'That group keeps its member list private.',
+  30004: 'That system keeps its current fronters private.',
+  30005: 'That system keeps its front history private.',
+  30006: 'That member is not part of your system.',
+  30007: 'That group is not part of your system.',
+  40003: 'The member list has the same member more than once.',
+  40004: 'Those members are already fronting.',
+  40005: 'There is already a switch at exactly that time.',
+  40007: 'Your system has reached its member limit.',
+  40008: 'Your system has reached its group limit.',
+  50001: 'PluralKit does not support that yet.',
+};
+
+function describeFieldErrors(error: PluralKitError): string {
+  const lines = Object.entries(error.fieldErrors).flatMap(([field, problems]) =>
+    problems.map((problem) => {
+      if (problem.max_length !== undefined) {
+        const actual = problem.actual_length !== undefined ? `${problem.actual_length}/` : 'at most ';
+        return `• \`${field}\` is too long (${actual}${problem.max_length} characters).`;
+      }
+      return `• \`${field}\`: ${problem.message}`;
+    }),
+  );
+  return lines.length > 0 ? `PluralKit rejected that:\n${lines.join('\n')}` : 'PluralKit rejected that input.';
+}
+
+export interface ErrorDescriptionContext {
+  /** Whether the user has a token stored, which turns a 401 into "it stopped working". */
+  hasStoredToken: boolean;
+}
+
+export const TOKEN_REVOKED_MESSAGE =
+  'Your stored PluralKit token no longer works; it was probably reset with `pk;token refresh`. ' +
+  'Run `/token set` to set it up again.';
+
+export const TOKEN_MISSING_MESSAGE =
+  'This needs your PluralKit token. Run `/token set` (the bot will ask for it in DMs) and try again.';
+
+/** The specific, user-facing text for any failure; the detail goes to the logs. */
+export function describeError(error: unknown, context: ErrorDescriptionContext): string {
+  if (error instanceof UserFacingError) return error.message;
+  if (!(error instanceof PluralKitError)) {
+    return 'Something went wrong on our side while handling that. It has been logged; please try again.';
+  }
+  switch (error.kind) {
+    case 'invalid-request':
+      return error.message;
+    case 'network':
+      return 'PluralKit could not be reached. It may be down; please try again in a moment.';
+    case 'timeout':
+    case 'aborted':
+      return 'PluralKit took too long to answer. Please try again in a moment.';
+    case 'malformed-response':
+      return 'PluralKit sent an answer Switchboard could not read. Please try again later.';
+    case 'api':
+      break;
+  }
+  if (error.status === 401) return context.hasStoredToken ? TOKEN_REVOKED_MESSAGE : TOKEN_MISSING_MESSAGE;
+  if (error.status === 429) {
+    const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
+    return `PluralKit is rate-limiting requests right now. Please try again in ${seconds} s.`;
+  }
+  if (error.status !== null && error.status >= 500 && error.code !== 50001) {
+    return `PluralKit had a problem answering (HTTP ${error.status}). Please try again later.`;
+  }
+  if (error.code === 40001) return describeFieldErrors(error);
+  // Codes whose server message names the entity (20003, 20005, 30008) are the most specific text there is.
+  if (error.code === 20003 || error.code === 20005 || error.code === 30008) return error.message;
+  if (error.code !== null && CODE_MESSAGES[error.code]) return CODE_MESSAGES[error.code]!;
+  if (error.status === 403) return 'PluralKit says you do not have access to that.';
+  return `PluralKit rejected the request: ${error.message}`;
+}

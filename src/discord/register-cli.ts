@@ -1,0 +1,26 @@
+import { REST, Routes, type APIApplication } from 'discord.js';
+import { commandModules } from '../../commands/index.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../vault/database.js';
+import { commandDefinitions, registerCommands, rememberRegistration } from './registration.js';
+
+/** `npm run register`: bulk-overwrite the commands globally, or in DEV_GUILD_ID. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, { requireDiscordToken: true });
+  const rest = new REST(config.discordApiUrl ? { api: config.discordApiUrl } : {}).setToken(config.discordToken!);
+  const applicationId = config.discordApplicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+  const definitions = commandDefinitions(commandModules);
+  const target = { applicationId, guildId: config.devGuildId };
+  await registerCommands(rest, definitions, target);
+  const db = openDatabase(config.databasePath);
+  rememberRegistration(db, definitions, target);
+  db.close();
+  process.stdout.write(
+    `Registered ${definitions.length} commands ${config.devGuildId ? `in server ${config.devGuildId}` : 'globally'}.\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`Registration failed: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

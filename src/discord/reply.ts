@@ -1,0 +1,157 @@
+import {
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalBuilder,
+  type ModalSubmitInteraction,
+  type User,
+} from 'discord.js';
+import type { Logger } from '../logger.js';
+import { fitEmbeds } from '../render/embed-limits.js';
+import { truncate } from '../render/truncate.js';
+import { DiscordLimits } from './limits.js';
+import type { Visibility } from './visibility.js';
+
+export interface ReplyMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
+export type RepliableInteraction =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction;
+
+/** Nobody is ever pinged by anything the bot says: member names like "@everyone" stay text. */
+export const NO_MENTIONS = { parse: [] as never[] };
+
+/** Shapes a message for Discord: limits enforced, mentions disabled. */
+export function toPayload(message: ReplyMessage): {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowedMentions: typeof NO_MENTIONS;
+} {
+  return {
+    ...(message.content !== undefined ? { content: truncate(message.content, DiscordLimits.messageContent) } : {}),
+    embeds: fitEmbeds(message.embeds ?? []),
+    components: (message.components ?? []).slice(0, DiscordLimits.actionRows),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Sends a DM through the one place that applies limits and disables mentions. */
+export async function sendDirectMessage(user: User, message: ReplyMessage): Promise<void> {
+  await user.send(toPayload(message));
+}
+
+type ResponseState = 'none' | 'deferred' | 'replied';
+
+/**
+ * The only way handlers answer an interaction. It remembers whether the
+ * interaction was already acknowledged and picks reply / editReply / followUp
+ * (or update for components), applies the visibility decided once up front,
+ * and defers automatically when a handler's work outlasts Discord's 3-second
+ * window. Operations are serialised so an automatic defer never races a reply.
+ */
+export class Responder {
+  private state: ResponseState = 'none';
+  private queue: Promise<unknown> = Promise.resolve();
+  private autoDeferTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly interaction: RepliableInteraction,
+    private visibilityValue: Visibility,
+    private readonly log: Logger,
+    /** Components edit the message they sit on unless a handler says otherwise. */
+    private readonly mode: 'reply' | 'update' = 'reply',
+  ) {}
+
+  get visibility(): Visibility {
+    return this.visibilityValue;
+  }
+
+  get acknowledged(): boolean {
+    return this.state !== 'none';
+  }
+
+  /** Changes who will see the reply; only possible before the first response. */
+  setVisibility(visibility: Visibility): void {
+    if (this.state === 'none') this.visibilityValue = visibility;
+  }
+
+  armAutoDefer(afterMs: number): void {
+    this.autoDeferTimer = setTimeout(() => {
+      void this.defer().catch((error: unknown) => this.log.warn({ err: error }, 'automatic defer failed'));
+    }, afterMs);
+    this.autoDeferTimer.unref();
+  }
+
+  dispose(): void {
+    clearTimeout(this.autoDeferTimer);
+  }
+
+  private get flags(): MessageFlags.Ephemeral | undefined {
+    return this.visibilityValue === 'ephemeral' ? MessageFlags.Ephemeral : undefined;
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Acknowledge now, show the reply later (Discord shows "thinking…"). */
+  defer(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.state !== 'none') return;
+      const interaction = this.interaction;
+      if (this.mode === 'update' && interaction.isButton()) {
+        await interaction.deferUpdate();
+      } else {
+        await interaction.deferReply(this.flags ? { flags: this.flags } : {});
+      }
+      this.state = 'deferred';
+    });
+  }
+
+  /** Shows a message: the first response, the deferred reply, or a follow-up. */
+  send(message: ReplyMessage): Promise<void> {
+    return this.enqueue(async () => {
+      this.dispose();
+      const payload = toPayload(message);
+      const interaction = this.interaction;
+      if (this.state === 'none') {
+        if (this.mode === 'update' && interaction.isButton()) {
+          await interaction.update(payload);
+        } else {
+          await interaction.reply(this.flags ? { ...payload, flags: this.flags } : payload);
+        }
+      } else if (this.state === 'deferred') {
+        await interaction.editReply(payload);
+      } else {
+        await interaction.followUp(this.flags ? { ...payload, flags: this.flags } : payload);
+      }
+      this.state = 'replied';
+    });
+  }
+
+  /** A modal must be the first response: handlers call this before any slow work. */
+  showModal(modal: ModalBuilder): Promise<void> {
+    return this.enqueue(async () => {
+      this.dispose();
+      const interaction = this.interaction;
+      if (this.state !== 'none' || interaction.isModalSubmit()) {
+        throw new Error('a modal can only be the first response to a command or component');
+      }
+      await interaction.showModal(modal);
+      this.state = 'replied';
+    });
+  }
+}

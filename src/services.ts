@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { PluralKitClient } from './pluralkit/client.js';
+import type { TokenVault } from './vault/token-vault.js';
+
+/** Long-lived collaborators shared by every handler, built once at start. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  db: Database.Database;
+  vault: TokenVault;
+  pluralkit: PluralKitClient;
+}

@@ -1,0 +1,85 @@
+import { UserFacingError } from '../discord/user-error.js';
+import { readVisibility, type Visibility } from '../discord/visibility.js';
+import { normalizeSystemRef } from '../pluralkit/refs.js';
+import type { Services } from '../services.js';
+
+export interface ReadTargetOptions {
+  user?: string | undefined;
+  system?: string | undefined;
+  private?: boolean | undefined;
+}
+
+/** Which system a read command looks at, with which credentials, shown to whom. */
+export interface ReadTarget {
+  /** Path ref for the API: `@me` for the owner view, otherwise a short ID, UUID or Discord ID. */
+  systemRef: string;
+  /** Only set for the caller's own system with `private: true`: the owner view. */
+  token: string | undefined;
+  visibility: Visibility;
+  ownSystem: boolean;
+  /** For messages: "your system", "system `abcde`", "<@123>'s system". */
+  label: string;
+}
+
+/**
+ * Public reads go to PluralKit without a token, so what a public reply shows is
+ * exactly PluralKit's public view by construction (one request, no filtering
+ * to get wrong). The token is used only for the owner's `private: true` view.
+ */
+export function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): ReadTarget {
+  if (options.user && options.system) throw new UserFacingError('Give either `user` or `system`, not both.');
+  const stored = services.vault.get(callerId);
+  const privateView = options.private === true;
+
+  let publicRef: string;
+  let ownSystem: boolean;
+  let label: string;
+  if (options.system) {
+    const ref = normalizeSystemRef(options.system);
+    if (!ref) {
+      throw new UserFacingError(
+        `\`${options.system.slice(0, 40)}\` is not a system ID. Use a 5–6 letter ID like \`abcdef\` (or \`abc-def\`), a UUID, or the \`user\` option.`,
+      );
+    }
+    publicRef = ref;
+    ownSystem = stored !== null && (ref === stored.systemId || ref === stored.systemUuid);
+    label = ownSystem ? 'your system' : `system \`${ref}\``;
+  } else if (options.user) {
+    publicRef = options.user;
+    ownSystem = stored !== null && options.user === callerId;
+    label = ownSystem ? 'your system' : `<@${options.user}>'s system`;
+  } else {
+    if (!stored) {
+      throw new UserFacingError(
+        'Switchboard does not know your system yet. Run `/token set` to connect it, or pass `user` or `system` to look up someone else.',
+      );
+    }
+    publicRef = stored.systemId;
+    ownSystem = true;
+    label = 'your system';
+  }
+
+  if (privateView && !ownSystem) {
+    throw new UserFacingError(
+      stored
+        ? "`private: True` only works for your own system: you can't see another system's private information."
+        : '`private: True` shows your own private data; run `/token set` first to connect your system.',
+    );
+  }
+  return {
+    systemRef: privateView ? '@me' : publicRef,
+    token: privateView ? stored!.token : undefined,
+    visibility: readVisibility(privateView),
+    ownSystem,
+    label,
+  };
+}
+
+/** The caller's token, or a clear request to set it up. */
+export function requireToken(services: Services, callerId: string): { token: string; systemId: string; systemUuid: string } {
+  const stored = services.vault.get(callerId);
+  if (!stored) {
+    throw new UserFacingError('This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.');
+  }
+  return stored;
+}

@@ -1,0 +1,23 @@
+export type DiscordTimestampStyle = 'f' | 'F' | 'R' | 't' | 'T' | 'd' | 'D';
+
+/** `<t:unix:style>`: Discord renders it in each reader's own time zone and locale. */
+export function discordTimestamp(date: Date, style: DiscordTimestampStyle): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** PluralKit's duration style: the two largest units, e.g. `1d 2h`, `3h 5m`, `4m 10s`, `9s`. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const units: Array<[string, number]> = [
+    ['d', Math.floor(totalSeconds / 86_400)],
+    ['h', Math.floor(totalSeconds / 3600) % 24],
+    ['m', Math.floor(totalSeconds / 60) % 60],
+    ['s', totalSeconds % 60],
+  ];
+  const first = units.findIndex(([, value]) => value > 0);
+  if (first === -1) return '0s';
+  return units
+    .slice(first, first + 2)
+    .map(([unit, value]) => `${value}${unit}`)
+    .join(' ');
+}

@@ -1,0 +1,45 @@
+import type { System } from '../pluralkit/models.js';
+import { PluralKitError } from '../pluralkit/errors.js';
+import { UserFacingError } from '../discord/user-error.js';
+import type { Services } from '../services.js';
+import { cleanTokenInput, looksLikeToken } from './token-format.js';
+
+export const NOT_A_TOKEN_MESSAGE =
+  "That doesn't look like a PluralKit token. Send `pk;token` to PluralKit in a DM and copy the long string it sends back (about 64 letters, digits and symbols).";
+
+function rejectionFor(error: unknown): UserFacingError {
+  if (error instanceof PluralKitError) {
+    if (error.status === 401) {
+      return new UserFacingError(
+        'PluralKit did not accept that token. Make sure you copied all of it; if you reset it with `pk;token refresh`, use the new one. Nothing was saved.',
+      );
+    }
+    if (error.status === 429) {
+      const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
+      return new UserFacingError(`PluralKit is rate-limiting requests right now, so the token could not be checked and was not saved. Please try again in ${seconds} s.`);
+    }
+    if (error.kind !== 'api' || (error.status !== null && error.status >= 500)) {
+      return new UserFacingError('PluralKit could not be reached to check the token, so it was not saved. Please try again in a moment.');
+    }
+  }
+  return new UserFacingError('The token could not be checked, so it was not saved. Please try again.');
+}
+
+/** Checks a token with PluralKit and stores it only when PluralKit accepts it. */
+export async function verifyAndStoreToken(services: Services, discordUserId: string, input: string): Promise<System> {
+  const token = cleanTokenInput(input);
+  if (!looksLikeToken(token)) throw new UserFacingError(NOT_A_TOKEN_MESSAGE);
+  let system: System;
+  try {
+    system = await services.pluralkit.getSystem('@me', { token });
+  } catch (error) {
+    throw rejectionFor(error);
+  }
+  services.vault.set(discordUserId, token, { id: system.id, uuid: system.uuid });
+  return system;
+}
+
+export function connectedMessage(system: Pick<System, 'id' | 'name'>): string {
+  const name = system.name ? `**${system.name}**` : 'your system';
+  return `✅ Connected to ${name} (\`${system.id}\`). Your token is stored encrypted and only used for your own commands. Try \`/fronters\` or \`/switch new\`.`;
+}

@@ -1,0 +1,68 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
+import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+
+export const EPHEMERAL = 64;
+
+export interface E2EWorld {
+  discord: FakeDiscord;
+  pluralkit: PluralKitEmulator;
+  bot: BotProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts both fakes and the real bot process wired to them, and waits until it is ready. */
+export async function startWorld(options: { env?: Record<string, string | undefined>; dataDir?: string } = {}): Promise<E2EWorld> {
+  const discord = await startFakeDiscord();
+  const pluralkit = await startPluralKitEmulator();
+  const bot = startBotProcess(
+    {
+      DISCORD_TOKEN: discord.botToken,
+      DISCORD_API_URL: discord.apiUrl,
+      PLURALKIT_API_URL: pluralkit.url,
+      ...options.env,
+    },
+    options.dataDir ? { dataDir: options.dataDir } : {},
+  );
+  try {
+    await bot.waitForLog((entry) => entry.msg === 'connected to Discord', 15_000);
+    await bot.waitForLog((entry) => typeof entry.msg === 'string' && /registered commands|not registering|registration failed/.test(entry.msg));
+  } catch (error) {
+    bot.cleanup();
+    await discord.close();
+    await pluralkit.close();
+    throw error;
+  }
+  return {
+    discord,
+    pluralkit,
+    bot,
+    async stop() {
+      await bot.stop('SIGTERM').catch(() => undefined);
+      bot.cleanup();
+      await discord.close();
+      await pluralkit.close();
+    },
+  };
+}
+
+/** The plaintext token must appear in no database byte and no log line. */
+export function assertTokenNowhere(bot: BotProcess, token: string): void {
+  for (const file of [bot.databasePath, `${bot.databasePath}-wal`, `${bot.databasePath}-shm`]) {
+    if (!existsSync(file)) continue;
+    const bytes = readFileSync(file);
+    if (bytes.includes(Buffer.from(token, 'utf8'))) throw new Error(`plaintext token found in ${file}`);
+  }
+  if (bot.output().includes(token)) throw new Error('plaintext token found in the logs');
+}
+
+export function messageText(message: { content?: string; embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }> } | undefined): string {
+  if (!message) return '';
+  const parts = [message.content ?? ''];
+  for (const embed of message.embeds ?? []) {
+    parts.push(embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '');
+    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
+  }
+  return parts.join('\n');
+}

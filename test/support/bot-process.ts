@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ENTRY = resolve(import.meta.dirname, '../../dist/src/index.js');
+
+export interface BotProcess {
+  readonly child: ChildProcess;
+  readonly dataDir: string;
+  readonly databasePath: string;
+  /** Every stdout/stderr line so far (pino JSON lines and plain errors). */
+  readonly lines: string[];
+  output(): string;
+  logs(): Array<Record<string, unknown>>;
+  waitForLog(predicate: (entry: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitForExit(timeoutMs?: number): Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  cleanup(): void;
+}
+
+/**
+ * Runs the real, built bot (`node dist/src/index.js`, not `npm start`, so that
+ * signals reach it) with a clean environment: only what the test passes.
+ */
+export function startBotProcess(env: Record<string, string | undefined>, options: { dataDir?: string } = {}): BotProcess {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
+  const databasePath = env.DATABASE_PATH ?? join(dataDir, 'switchboard.db');
+  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, LOG_LEVEL: 'debug', DATABASE_PATH: databasePath };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) cleanEnv[key] = value;
+  // cwd is the temp dir so a developer's own .env is never picked up.
+  const child = spawn(process.execPath, [ENTRY], { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const waiters = new Set<() => void>();
+  const collect = (chunk: Buffer, carry: { rest: string }): void => {
+    const text = carry.rest + chunk.toString('utf8');
+    const parts = text.split('\n');
+    carry.rest = parts.pop() ?? '';
+    lines.push(...parts.filter((line) => line.length > 0));
+    for (const wake of waiters) wake();
+  };
+  const outCarry = { rest: '' };
+  const errCarry = { rest: '' };
+  child.stdout!.on('data', (chunk: Buffer) => collect(chunk, outCarry));
+  child.stderr!.on('data', (chunk: Buffer) => collect(chunk, errCarry));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolveExit) => {
+    child.on('exit', (code) => {
+      exitCode = code;
+      resolveExit(code);
+    });
+  });
+
+  const parse = (): Array<Record<string, unknown>> =>
+    lines.flatMap((line) => {
+      try {
+        const value: unknown = JSON.parse(line);
+        return value && typeof value === 'object' ? [value as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+
+  return {
+    child,
+    dataDir,
+    databasePath,
+    lines,
+    output: () => lines.join('\n'),
+    logs: parse,
+    waitForLog(predicate, timeoutMs = 10_000) {
+      return new Promise((resolveLog, reject) => {
+        const check = (): boolean => {
+          const found = parse().find(predicate);
+          if (found) {
+            cleanupWaiter();
+            resolveLog(found);
+            return true;
+          }
+          if (exitCode !== undefined) {
+            cleanupWaiter();
+            reject(new Error(`bot exited (${exitCode}) before the expected log line:\n${lines.slice(-20).join('\n')}`));
+            return true;
+          }
+          return false;
+        };
+        const timer = setTimeout(() => {
+          cleanupWaiter();
+          reject(new Error(`timed out waiting for a log line:\n${lines.slice(-20).join('\n')}`));
+        }, timeoutMs);
+        const wake = (): void => void check();
+        const cleanupWaiter = (): void => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+        };
+        waiters.add(wake);
+        void exited.then(() => check());
+        check();
+      });
+    },
+    waitForExit(timeoutMs = 10_000) {
+      return Promise.race([
+        exited,
+        new Promise<number | null>((_, reject) => setTimeout(() => reject(new Error('bot did not exit in time')), timeoutMs).unref()),
+      ]);
+    },
+    async stop(signal = 'SIGTERM') {
+      if (exitCode !== undefined) return exitCode;
+      child.kill(signal);
+      return this.waitForExit();
+    },
+    cleanup() {
+      if (exitCode === undefined) child.kill('SIGKILL');
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
