@@ -1,0 +1,202 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** DISCORD_TOKEN; `loadConfig({ requireDiscordToken: true })` guarantees it is set. */
+  discordToken: string | undefined;
+  /** DISCORD_APPLICATION_ID; undefined → taken from the application at login. */
+  discordApplicationId: string | undefined;
+  /** DISCORD_API_URL; undefined → discord.js default. */
+  discordApiUrl: string | undefined;
+  /** PLURALKIT_API_URL without a trailing slash. */
+  pluralkitApiUrl: string;
+  pluralkitUserAgent: string;
+  /** Absolute path, or `:memory:`. */
+  databasePath: string;
+  /** TOKEN_ENCRYPTION_KEY decoded; undefined → key file beside the database. */
+  tokenEncryptionKey: Buffer | undefined;
+  devGuildId: string | undefined;
+  logLevel: LogLevel;
+}
+
+/** One line naming the variable and what is wrong with it; never contains a secret value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface LoadConfigOptions {
+  requireDiscordToken?: boolean;
+  /** Read `.env` before validating. Default: true when `env` is `process.env`. */
+  loadDotEnv?: boolean;
+  /** Which file to read as `.env`. Default: `.env` in the working directory. */
+  dotEnvPath?: string;
+}
+
+export const DEFAULT_PLURALKIT_API_URL = 'https://api.pluralkit.me/v2';
+export const DEFAULT_DATABASE_PATH = './data/switchboard.db';
+export const ENCRYPTION_KEY_BYTES = 32;
+const PROJECT_URL = 'https://github.com/switchboard-bot/switchboard';
+const IN_MEMORY_DATABASE = ':memory:';
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * Decodes a 32-byte key given as standard base64. Shared with the rotation CLI
+ * so NEW_TOKEN_ENCRYPTION_KEY is held to the same rule.
+ */
+export function decodeEncryptionKey(variable: string, value: string): Buffer {
+  const compact = value.trim();
+  if (!BASE64.test(compact)) {
+    throw new ConfigError(`${variable} must be ${ENCRYPTION_KEY_BYTES} bytes encoded as base64 (it is not valid base64)`);
+  }
+  const key = Buffer.from(compact, 'base64');
+  if (key.length !== ENCRYPTION_KEY_BYTES) {
+    throw new ConfigError(`${variable} must be ${ENCRYPTION_KEY_BYTES} bytes encoded as base64 (got ${key.length} bytes)`);
+  }
+  return key;
+}
+
+/** Empty and whitespace-only values count as unset, so `FOO=` in .env never means "empty string". */
+const optionalText = z.preprocess((value) => {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}, z.string().optional());
+
+function httpUrl(variable: string) {
+  return optionalText.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      // The value itself is not echoed: URLs can carry credentials.
+      ctx.addIssue({ code: 'custom', message: `${variable} must be an absolute http(s) URL (it could not be parsed)` });
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: 'custom', message: `${variable} must be an absolute http(s) URL (got scheme ${url.protocol.slice(0, 10)})` });
+    }
+  });
+}
+
+function snowflake(variable: string) {
+  return optionalText.refine((value) => value === undefined || SNOWFLAKE.test(value), {
+    message: `${variable} must be a Discord ID (17 to 20 digits)`,
+  });
+}
+
+const stripTrailingSlashes = (url: string): string => url.replace(/\/+$/, '');
+
+const environmentSchema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: snowflake('DISCORD_APPLICATION_ID'),
+  DISCORD_API_URL: httpUrl('DISCORD_API_URL'),
+  PLURALKIT_API_URL: httpUrl('PLURALKIT_API_URL'),
+  PLURALKIT_USER_AGENT: optionalText.refine((value) => value === undefined || /^[\x20-\x7e]+$/.test(value), {
+    message: 'PLURALKIT_USER_AGENT must be printable ASCII (it is sent as an HTTP header)',
+  }),
+  DATABASE_PATH: optionalText,
+  TOKEN_ENCRYPTION_KEY: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    try {
+      return decodeEncryptionKey('TOKEN_ENCRYPTION_KEY', value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+  DEV_GUILD_ID: snowflake('DEV_GUILD_ID'),
+  LOG_LEVEL: optionalText.transform((value, ctx) => {
+    if (value === undefined) return 'info' as const;
+    const level = value.toLowerCase();
+    if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
+    ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${value.slice(0, 20)}")` });
+    return z.NEVER;
+  }),
+});
+
+/**
+ * Reads `.env` with the same precedence as Node's own loader: a variable that
+ * already exists in the environment wins, even when it is set to "".
+ */
+function withDotEnv(env: NodeJS.ProcessEnv, dotEnvPath: string): NodeJS.ProcessEnv {
+  if (!existsSync(dotEnvPath)) return env;
+  try {
+    if (env === process.env) {
+      process.loadEnvFile(dotEnvPath);
+      return env;
+    }
+    const fromFile = parseEnv(readFileSync(dotEnvPath, 'utf8'));
+    const merged: NodeJS.ProcessEnv = { ...env };
+    for (const [name, value] of Object.entries(fromFile)) {
+      if (!(name in merged)) merged[name] = value;
+    }
+    return merged;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ConfigError(`.env file at ${dotEnvPath} could not be read (${code})`);
+  }
+}
+
+let cachedVersion: string | undefined;
+
+/** Walks up from this module so it works from src/ under tsx and from dist/src/ after a build. */
+export function packageVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  const manifest = z.object({ name: z.string(), version: z.string() });
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(directory, 'package.json');
+    if (existsSync(candidate)) {
+      const parsed = manifest.safeParse(JSON.parse(readFileSync(candidate, 'utf8')));
+      if (parsed.success && parsed.data.name === 'switchboard') {
+        cachedVersion = parsed.data.version;
+        return cachedVersion;
+      }
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return '0.0.0';
+    directory = parent;
+  }
+}
+
+export function defaultUserAgent(): string {
+  return `Switchboard/${packageVersion()} (+${PROJECT_URL})`;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
+  const loadDotEnv = options.loadDotEnv ?? env === process.env;
+  const source = loadDotEnv ? withDotEnv(env, options.dotEnvPath ?? resolve('.env')) : env;
+
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    // Several bad variables still make one line, in declaration order.
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  const vars = parsed.data;
+
+  if (options.requireDiscordToken && vars.DISCORD_TOKEN === undefined) {
+    throw new ConfigError('DISCORD_TOKEN is required to run the bot (set it in the environment or in .env)');
+  }
+
+  const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+  return {
+    discordToken: vars.DISCORD_TOKEN,
+    discordApplicationId: vars.DISCORD_APPLICATION_ID,
+    discordApiUrl: vars.DISCORD_API_URL === undefined ? undefined : stripTrailingSlashes(vars.DISCORD_API_URL),
+    pluralkitApiUrl: stripTrailingSlashes(vars.PLURALKIT_API_URL ?? DEFAULT_PLURALKIT_API_URL),
+    pluralkitUserAgent: vars.PLURALKIT_USER_AGENT ?? defaultUserAgent(),
+    databasePath: databasePath === IN_MEMORY_DATABASE ? databasePath : resolve(databasePath),
+    tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
+    devGuildId: vars.DEV_GUILD_ID,
+    logLevel: vars.LOG_LEVEL,
+  };
+}

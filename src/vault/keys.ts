@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { generateKey, toEncryptionKey, type EncryptionKey } from './crypto.js';
+import { IN_MEMORY } from './database.js';
+import { createKeyFile, keyFilePathFor, pendingKeyFilePathFor, permissionBits, readKeyFile } from './key-file.js';
+
+export type KeySource = 'environment' | 'key-file' | 'generated';
+
+export interface ResolvedKey extends EncryptionKey {
+  source: KeySource;
+  keyFilePath?: string;
+}
+
+export interface WarnLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface ResolveKeyOptions {
+  databasePath: string;
+  configuredKey: Buffer | undefined;
+  logger?: WarnLogger;
+}
+
+/**
+ * The key that seals tokens: TOKEN_ENCRYPTION_KEY when set. Otherwise a key
+ * file beside the database, generated on first start. That is convenient for
+ * development but puts the key next to the data it protects (one backup holds
+ * both), hence the warning.
+ */
+export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
+  if (options.configuredKey) return { ...toEncryptionKey(options.configuredKey), source: 'environment' };
+  if (options.databasePath === IN_MEMORY) return { ...toEncryptionKey(generateKey()), source: 'generated' };
+
+  const keyFilePath = keyFilePathFor(resolve(options.databasePath));
+  const logger = options.logger;
+  if (existsSync(pendingKeyFilePathFor(keyFilePath))) {
+    logger?.warn(
+      { keyFilePath, pendingKeyFilePath: pendingKeyFilePathFor(keyFilePath) },
+      'a key rotation was interrupted; run `npm run rotate-key` to finish or undo it',
+    );
+  }
+
+  if (!existsSync(keyFilePath)) {
+    mkdirSync(dirname(keyFilePath), { recursive: true });
+    const key = generateKey();
+    if (createKeyFile(keyFilePath, key)) {
+      logger?.warn(
+        { keyFilePath },
+        'TOKEN_ENCRYPTION_KEY is not set, so a token encryption key was generated into a 0600 key file beside the database; in production set TOKEN_ENCRYPTION_KEY and keep the key out of database backups',
+      );
+      return { ...toEncryptionKey(key), source: 'generated', keyFilePath };
+    }
+    // Another process created it between our check and our write: use theirs.
+  }
+
+  const key = readKeyFile(keyFilePath);
+  const mode = permissionBits(keyFilePath);
+  if ((mode & 0o077) !== 0) {
+    logger?.warn({ keyFilePath, mode: `0${mode.toString(8)}` }, 'the token key file is accessible to other users; run chmod 600 on it');
+  }
+  logger?.warn({ keyFilePath }, 'using the token key file beside the database because TOKEN_ENCRYPTION_KEY is not set; set it in production');
+  return { ...toEncryptionKey(key), source: 'key-file', keyFilePath };
+}

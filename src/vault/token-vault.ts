@@ -1,0 +1,279 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { DecryptionError, deriveKeyId, open, seal, type EncryptionKey, type SealedBox } from './crypto.js';
+import { getMeta, setMeta } from './meta.js';
+
+export interface StoredToken {
+  token: string;
+  systemId: string;
+  systemUuid: string;
+  setAt: Date;
+  verifiedAt: Date;
+}
+
+export interface SystemRef {
+  id: string;
+  uuid: string;
+}
+
+const ROTATE_HINT = 'Start with the key the tokens were stored under (TOKEN_ENCRYPTION_KEY, or the key file beside the database), or run `npm run rotate-key` with that key to move to a new one; if a key rotation was interrupted, `npm run rotate-key` finishes it.';
+
+/** The key in use cannot decrypt what the vault holds; raised at start instead of failing one user at a time. */
+export class VaultKeyMismatchError extends Error {
+  override name = 'VaultKeyMismatchError';
+  constructor(
+    readonly configuredKeyId: string,
+    readonly vaultKeyId: string | undefined,
+  ) {
+    const sealedUnder = vaultKeyId ? `they are sealed under key id ${vaultKeyId}` : 'its key check value is unreadable';
+    super(`The token encryption key (key id ${configuredKeyId}) cannot decrypt the stored tokens: ${sealedUnder}. ${ROTATE_HINT}`);
+  }
+}
+
+export type TokenDecryptionFailure = 'key-id-mismatch' | 'malformed' | 'authentication-failed';
+
+/** One stored row does not open: changed on disk, moved to another user, or sealed under another key. */
+export class TokenDecryptionError extends Error {
+  override name = 'TokenDecryptionError';
+  constructor(
+    readonly discordUserId: string,
+    readonly reason: TokenDecryptionFailure,
+  ) {
+    super(`the stored token of Discord user ${discordUserId} cannot be decrypted (${reason}); the user has to set it again`);
+  }
+}
+
+const KEY_CHECK_META = 'vault.key_check';
+const KEY_CHECK_PLAINTEXT = 'switchboard token vault key check';
+const KEY_CHECK_AAD = 'switchboard/token-vault/key-check/v1';
+const TOKEN_AAD_PREFIX = 'switchboard/token-vault/token/v1\0';
+const MAX_TOKEN_LENGTH = 1024;
+
+const discordUserIdSchema = z.string().regex(/^\d{1,20}$/, 'a Discord user ID is 1 to 20 digits');
+const systemSchema = z.object({ id: z.string().min(1).max(64), uuid: z.string().min(1).max(64) });
+
+const rowSchema = z.object({
+  discord_user_id: z.string(),
+  ciphertext: z.instanceof(Buffer),
+  nonce: z.instanceof(Buffer),
+  auth_tag: z.instanceof(Buffer),
+  key_id: z.string(),
+  system_id: z.string(),
+  system_uuid: z.string(),
+  set_at: z.number().int(),
+  verified_at: z.number().int(),
+});
+type TokenRow = z.infer<typeof rowSchema>;
+
+function parseRow(raw: unknown, fallbackUserId: string): TokenRow {
+  const parsed = rowSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const userId = (raw as { discord_user_id?: unknown } | null)?.discord_user_id;
+  throw new TokenDecryptionError(typeof userId === 'string' ? userId : fallbackUserId, 'malformed');
+}
+
+const keyCheckSchema = z.object({
+  v: z.literal(1),
+  keyId: z.string(),
+  nonce: z.base64(),
+  ciphertext: z.base64(),
+  authTag: z.base64(),
+});
+type KeyCheck = z.infer<typeof keyCheckSchema>;
+
+/** The Discord user ID is authenticated with the token, so a row copied to another user does not open. */
+function tokenAad(discordUserId: string): string {
+  return TOKEN_AAD_PREFIX + discordUserId;
+}
+
+function sealKeyCheck(key: EncryptionKey): string {
+  const box = seal(key.key, KEY_CHECK_PLAINTEXT, KEY_CHECK_AAD);
+  const check: KeyCheck = {
+    v: 1,
+    keyId: key.keyId,
+    nonce: box.nonce.toString('base64'),
+    ciphertext: box.ciphertext.toString('base64'),
+    authTag: box.authTag.toString('base64'),
+  };
+  return JSON.stringify(check);
+}
+
+function parseKeyCheck(stored: string): KeyCheck | undefined {
+  try {
+    const parsed = keyCheckSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keyCheckOpens(key: EncryptionKey, check: KeyCheck): boolean {
+  const box: SealedBox = {
+    nonce: Buffer.from(check.nonce, 'base64'),
+    ciphertext: Buffer.from(check.ciphertext, 'base64'),
+    authTag: Buffer.from(check.authTag, 'base64'),
+  };
+  try {
+    return open(key.key, box, KEY_CHECK_AAD).toString('utf8') === KEY_CHECK_PLAINTEXT;
+  } catch (error) {
+    if (error instanceof DecryptionError) return false;
+    throw error;
+  }
+}
+
+function checkedKey(key: EncryptionKey): EncryptionKey {
+  if (deriveKeyId(key.key) !== key.keyId) throw new RangeError('the key ID does not belong to this key');
+  return { key: key.key, keyId: key.keyId };
+}
+
+/**
+ * PluralKit tokens sealed per row with AES-256-GCM: a fresh nonce each time,
+ * the Discord user ID as associated data, and the key ID stored beside so a
+ * rotation can tell rows apart. Plaintext exists only in memory.
+ */
+export class TokenVault {
+  private key: EncryptionKey;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Database.Database,
+    key: EncryptionKey,
+    options: { now?: () => Date } = {},
+  ) {
+    this.key = checkedKey(key);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Refuses when the key cannot decrypt the vault; on an empty vault it records the check value. */
+  assertKeyMatches(): void {
+    this.db.transaction(() => this.verifyOrRecordKeyCheck()).immediate();
+  }
+
+  set(discordUserId: string, token: string, system: SystemRef): void {
+    discordUserIdSchema.parse(discordUserId);
+    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+      throw new RangeError(`a token is 1 to ${MAX_TOKEN_LENGTH} characters`);
+    }
+    const { id, uuid } = systemSchema.parse(system);
+    const box = seal(this.key.key, token, tokenAad(discordUserId));
+    const now = this.now().getTime();
+    this.db.transaction(() => {
+      // A rotation by another process since we started would leave this row unreadable later; refuse instead.
+      this.verifyOrRecordKeyCheck();
+      this.db
+        .prepare(
+          `INSERT INTO tokens (discord_user_id, ciphertext, nonce, auth_tag, key_id, system_id, system_uuid, set_at, verified_at)
+           VALUES (@user, @ciphertext, @nonce, @authTag, @keyId, @systemId, @systemUuid, @now, @now)
+           ON CONFLICT(discord_user_id) DO UPDATE SET
+             ciphertext = excluded.ciphertext, nonce = excluded.nonce, auth_tag = excluded.auth_tag, key_id = excluded.key_id,
+             system_id = excluded.system_id, system_uuid = excluded.system_uuid, set_at = excluded.set_at, verified_at = excluded.verified_at`,
+        )
+        .run({
+          user: discordUserId,
+          ciphertext: box.ciphertext,
+          nonce: box.nonce,
+          authTag: box.authTag,
+          keyId: this.key.keyId,
+          systemId: id,
+          systemUuid: uuid,
+          now,
+        });
+    }).immediate();
+  }
+
+  /** The stored token, or null when there is none; a row that does not open throws TokenDecryptionError. */
+  get(discordUserId: string): StoredToken | null {
+    const row = this.readRow(discordUserId);
+    if (!row) return null;
+    return {
+      token: this.decryptRow(row).toString('utf8'),
+      systemId: row.system_id,
+      systemUuid: row.system_uuid,
+      setAt: new Date(row.set_at),
+      verifiedAt: new Date(row.verified_at),
+    };
+  }
+
+  /** Records that PluralKit accepted the token just now, and the system it answered with if given. */
+  markVerified(discordUserId: string, system?: SystemRef): void {
+    const now = this.now().getTime();
+    if (system) {
+      const { id, uuid } = systemSchema.parse(system);
+      this.db
+        .prepare('UPDATE tokens SET verified_at = ?, system_id = ?, system_uuid = ? WHERE discord_user_id = ?')
+        .run(now, id, uuid, discordUserId);
+    } else {
+      this.db.prepare('UPDATE tokens SET verified_at = ? WHERE discord_user_id = ?').run(now, discordUserId);
+    }
+  }
+
+  remove(discordUserId: string): boolean {
+    return this.db.prepare('DELETE FROM tokens WHERE discord_user_id = ?').run(discordUserId).changes > 0;
+  }
+
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tokens').get()!.n;
+  }
+
+  get keyId(): string {
+    return this.key.keyId;
+  }
+
+  /**
+   * Re-seals every row and the key check under `newKey` in one transaction:
+   * if any row does not open, nothing changes. Returns the rows re-sealed.
+   */
+  rotate(newKey: EncryptionKey): number {
+    const next = checkedKey(newKey);
+    const update = this.db.prepare(
+      'UPDATE tokens SET ciphertext = @ciphertext, nonce = @nonce, auth_tag = @authTag, key_id = @keyId WHERE discord_user_id = @user',
+    );
+    const resealed = this.db.transaction(() => {
+      this.verifyOrRecordKeyCheck();
+      let count = 0;
+      for (const raw of this.db.prepare('SELECT * FROM tokens ORDER BY discord_user_id').all()) {
+        const row = parseRow(raw, '(unknown)');
+        const plaintext = this.decryptRow(row);
+        const box = seal(next.key, plaintext, tokenAad(row.discord_user_id));
+        plaintext.fill(0);
+        update.run({ ciphertext: box.ciphertext, nonce: box.nonce, authTag: box.authTag, keyId: next.keyId, user: row.discord_user_id });
+        count++;
+      }
+      setMeta(this.db, KEY_CHECK_META, sealKeyCheck(next));
+      return count;
+    }).immediate();
+    this.key = next;
+    return resealed;
+  }
+
+  private verifyOrRecordKeyCheck(): void {
+    const stored = getMeta(this.db, KEY_CHECK_META);
+    if (stored !== undefined) {
+      const check = parseKeyCheck(stored);
+      if (!check) throw new VaultKeyMismatchError(this.key.keyId, undefined);
+      if (!keyCheckOpens(this.key, check)) throw new VaultKeyMismatchError(this.key.keyId, check.keyId);
+      return;
+    }
+    // No check value yet: only rows sealed under this very key may exist (set() records the check with the first row).
+    const foreign = this.db
+      .prepare<[string], { key_id: string }>('SELECT key_id FROM tokens WHERE key_id <> ? LIMIT 1')
+      .get(this.key.keyId);
+    if (foreign) throw new VaultKeyMismatchError(this.key.keyId, foreign.key_id);
+    setMeta(this.db, KEY_CHECK_META, sealKeyCheck(this.key));
+  }
+
+  private readRow(discordUserId: string): TokenRow | undefined {
+    const raw = this.db.prepare('SELECT * FROM tokens WHERE discord_user_id = ?').get(discordUserId);
+    return raw === undefined ? undefined : parseRow(raw, discordUserId);
+  }
+
+  private decryptRow(row: TokenRow): Buffer {
+    if (row.key_id !== this.key.keyId) throw new TokenDecryptionError(row.discord_user_id, 'key-id-mismatch');
+    try {
+      return open(this.key.key, { nonce: row.nonce, ciphertext: row.ciphertext, authTag: row.auth_tag }, tokenAad(row.discord_user_id));
+    } catch (error) {
+      if (error instanceof DecryptionError) throw new TokenDecryptionError(row.discord_user_id, error.reason);
+      throw error;
+    }
+  }
+}
