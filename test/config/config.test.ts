@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, type Config } from '../../src/config.js';
+
+const packageJson = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toEqual<Config>({
+      discordToken: undefined,
+      discordApplicationId: undefined,
+      discordApiUrl: undefined,
+      pluralkitApiUrl: 'https://api.pluralkit.me/v2',
+      pluralkitUserAgent: `Switchboard/${packageJson.version} (+https://github.com/switchboard-bot/switchboard)`,
+      databasePath: resolve('data/switchboard.db'),
+      tokenEncryptionKey: undefined,
+      devGuildId: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const key = randomBytes(32);
+    const config = loadConfig({
+      DISCORD_TOKEN: 'bot-token',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:8790/api/',
+      PLURALKIT_API_URL: 'http://127.0.0.1:8791/v2//',
+      PLURALKIT_USER_AGENT: 'MyFork/1.0',
+      DATABASE_PATH: 'somewhere/else.db',
+      TOKEN_ENCRYPTION_KEY: key.toString('base64'),
+      DEV_GUILD_ID: '876543210987654321',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config).toEqual<Config>({
+      discordToken: 'bot-token',
+      discordApplicationId: '123456789012345678',
+      discordApiUrl: 'http://127.0.0.1:8790/api',
+      pluralkitApiUrl: 'http://127.0.0.1:8791/v2',
+      pluralkitUserAgent: 'MyFork/1.0',
+      databasePath: resolve('somewhere/else.db'),
+      tokenEncryptionKey: key,
+      devGuildId: '876543210987654321',
+      logLevel: 'debug',
+    });
+  });
+
+  it('keeps :memory: as the database path', () => {
+    expect(loadConfig({ DATABASE_PATH: ':memory:' }).databasePath).toBe(':memory:');
+  });
+
+  it('treats empty and blank variables as unset', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: '',
+      PLURALKIT_API_URL: '',
+      TOKEN_ENCRYPTION_KEY: '   ',
+      LOG_LEVEL: '',
+      DEV_GUILD_ID: '',
+      DATABASE_PATH: '',
+    });
+    expect(config.discordToken).toBeUndefined();
+    expect(config.pluralkitApiUrl).toBe('https://api.pluralkit.me/v2');
+    expect(config.tokenEncryptionKey).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+    expect(config.devGuildId).toBeUndefined();
+    expect(config.databasePath).toBe(resolve('data/switchboard.db'));
+  });
+
+  it('requires DISCORD_TOKEN only when asked', () => {
+    expect(loadConfig({}).discordToken).toBeUndefined();
+    for (const env of [{}, { DISCORD_TOKEN: '' }]) {
+      const error = configError(() => loadConfig(env, { requireDiscordToken: true }));
+      expect(error.message).toMatch(/^DISCORD_TOKEN is required/);
+      expect(error.message).not.toContain('\n');
+    }
+    expect(loadConfig({ DISCORD_TOKEN: 't' }, { requireDiscordToken: true }).discordToken).toBe('t');
+  });
+
+  const twelveBytes = randomBytes(12).toString('base64');
+  const secretUrl = 'https://user:hunter2@example.com:99999/';
+  it.each([
+    ['DISCORD_APPLICATION_ID', 'not-a-snowflake', /^DISCORD_APPLICATION_ID must be a Discord ID/],
+    ['DISCORD_API_URL', 'discord.com/api', /^DISCORD_API_URL must be an absolute http\(s\) URL/],
+    ['DISCORD_API_URL', 'ftp://example.com/api', /^DISCORD_API_URL must be an absolute http\(s\) URL \(got scheme ftp:\)/],
+    ['PLURALKIT_API_URL', secretUrl, /^PLURALKIT_API_URL must be an absolute http\(s\) URL/],
+    ['PLURALKIT_USER_AGENT', 'Bad\u0007Agent', /^PLURALKIT_USER_AGENT must be printable ASCII/],
+    ['TOKEN_ENCRYPTION_KEY', twelveBytes, /^TOKEN_ENCRYPTION_KEY must be 32 bytes encoded as base64 \(got 12 bytes\)$/],
+    ['TOKEN_ENCRYPTION_KEY', 'not base64 at all!', /^TOKEN_ENCRYPTION_KEY must be 32 bytes encoded as base64 \(it is not valid base64\)$/],
+    ['TOKEN_ENCRYPTION_KEY', randomBytes(35).toString('base64'), /^TOKEN_ENCRYPTION_KEY must be 32 bytes encoded as base64 \(got 35 bytes\)$/],
+    ['DEV_GUILD_ID', '42', /^DEV_GUILD_ID must be a Discord ID/],
+    ['LOG_LEVEL', 'verbose', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)$/],
+  ])('%s=%j fails with one line naming it', (variable, value, expected) => {
+    const error = configError(() => loadConfig({ [variable]: value }));
+    expect(error.message).toMatch(expected);
+    expect(error.message).not.toContain('\n');
+    if (variable !== 'LOG_LEVEL') expect(error.message).not.toContain(value);
+  });
+
+  it('never echoes the URL, which may hold credentials', () => {
+    const error = configError(() => loadConfig({ PLURALKIT_API_URL: secretUrl }));
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('reports several bad variables on the same single line', () => {
+    const error = configError(() => loadConfig({ DEV_GUILD_ID: 'x', LOG_LEVEL: 'loud' }));
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(/DEV_GUILD_ID .*; LOG_LEVEL /);
+  });
+
+  it('accepts a key with surrounding whitespace, as pasted into a .env file', () => {
+    const key = randomBytes(32);
+    expect(loadConfig({ TOKEN_ENCRYPTION_KEY: ` ${key.toString('base64')}\n` }).tokenEncryptionKey).toEqual(key);
+  });
+});
+
+describe('loadConfig with a .env file', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  function dotEnv(contents: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-config-'));
+    dirs.push(dir);
+    const path = join(dir, '.env');
+    writeFileSync(path, contents);
+    return path;
+  }
+
+  it('fills unset variables from the file, while variables already in the environment win (even empty ones)', () => {
+    const path = dotEnv('LOG_LEVEL=debug\nDEV_GUILD_ID=111111111111111111\nPLURALKIT_API_URL=http://from-file.test/v2\nDISCORD_TOKEN="from file"\n');
+    const env = { DEV_GUILD_ID: '222222222222222222', PLURALKIT_API_URL: '' };
+    const config = loadConfig(env, { loadDotEnv: true, dotEnvPath: path });
+    expect(config.logLevel).toBe('debug');
+    expect(config.discordToken).toBe('from file');
+    expect(config.devGuildId).toBe('222222222222222222');
+    // Set-but-empty in the environment blocks the file's value, as in Node, and then counts as unset.
+    expect(config.pluralkitApiUrl).toBe('https://api.pluralkit.me/v2');
+    // The caller's object is not modified.
+    expect(env).toEqual({ DEV_GUILD_ID: '222222222222222222', PLURALKIT_API_URL: '' });
+  });
+
+  it('validates values that came from the file', () => {
+    const path = dotEnv(`TOKEN_ENCRYPTION_KEY=${randomBytes(16).toString('base64')}\n`);
+    expect(configError(() => loadConfig({}, { loadDotEnv: true, dotEnvPath: path })).message).toMatch(/^TOKEN_ENCRYPTION_KEY .*got 16 bytes/);
+  });
+
+  it('ignores the file unless asked when given an explicit environment', () => {
+    const path = dotEnv('LOG_LEVEL=trace\n');
+    expect(loadConfig({}, { dotEnvPath: path }).logLevel).toBe('info');
+    expect(loadConfig({}, { loadDotEnv: false, dotEnvPath: path }).logLevel).toBe('info');
+  });
+
+  it('a missing file is fine; an unreadable one is a one-line ConfigError', () => {
+    const path = dotEnv('');
+    rmSync(path);
+    expect(loadConfig({}, { loadDotEnv: true, dotEnvPath: path }).logLevel).toBe('info');
+    mkdirSync(path);
+    const error = configError(() => loadConfig({}, { loadDotEnv: true, dotEnvPath: path }));
+    expect(error.message).toBe(`.env file at ${path} could not be read (EISDIR)`);
+  });
+});
