@@ -1,0 +1,17 @@
+import { benchBotInteractions } from './bot-interactions.js';
+import { benchPluralKitOverhead } from './pluralkit-overhead.js';
+
+/*
+ * `npm run bench`: prints figures, never fails on them (targets are checked by
+ * people reading the output, not by timed tests).
+ */
+const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
+  ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
+  ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
+];
+
+for (const [title, run] of benches) {
+  console.log(`\n## ${title}`);
+  const figures = await run();
+  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+}
