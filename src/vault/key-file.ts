@@ -56,12 +56,35 @@ export function permissionBits(path: string): number {
 export function createKeyFile(path: string, key: Buffer): boolean {
   const temporary = writeTemporary(path, key);
   try {
+    // link() publishes the finished file under its name and fails if the name is taken: atomic and exclusive.
     linkSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    // No hard links on this filesystem: still exclusive, though a crash mid-write could leave a short file.
+    return createKeyFileDirectly(path, key);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  syncDirectory(dirname(path));
+  return true;
+}
+
+function createKeyFileDirectly(path: string, key: Buffer): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  }
+  try {
+    fchmodSync(fd, 0o600);
+    writeSync(fd, `${key.toString('base64')}\n`);
+    fsyncSync(fd);
   } finally {
-    rmSync(temporary, { force: true });
+    closeSync(fd);
   }
   syncDirectory(dirname(path));
   return true;
