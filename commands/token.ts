@@ -24,6 +24,7 @@ import { UserFacingError } from '../src/discord/user-error.js';
 import { visibilityFor } from '../src/discord/visibility.js';
 import { PluralKitError } from '../src/pluralkit/errors.js';
 import { discordTimestamp } from '../src/time/format.js';
+import { storedTokenFor } from '../src/session/stored-token.js';
 import { looksLikeToken } from '../src/tokens/token-format.js';
 import { connectedMessage, verifyAndStoreToken } from '../src/tokens/token-setup.js';
 
@@ -102,7 +103,7 @@ async function setToken(ctx: CommandContext, interaction: Parameters<NonNullable
 
 async function tokenStatus(ctx: CommandContext): Promise<void> {
   ctx.reply.setVisibility(visibilityFor({ kind: 'setup' }));
-  const stored = ctx.services.vault.get(ctx.userId);
+  const stored = storedTokenFor(ctx.services, ctx.userId);
   if (!stored) {
     await ctx.reply.send({ content: 'No PluralKit token is stored for you. Run `/token set` to connect your system.' });
     return;
@@ -120,7 +121,7 @@ async function tokenStatus(ctx: CommandContext): Promise<void> {
     ctx.log.warn({ err: error }, 'token status could not be verified');
     problem = 'PluralKit could not be reached just now, so this is what was last confirmed.';
   }
-  const current = ctx.services.vault.get(ctx.userId) ?? stored;
+  const current = storedTokenFor(ctx.services, ctx.userId) ?? stored;
   const name = system?.name ? `**${system.name}** ` : '';
   await ctx.reply.send({
     embeds: [
@@ -141,7 +142,7 @@ async function tokenStatus(ctx: CommandContext): Promise<void> {
 
 async function tokenRemove(ctx: CommandContext): Promise<void> {
   ctx.reply.setVisibility(visibilityFor({ kind: 'setup' }));
-  if (!ctx.services.vault.get(ctx.userId)) {
+  if (!storedTokenFor(ctx.services, ctx.userId)) {
     await ctx.reply.send({ content: 'No PluralKit token is stored for you, so there is nothing to remove.' });
     return;
   }

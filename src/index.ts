@@ -1,4 +1,4 @@
-import { startApp } from './app.js';
+import { startApp, type RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -14,17 +14,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  let app;
-  try {
-    app = await startApp(config, logger);
-  } catch (error) {
-    logger.fatal({ err: error }, 'Switchboard could not start');
-    console.error(`Switchboard cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
+
+  // Signals are handled from the first moment, so one that arrives while the
+  // bot is still starting waits for the start and then shuts down cleanly.
+  const lifecycle: { starting?: Promise<RunningApp> } = {};
   const shutdown = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'signal received');
-    app.stop().then(
+    const stopping = lifecycle.starting ? lifecycle.starting.then((app) => app.stop()) : Promise.resolve();
+    stopping.then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -34,6 +31,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+
+  lifecycle.starting = startApp(config, logger);
+  try {
+    await lifecycle.starting;
+  } catch (error) {
+    logger.fatal({ err: error }, 'Switchboard could not start');
+    console.error(`Switchboard cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 void main();

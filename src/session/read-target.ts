@@ -2,6 +2,7 @@ import { UserFacingError } from '../discord/user-error.js';
 import { readVisibility, type Visibility } from '../discord/visibility.js';
 import { normalizeSystemRef } from '../pluralkit/refs.js';
 import type { Services } from '../services.js';
+import { storedTokenFor } from './stored-token.js';
 
 export interface ReadTargetOptions {
   user?: string | undefined;
@@ -28,7 +29,7 @@ export interface ReadTarget {
  */
 export function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): ReadTarget {
   if (options.user && options.system) throw new UserFacingError('Give either `user` or `system`, not both.');
-  const stored = services.vault.get(callerId);
+  const stored = storedTokenFor(services, callerId);
   const privateView = options.private === true;
 
   let publicRef: string;
@@ -77,7 +78,7 @@ export function resolveReadTarget(services: Services, callerId: string, options:
 
 /** The caller's token, or a clear request to set it up. */
 export function requireToken(services: Services, callerId: string): { token: string; systemId: string; systemUuid: string } {
-  const stored = services.vault.get(callerId);
+  const stored = storedTokenFor(services, callerId);
   if (!stored) {
     throw new UserFacingError('This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.');
   }

@@ -1,0 +1,19 @@
+import { UserFacingError } from '../discord/user-error.js';
+import type { Services } from '../services.js';
+import { TokenDecryptionError, type StoredToken } from '../vault/token-vault.js';
+
+/**
+ * The caller's stored token, read in one place: a row that no longer
+ * decrypts (damaged) is removed and the user is asked to set it up again,
+ * instead of every command failing with an internal error.
+ */
+export function storedTokenFor(services: Services, discordUserId: string): StoredToken | null {
+  try {
+    return services.vault.get(discordUserId);
+  } catch (error) {
+    if (!(error instanceof TokenDecryptionError)) throw error;
+    services.logger.warn({ userId: discordUserId, reason: error.reason }, 'removing a stored token that no longer decrypts');
+    services.vault.remove(discordUserId);
+    throw new UserFacingError('Your stored PluralKit token could not be read any more, so it was removed. Run `/token set` to set it up again.');
+  }
+}
