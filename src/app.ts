@@ -8,6 +8,7 @@ import { commandDefinitions, registerIfChanged } from './discord/registration.js
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
+import { SystemDirectory } from './session/system-directory.js';
 import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
 import { TokenVault } from './vault/token-vault.js';
@@ -28,7 +29,7 @@ export function createServices(config: Config, logger: Logger): Services {
     const vault = new TokenVault(db, key);
     vault.assertKeyMatches();
     const pluralkit = new PluralKitClient({ baseUrl: config.pluralkitApiUrl, userAgent: config.pluralkitUserAgent });
-    return { config, logger, db, vault, pluralkit };
+    return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit) };
   } catch (error) {
     db.close();
     throw error;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
+import type { SystemDirectory } from './session/system-directory.js';
 import type { TokenVault } from './vault/token-vault.js';
 
 /** Long-lived collaborators shared by every handler, built once at start. */
@@ -11,4 +12,6 @@ export interface Services {
   db: Database.Database;
   vault: TokenVault;
   pluralkit: PluralKitClient;
+  /** Per-user caches of the caller's own member list and time zone. */
+  directory: SystemDirectory;
 }

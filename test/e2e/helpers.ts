@@ -66,3 +66,22 @@ export function messageText(message: { content?: string; embeds?: Array<{ title?
   }
   return parts.join('\n');
 }
+
+/** Stores a user's PluralKit token through the real DM modal flow. */
+export async function connect(world: E2EWorld, user: { id: string; username?: string }, token: string): Promise<void> {
+  const reply = await world.discord.modalSubmit({ customId: 'token:submit', fields: { token }, user, guildId: null }).finalMessage();
+  if (!messageText(reply).includes('Connected')) throw new Error(`token setup failed: ${messageText(reply)}`);
+}
+
+/** A snowflake for a moment in time, as Discord makes them. */
+export function snowflakeAt(date: Date, increment = 0): string {
+  return ((BigInt(date.getTime() - 1420070400000) << 22n) + BigInt(increment)).toString();
+}
+
+/** The custom_id of the button with this label in a message. */
+export function buttonId(message: { components?: Array<{ components: Array<{ label?: string; custom_id?: string }> }> }, label: string): string {
+  for (const row of message.components ?? []) {
+    for (const component of row.components) if (component.label === label && component.custom_id) return component.custom_id;
+  }
+  throw new Error(`no "${label}" button in ${JSON.stringify(message.components)}`);
+}
