@@ -13,6 +13,9 @@ import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
 import { TokenVault } from './vault/token-vault.js';
 
+/** One PluralKit call may take this long for an interaction (it is deferred well before). */
+const PLURALKIT_CALL_BUDGET_MS = 8_000;
+
 export interface RunningApp {
   client: Client;
   dispatcher: Dispatcher;
@@ -28,7 +31,11 @@ export function createServices(config: Config, logger: Logger): Services {
     const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, logger });
     const vault = new TokenVault(db, key);
     vault.assertKeyMatches();
-    const pluralkit = new PluralKitClient({ baseUrl: config.pluralkitApiUrl, userAgent: config.pluralkitUserAgent });
+    const pluralkit = new PluralKitClient({
+      baseUrl: config.pluralkitApiUrl,
+      userAgent: config.pluralkitUserAgent,
+      callBudgetMs: PLURALKIT_CALL_BUDGET_MS,
+    });
     return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit) };
   } catch (error) {
     db.close();

@@ -56,6 +56,10 @@ export function describeError(error: unknown, context: ErrorDescriptionContext):
   if (!(error instanceof PluralKitError)) {
     return 'Something went wrong on our side while handling that. It has been logged; please try again.';
   }
+  if (error.status === 429) {
+    const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
+    return `PluralKit is rate-limiting requests right now. Please try again in ${seconds} s.`;
+  }
   switch (error.kind) {
     case 'invalid-request':
       return error.message;
@@ -70,10 +74,6 @@ export function describeError(error: unknown, context: ErrorDescriptionContext):
       break;
   }
   if (error.status === 401) return context.hasStoredToken ? TOKEN_REVOKED_MESSAGE : TOKEN_MISSING_MESSAGE;
-  if (error.status === 429) {
-    const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
-    return `PluralKit is rate-limiting requests right now. Please try again in ${seconds} s.`;
-  }
   if (error.status !== null && error.status >= 500 && error.code !== 50001) {
     return `PluralKit had a problem answering (HTTP ${error.status}). Please try again later.`;
   }

@@ -76,6 +76,8 @@ export interface PluralKitClientOptions {
   maxRetries?: number;
   /** Keep-alive connections to PluralKit. Default 8. */
   connections?: number;
+  /** Longest time one call may take (retries and rate-limit waits included) when no deadline is given. Default: none. */
+  callBudgetMs?: number;
 }
 
 export interface IterateSwitchesOptions extends CallOptions {

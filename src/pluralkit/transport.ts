@@ -50,6 +50,12 @@ export interface TransportOptions {
   timeoutMs?: number;
   maxRetries?: number;
   connections?: number;
+  /**
+   * The longest one call may take, retries and rate-limit waits included, when
+   * the caller gives no deadline. An interactive caller would rather say
+   * "rate-limited, try in N s" than keep a user waiting on a long retry_after.
+   */
+  callBudgetMs?: number;
   now?: () => number;
 }
 
@@ -146,6 +152,7 @@ export class Transport {
   private readonly maxRetries: number;
   private readonly now: () => number;
   private readonly timeoutMs: number;
+  private readonly callBudgetMs: number | undefined;
   readonly limiter: RateLimiter;
 
   constructor(options: TransportOptions) {
@@ -157,6 +164,7 @@ export class Transport {
     this.limiter = new RateLimiter({ now: this.now });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.timeoutMs = timeoutMs;
+    this.callBudgetMs = options.callBudgetMs;
     // undici's own timers are coarse (about a second); they only back up the per-attempt timer.
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 8,
@@ -173,7 +181,8 @@ export class Transport {
   }
 
   async call<T>(call: ApiCall<T>, options: CallOptions = {}): Promise<T> {
-    const { token, signal, deadline } = options;
+    const { token, signal } = options;
+    const deadline = options.deadline ?? (this.callBudgetMs === undefined ? undefined : this.now() + this.callBudgetMs);
     // A method, not a per-call closure: this runs on every request and the happy path never fails.
     const fail: Fail = (kind, message, extra) => failure(call, token, kind, message, extra);
 
