@@ -1,0 +1,87 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, type Message as DiscordMessage } from 'discord.js';
+import { z } from 'zod';
+import type { CommandContext, CommandModule } from '../src/discord/command.js';
+import { EVERYWHERE } from '../src/discord/contexts.js';
+import { collectOptions, parseOptions } from '../src/discord/options.js';
+import { UserFacingError } from '../src/discord/user-error.js';
+import { visibilityFor } from '../src/discord/visibility.js';
+import { parseMessageReference } from '../src/messages/parse-link.js';
+import { snowflakeToDate } from '../src/messages/snowflake.js';
+import { PluralKitError } from '../src/pluralkit/errors.js';
+import { renderMessageInfo } from '../src/render/message-info.js';
+
+export const MESSAGE_INFO_NAME = 'Message info';
+/** PluralKit keeps the trigger-message → proxied-message mapping this long. */
+const TRIGGER_MAPPING_TTL_MS = 30 * 60 * 1000;
+const EXCERPT_LENGTH = 300;
+
+const LinkOptionsSchema = z.object({ link: z.string().trim().min(1).max(300) });
+
+function notFoundMessage(messageId: string, now: Date): string {
+  const sent = snowflakeToDate(messageId);
+  const ageMs = now.getTime() - sent.getTime();
+  const base = "PluralKit has no proxied message with that ID, so it wasn't sent through PluralKit (or PluralKit's record of it is gone).";
+  if (ageMs > TRIGGER_MAPPING_TTL_MS) {
+    return `${base}\nIf this is the original message someone typed (the one PluralKit replaced), PluralKit only remembers that link for 30 minutes and this one is older: use the proxied message instead.`;
+  }
+  return `${base}\nLooking up the original (trigger) message works for 30 minutes after it was sent; the proxied message's ID always works.`;
+}
+
+function jumpUrl(guildId: string | null | undefined, channelId: string, messageId: string): string {
+  return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
+}
+
+/** Always the public view (no token is sent), always ephemeral, like PluralKit's own context menu. */
+async function lookUp(ctx: CommandContext, messageId: string, context: { target?: DiscordMessage }): Promise<void> {
+  ctx.reply.setVisibility(visibilityFor({ kind: 'message-info' }));
+  let message;
+  try {
+    message = await ctx.services.pluralkit.getMessage(messageId);
+  } catch (error) {
+    if (error instanceof PluralKitError && error.code === 20006) throw new UserFacingError(notFoundMessage(messageId, new Date()));
+    throw error;
+  }
+  const target = context.target;
+  const content = target?.content ?? null;
+  await ctx.reply.send({
+    embeds: renderMessageInfo(message, {
+      excerpt: content ? content.slice(0, EXCERPT_LENGTH) : null,
+      attachmentCount: target ? target.attachments.size : undefined,
+      jumpUrl: jumpUrl(message.guild, message.channel, message.id),
+    }),
+  });
+}
+
+export const messageCommand: CommandModule = {
+  name: 'message',
+  definitions: [
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: 'message',
+      description: 'Find out who sent a message proxied by PluralKit',
+      ...EVERYWHERE,
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'link',
+          description: 'Look up a proxied message by its link or ID',
+          options: [
+            { type: ApplicationCommandOptionType.String, name: 'link', description: 'Message link (Copy Message Link) or message ID', required: true, max_length: 300 },
+          ],
+        },
+      ],
+    },
+    { type: ApplicationCommandType.Message, name: MESSAGE_INFO_NAME, ...EVERYWHERE },
+  ],
+
+  async chatInput(ctx, interaction) {
+    const { link } = parseOptions(LinkOptionsSchema, collectOptions(interaction).values);
+    const parsed = parseMessageReference(link);
+    if (!parsed.ok) throw new UserFacingError(parsed.message);
+    await lookUp(ctx, parsed.messageId, {});
+  },
+
+  async messageContext(ctx, interaction) {
+    await lookUp(ctx, interaction.targetId, { target: interaction.targetMessage });
+  },
+};
