@@ -1,4 +1,5 @@
 import { benchBotInteractions } from './bot-interactions.js';
+import { benchFrontTracking } from './front-tracking.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
 
 /*
@@ -7,6 +8,7 @@ import { benchPluralKitOverhead } from './pluralkit-overhead.js';
  */
 const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
+  ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
   ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
 ];
 
