@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { startBotProcess } from '../test/support/bot-process.js';
-import { startFakeDiscord } from '../test/support/fake-discord/index.js';
-import { startPluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
+import { percentile, startBenchWorld } from './support.js';
 
 /*
  * The bot's own cost per interaction, measured on the real built process:
@@ -17,11 +15,6 @@ const TOTAL = 10_000;
 const CONCURRENCY = 50;
 const USER = { id: '290000000000000001', username: 'bench' };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -29,17 +22,9 @@ function rssMb(pid: number): number {
 }
 
 export async function benchBotInteractions(): Promise<Record<string, number | string>> {
-  const discord = await startFakeDiscord({ interactionWindowMs: 60_000 });
-  const pluralkit = await startPluralKitEmulator({ rateLimits: false });
-  const bot = startBotProcess({
-    DISCORD_TOKEN: discord.botToken,
-    DISCORD_API_URL: discord.apiUrl,
-    PLURALKIT_API_URL: pluralkit.url,
-    LOG_LEVEL: 'warn',
-  });
+  const world = await startBenchWorld();
+  const { discord, pluralkit, bot } = world;
   try {
-    // 'warn' hides the ready line; wait for the gateway handshake instead.
-    await discord.waitForReady(20_000);
     const system = pluralkit.seedSystem({ name: 'Bench System' });
     await discord.modalSubmit({ customId: 'token:submit', fields: { token: system.token! }, user: USER, guildId: null }).finalMessage(10_000);
 
@@ -75,17 +60,14 @@ export async function benchBotInteractions(): Promise<Record<string, number | st
     const seconds = (performance.now() - started) / 1000;
 
     return {
-      'interaction latency median (ms)': Math.round(percentile(latencies, 50) * 100) / 100,
-      'interaction latency p99 (ms)': Math.round(percentile(latencies, 99) * 100) / 100,
-      'of which PluralKit GET median (ms)': Math.round(percentile(pkTimes, 50) * 100) / 100,
+      'interaction latency median (ms)': percentile(latencies, 50),
+      'interaction latency p99 (ms)': percentile(latencies, 99),
+      'of which PluralKit GET median (ms)': percentile(pkTimes, 50),
       'interactions per second (50 in flight)': Math.round(remaining / seconds),
       'RSS after 10,000 interactions (MB)': rssMb(bot.child.pid!),
     };
   } finally {
-    await bot.stop('SIGTERM').catch(() => undefined);
-    bot.cleanup();
-    await discord.close();
-    await pluralkit.close();
+    await world.stop();
   }
 }
 

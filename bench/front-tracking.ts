@@ -2,9 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { autocompleteChoices } from '../src/resolve/autocomplete.js';
 import type { NamedEntity } from '../src/resolve/resolve.js';
-import { startBotProcess } from '../test/support/bot-process.js';
-import { startFakeDiscord } from '../test/support/fake-discord/index.js';
-import { startPluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
+import { percentile, startBenchWorld } from './support.js';
 
 /*
  * Autocomplete on a 1,000-member system from a warm cache (in-process, and on
@@ -14,11 +12,6 @@ import { startPluralKitEmulator } from '../test/support/pluralkit-emulator/index
 
 const USER = { id: '291000000000000001', username: 'bench' };
 const QUERIES = ['a', 'me', 'member 5', 'xyz', 'Member 12, mem', 'mbr9', '', 'display 77'];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 1000) / 1000;
-}
 
 export async function benchFrontTracking(): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
@@ -38,11 +31,9 @@ export async function benchFrontTracking(): Promise<Record<string, number | stri
   figures['autocomplete in-process, 1,000 members: median (ms)'] = percentile(inProcess, 50);
   figures['autocomplete in-process, 1,000 members: p99 (ms)'] = percentile(inProcess, 99);
 
-  const discord = await startFakeDiscord({ interactionWindowMs: 60_000 });
-  const pluralkit = await startPluralKitEmulator({ rateLimits: false });
-  const bot = startBotProcess({ DISCORD_TOKEN: discord.botToken, DISCORD_API_URL: discord.apiUrl, PLURALKIT_API_URL: pluralkit.url, LOG_LEVEL: 'warn' });
+  const world = await startBenchWorld();
+  const { discord, pluralkit } = world;
   try {
-    await discord.waitForReady(20_000);
     const system = pluralkit.seedSystem({ name: 'Big System', accounts: [USER.id] });
     const ids: string[] = [];
     for (let i = 0; i < 1000; i++) ids.push(pluralkit.seedMember(system.id, { name: `Member ${i}`, display_name: i % 3 ? `Display ${i}` : null }).id);
@@ -104,10 +95,7 @@ export async function benchFrontTracking(): Promise<Record<string, number | stri
     figures['PluralKit requests: /switch history (own, public)'] = await count(() => slash('history'));
     return figures;
   } finally {
-    await bot.stop('SIGTERM').catch(() => undefined);
-    bot.cleanup();
-    await discord.close();
-    await pluralkit.close();
+    await world.stop();
   }
 }
 

@@ -61,24 +61,12 @@ import {
   type SystemPatch,
   type SystemSettingsPatch,
 } from './requests.js';
-import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type HttpMethod } from './transport.js';
+import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type HttpMethod, type TransportOptions } from './transport.js';
 
 export type { AuthedCallOptions, CallOptions } from './transport.js';
 
-export interface PluralKitClientOptions {
-  /** Base URL including the version, e.g. `https://api.pluralkit.me/v2`. */
-  baseUrl: string;
-  /** Sent on every request; PluralKit refuses requests without one. */
-  userAgent: string;
-  /** Per-attempt limit for response headers and between body chunks. Default 10 s. */
-  timeoutMs?: number;
-  /** Retries for 429s, and for 5xx/network failures where retrying is safe. Default 3. */
-  maxRetries?: number;
-  /** Keep-alive connections to PluralKit. Default 8. */
-  connections?: number;
-  /** Longest time one call may take (retries and rate-limit waits included) when no deadline is given. Default: none. */
-  callBudgetMs?: number;
-}
+/** The transport's options, less the test-only clock. */
+export type PluralKitClientOptions = Omit<TransportOptions, 'now'>;
 
 export interface IterateSwitchesOptions extends CallOptions {
   /** Start below this timestamp (exclusive); default: now. */

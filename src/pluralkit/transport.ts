@@ -45,10 +45,15 @@ export interface ApiCall<T> {
 }
 
 export interface TransportOptions {
+  /** Base URL including the version, e.g. `https://api.pluralkit.me/v2`. */
   baseUrl: string;
+  /** Sent on every request; PluralKit refuses requests without one. */
   userAgent: string;
+  /** Per-attempt limit for response headers and between body chunks. Default 10 s. */
   timeoutMs?: number;
+  /** Retries for 429s, and for 5xx/network failures where retrying is safe. Default 3. */
   maxRetries?: number;
+  /** Keep-alive connections to PluralKit. Default 8. */
   connections?: number;
   /**
    * The longest one call may take, retries and rate-limit waits included, when
