@@ -1,34 +1,48 @@
+import { isValidSnowflake } from './snowflake.js';
+
 export type MessageReference =
-  | { ok: true; messageId: string; channelId?: string; guildId?: string | null }
+  | {
+      ok: true;
+      messageId: string;
+      /** Present for links; a bare ID says nothing about its channel. */
+      channelId?: string;
+      /** The server of a link, or null for a DM link (`/channels/@me/…`). */
+      guildId?: string | null;
+    }
   | { ok: false; message: string };
 
-const SNOWFLAKE = /^\d{17,20}$/;
-const LINK = /^(?:https?:\/\/)?(?:(?:www|ptb|canary)\.)?discord(?:app)?\.com\/channels\/(@me|\d{17,20})\/(\d{17,20})(?:\/(\d{17,20}))?\/?(?:[?#].*)?$/i;
+const DISCORD_LINK = /(?:https?:\/\/)?(?:(?:www|ptb|canary)\.)?discord(?:app)?\.com(\/[^\s>]*)?/i;
+const MESSAGE_PATH = /^\/channels\/([^/?#]+)\/([^/?#]+)(?:\/([^/?#]+))?\/*(?:[?#].*)?$/i;
+const LOOKS_LIKE_URL = /^[a-z][a-z0-9+.-]*:\/\/|^www\.|^[\w-]+(\.[\w-]+)+\//i;
 
-function validSnowflake(id: string): boolean {
-  if (!SNOWFLAKE.test(id)) return false;
-  // After Discord's epoch and not absurdly far in the future.
-  const created = Number(BigInt(id) >> 22n) + 1_420_070_400_000;
-  return created > 1_420_070_400_000 && created < Date.now() + 86_400_000;
-}
+const HOW_TO_COPY = 'Right-click the message (or long-press it) and choose **Copy Message Link**, or use the **Message info** app on the message itself.';
 
-/** A message link (discord.com, ptb, canary, discordapp.com; `<…>` allowed) or a bare message ID. */
-export function parseMessageReference(input: string): MessageReference {
-  const text = input.trim().replace(/^<(.*)>$/, '$1');
+/**
+ * A message link (discord.com, ptb., canary., discordapp.com; with or without
+ * `https://`, `<…>` wrapping, trailing slashes or query) or a bare message ID.
+ * IDs must be real snowflakes: 17–20 digits, created between Discord's epoch
+ * and now.
+ */
+export function parseMessageReference(input: string, options: { now?: Date } = {}): MessageReference {
+  const now = options.now ?? new Date();
+  const text = input.trim().replace(/^<\s*(.*?)\s*>$/s, '$1');
+  if (text === '') return { ok: false, message: `Give a message link or ID. ${HOW_TO_COPY}` };
   if (/^\d+$/.test(text)) {
-    return validSnowflake(text)
+    return isValidSnowflake(text, now)
       ? { ok: true, messageId: text }
-      : { ok: false, message: `\`${text.slice(0, 30)}\` is not a valid message ID (they are 17–20 digit numbers).` };
+      : { ok: false, message: `\`${text.slice(0, 30)}\` is not a valid message ID (message IDs are 17–20 digit numbers). ${HOW_TO_COPY}` };
   }
-  const match = LINK.exec(text);
-  if (!match) {
-    return {
-      ok: false,
-      message: 'That is not a message link or ID. Right-click the message (or long-press it) and choose **Copy Message Link**, or use the **Message info** app on the message itself.',
-    };
+  const link = DISCORD_LINK.exec(text);
+  if (!link) {
+    const why = LOOKS_LIKE_URL.test(text) ? 'That link does not point to Discord, so it is not a message link.' : 'That is not a message link or ID.';
+    return { ok: false, message: `${why} ${HOW_TO_COPY}` };
   }
-  const [, guild, channel, message] = match;
-  if (!message) return { ok: false, message: 'That is a link to a channel, not to a message. Use **Copy Message Link** on the message itself.' };
-  if (!validSnowflake(message)) return { ok: false, message: 'That link does not contain a valid message ID.' };
+  const path = MESSAGE_PATH.exec(link[1] ?? '');
+  if (!path) return { ok: false, message: `That Discord link is not a message link. ${HOW_TO_COPY}` };
+  const [, guild, channel, message] = path;
+  if (message === undefined) return { ok: false, message: `That is a link to a channel, not to a message. ${HOW_TO_COPY}` };
+  if (guild !== '@me' && !isValidSnowflake(guild!, now)) return { ok: false, message: 'That link does not contain a valid server ID.' };
+  if (!isValidSnowflake(channel!, now)) return { ok: false, message: 'That link does not contain a valid channel ID.' };
+  if (!isValidSnowflake(message, now)) return { ok: false, message: 'That link does not contain a valid message ID.' };
   return { ok: true, messageId: message, channelId: channel!, guildId: guild === '@me' ? null : guild! };
 }

@@ -1,87 +1,150 @@
-import { DiscordLimits } from '../discord/limits.js';
+import { DiscordLimits, TRUNCATION_MARKER } from '../discord/limits.js';
 import { truncate } from '../render/truncate.js';
-import { resolveEntity, type NamedEntity } from './resolve.js';
+import { buildSearchIndex, findExact, foldForSearch, type IndexedEntity, type NamedEntity, type SearchIndex } from './search-index.js';
 
 export interface Choice {
   name: string;
   value: string;
 }
 
-interface SearchKey<T> {
-  entity: T;
-  id: string;
-  name: string;
-  displayName: string;
-}
+export { buildSearchIndex } from './search-index.js';
 
-const indexes = new WeakMap<readonly NamedEntity[], SearchKey<NamedEntity>[]>();
+/*
+ * Scores: the kind of match times 4, plus 2 for a name and 1 for a display
+ * name, so an exact ID beats a name prefix and a name beats a display name of
+ * the same kind.
+ */
+const EXACT = 6;
+const PREFIX = 5;
+const WORD_PREFIX = 4;
+const SUBSTRING = 3;
+const SUBSEQUENCE = 1;
 
-/** Lower-cased search keys, computed once per list object. */
-function searchIndex<T extends NamedEntity>(entities: readonly T[]): SearchKey<T>[] {
-  let index = indexes.get(entities);
-  if (!index) {
-    index = entities.map((entity) => ({ entity, id: entity.id, name: entity.name.toLowerCase(), displayName: (entity.display_name ?? '').toLowerCase() }));
-    indexes.set(entities, index);
-  }
-  return index as SearchKey<T>[];
+function matchKind(query: string, text: string): number {
+  if (text === '' || query.length > text.length) return 0;
+  if (text === query) return EXACT;
+  if (text.startsWith(query)) return PREFIX;
+  const at = text.indexOf(query);
+  if (at > 0) return /[\p{L}\p{N}]/u.test(text[at - 1]!) ? SUBSTRING : WORD_PREFIX;
+  return isSubsequence(query, text) ? SUBSEQUENCE : 0;
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {
-  let i = 0;
-  for (let j = 0; j < haystack.length && i < needle.length; j++) if (haystack[j] === needle[i]) i++;
-  return i === needle.length;
+  let found = 0;
+  for (let i = 0; i < haystack.length && found < needle.length; i++) if (haystack[i] === needle[found]) found++;
+  return found === needle.length;
 }
 
-function score(query: string, key: SearchKey<NamedEntity>): number {
-  if (query === '') return 1;
-  let best = 0;
-  for (const text of [key.name, key.displayName, key.id]) {
-    if (!text) continue;
-    if (text === query) best = Math.max(best, 4);
-    else if (text.startsWith(query)) best = Math.max(best, 3);
-    else if (text.includes(query)) best = Math.max(best, 2);
-    else if (isSubsequence(query, text)) best = Math.max(best, 1);
-  }
-  return best;
+function score(query: string, idQuery: string, entry: IndexedEntity<NamedEntity>): number {
+  const byName = matchKind(query, entry.name);
+  const byDisplay = matchKind(query, entry.displayName);
+  const byId = matchKind(idQuery, entry.id);
+  return Math.max(byName > 0 ? byName * 4 + 2 : 0, byDisplay > 0 ? byDisplay * 4 + 1 : 0, byId > 0 ? byId * 4 : 0);
 }
 
-function choiceName(entity: NamedEntity): string {
-  const display = entity.display_name && entity.display_name !== entity.name ? ` “${entity.display_name}”` : '';
+/** `Name “Display name” (id)`, at most `max` characters; the ID always survives. */
+function choiceLabel(entity: NamedEntity, max: number): string {
   const suffix = ` (${entity.id})`;
-  return truncate(entity.name + display, DiscordLimits.autocompleteChoiceName - suffix.length) + suffix;
+  const room = max - suffix.length;
+  const display = entity.display_name && foldForSearch(entity.display_name) !== foldForSearch(entity.name) ? ` “${entity.display_name}”` : '';
+  // The display name is the first thing to go when space runs out.
+  const text = entity.name.length + display.length <= room ? entity.name + display : truncate(entity.name, room);
+  return text + suffix;
+}
+
+/** An earlier entry of a multi-entry value: the entity it names, if it names exactly one. */
+interface EarlierEntry {
+  id: string | null;
+  /** What the entry shows in a choice's name: the name when it reads back unambiguously, else the ID or the text as typed. */
+  label: string;
+}
+
+function readEarlierEntry(text: string, index: SearchIndex<NamedEntity>): EarlierEntry {
+  const match = findExact(text, index);
+  if (match.kind !== 'one') return { id: null, label: text };
+  const { entity } = match;
+  const readBack = entity.name.includes(',') ? null : findExact(entity.name, index);
+  const nameReadsBack = readBack?.kind === 'one' && readBack.entity === entity;
+  return { id: entity.id, label: nameReadsBack ? entity.name : entity.id };
+}
+
+/** Cuts from the left, so the end of the list (nearest the new entry) stays readable. */
+function keepEnd(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = text.slice(text.length - (max - TRUNCATION_MARKER.length));
+  const first = kept.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff) kept = kept.slice(1);
+  return TRUNCATION_MARKER + kept;
+}
+
+/** Longest a new entry's own label may be when earlier entries share the choice name. */
+const NEW_ENTRY_LABEL_MAX = 60;
+
+function ranked(query: string, index: SearchIndex<NamedEntity>, excluded: ReadonlySet<string>): IndexedEntity<NamedEntity>[] {
+  const limit = DiscordLimits.autocompleteChoices;
+  const needle = foldForSearch(query.trim());
+  if (needle === '') {
+    const first: IndexedEntity<NamedEntity>[] = [];
+    for (const entry of index.entries) {
+      if (first.length === limit) break;
+      if (!excluded.has(entry.id)) first.push(entry);
+    }
+    return first;
+  }
+  const idNeedle = /^[a-z]+-[a-z]+$/.test(needle) ? needle.replace('-', '') : needle;
+  const scored: Array<{ entry: IndexedEntity<NamedEntity>; score: number }> = [];
+  for (const entry of index.entries) {
+    if (excluded.has(entry.id)) continue;
+    const value = score(needle, idNeedle, entry);
+    if (value > 0) scored.push({ entry, score: value });
+  }
+  scored.sort((a, b) => b.score - a.score || a.entry.rank - b.entry.rank);
+  return scored.slice(0, limit).map(({ entry }) => entry);
 }
 
 /**
- * Fuzzy choices `Name (id)`, at most 25. With `multi`, the entry after the last
- * comma is completed and the earlier entries are kept (as IDs when they resolve).
+ * Autocomplete choices named `Name (id)` (with the display name when it
+ * differs), ranked exact > prefix > word prefix > substring > subsequence on
+ * name, display name and ID, ties in name order; at most 25, names and values
+ * within Discord's 100 characters. An empty query lists the first 25 by name.
+ *
+ * With `multi`, only the entry after the last comma is completed: earlier
+ * entries are kept (as IDs in the value when they resolve) and the entities
+ * they name are not offered again. A list too long for a choice value gets
+ * no choices at all, since picking one would replace the user's text with a
+ * shortened list.
  */
 export function autocompleteChoices<T extends NamedEntity>(query: string, entities: readonly T[], options: { multi: boolean }): Choice[] {
-  let prefix: string[] = [];
-  let typed = query;
-  if (options.multi) {
-    const parts = query.split(',');
-    typed = parts.pop() ?? '';
-    prefix = parts
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .map((part) => {
-        const resolved = resolveEntity(part, entities, 'member');
-        return resolved.ok ? resolved.entity.id : part;
-      });
+  const index = buildSearchIndex(entities) as SearchIndex<NamedEntity>;
+  if (!options.multi) {
+    return ranked(query, index, new Set()).map(({ entity }) => ({ name: choiceLabel(entity, DiscordLimits.autocompleteChoiceName), value: entity.id }));
   }
-  const needle = typed.trim().toLowerCase();
-  const excluded = new Set(prefix);
-  const ranked = searchIndex(entities)
-    .filter((key) => !excluded.has(key.id))
-    .map((key) => ({ key, score: score(needle, key) }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || a.key.name.localeCompare(b.key.name))
-    .slice(0, DiscordLimits.autocompleteChoices);
-  const head = prefix.length > 0 ? `${prefix.join(', ')}, ` : '';
-  return ranked.map(({ key }) => {
-    const value = head + key.id;
-    const name = prefix.length > 0 ? truncate(`${head}${choiceName(key.entity)}`, DiscordLimits.autocompleteChoiceName) : choiceName(key.entity);
-    // A value over the limit cannot be sent; fall back to completing the typed entry alone.
-    return { name, value: value.length <= DiscordLimits.autocompleteChoiceValue ? value : key.id };
-  });
+  const parts = query.split(',');
+  const typed = parts.pop() ?? '';
+  const earlier = parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => readEarlierEntry(part, index));
+  if (earlier.length === 0) {
+    return ranked(typed, index, new Set()).map(({ entity }) => ({ name: choiceLabel(entity, DiscordLimits.autocompleteChoiceName), value: entity.id }));
+  }
+  const excluded = new Set(earlier.flatMap((entry) => (entry.id === null ? [] : [entry.id])));
+  const valueParts = earlier.map((entry) => entry.id ?? entry.label);
+  const namePrefix = `${earlier.map((entry) => entry.label).join(', ')}, `;
+  const choices: Choice[] = [];
+  for (const { entity } of ranked(typed, index, excluded)) {
+    const value = joinWithin([...valueParts, entity.id], DiscordLimits.autocompleteChoiceValue);
+    if (value === null) continue;
+    const own = choiceLabel(entity, NEW_ENTRY_LABEL_MAX);
+    choices.push({ name: keepEnd(namePrefix, DiscordLimits.autocompleteChoiceName - own.length) + own, value });
+  }
+  return choices;
+}
+
+/** `a, b, c`, or `a,b,c` when the spaces would not fit; null when neither does. */
+function joinWithin(parts: readonly string[], max: number): string | null {
+  const spaced = parts.join(', ');
+  if (spaced.length <= max) return spaced;
+  const compact = parts.join(',');
+  return compact.length <= max ? compact : null;
 }

@@ -1,12 +1,6 @@
-import { normalizeShortId, normalizeUuid } from '../pluralkit/refs.js';
+import { buildSearchIndex, findExact, foldForSearch, type NamedEntity } from './search-index.js';
 
-/** The fields name resolution needs; real Member and Group objects fit. */
-export interface NamedEntity {
-  id: string;
-  uuid: string;
-  name: string;
-  display_name: string | null;
-}
+export type { NamedEntity } from './search-index.js';
 
 export type EntityKind = 'member' | 'group';
 
@@ -16,8 +10,26 @@ export type ResolveResult<T> =
 
 export type ResolveListResult<T> = { ok: true; entities: T[] } | { ok: false; message: string };
 
+/** How many close matches a "did you mean" offers. */
+export const MAX_SUGGESTIONS = 3;
+/** Problems listed one by one before the rest are only counted, so the reply stays readable. */
+const MAX_LISTED_PROBLEMS = 10;
+const MAX_QUOTED_INPUT = 50;
+const MAX_LISTED_AMBIGUOUS = 5;
+
+/** Markdown in names must show as typed: `**Sam**` is a name, not bold text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_~`|]/g, '\\$&');
+}
+
+/** `Name (id)`, safe to put in a message. */
 export function entityLabel(entity: NamedEntity): string {
-  return `${entity.name} (${entity.id})`;
+  return `${escapeMarkdown(entity.name)} (${entity.id})`;
+}
+
+function quote(input: string): string {
+  const short = input.length > MAX_QUOTED_INPUT ? `${input.slice(0, MAX_QUOTED_INPUT - 1)}…` : input;
+  return `"${escapeMarkdown(short)}"`;
 }
 
 function editDistance(a: string, b: string): number {
@@ -34,68 +46,96 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Closest entities by name or display name, for "did you mean". */
-export function suggestionsFor<T extends NamedEntity>(input: string, entities: readonly T[], limit = 3): T[] {
-  const needle = input.toLowerCase();
-  return entities
-    .map((entity) => {
-      const names = [entity.name, entity.display_name].filter((n): n is string => !!n).map((n) => n.toLowerCase());
-      const score = Math.min(...names.map((n) => (n.includes(needle) || needle.includes(n) ? 0 : editDistance(needle, n) / Math.max(needle.length, n.length))));
-      return { entity, score };
-    })
-    .filter((entry) => entry.score <= 0.5)
-    .sort((a, b) => a.score - b.score || a.entity.name.localeCompare(b.entity.name))
+/** 0 for a containment, else edit distance relative to the longer text; lower is closer. */
+function closeness(needle: string, candidate: string): number {
+  if (candidate === '') return Infinity;
+  if (candidate.includes(needle) || needle.includes(candidate)) return 0;
+  // Long names would make the quadratic distance slow and tell nothing more.
+  const a = needle.slice(0, 64);
+  const b = candidate.slice(0, 64);
+  return editDistance(a, b) / Math.max(a.length, b.length);
+}
+
+/** Closest entities by name, display name or ID, for "did you mean". */
+export function suggestionsFor<T extends NamedEntity>(input: string, entities: readonly T[], limit = MAX_SUGGESTIONS): T[] {
+  const needle = foldForSearch(input.trim());
+  if (needle === '') return [];
+  return buildSearchIndex(entities)
+    .entries.map((entry) => ({ entry, score: Math.min(closeness(needle, entry.name), closeness(needle, entry.displayName), closeness(needle, entry.id)) }))
+    .filter(({ score }) => score <= 0.5)
+    .sort((a, b) => a.score - b.score || a.entry.rank - b.entry.rank)
     .slice(0, limit)
-    .map((entry) => entry.entity);
+    .map(({ entry }) => entry.entity);
+}
+
+type Unresolved<T> = { reason: 'not-found' | 'ambiguous'; input: string; candidates: T[] };
+
+function findOne<T extends NamedEntity>(input: string, entities: readonly T[]): { entity: T } | Unresolved<T> {
+  const match = findExact(input, buildSearchIndex(entities));
+  if (match.kind === 'one') return { entity: match.entity };
+  if (match.kind === 'several') return { reason: 'ambiguous', input, candidates: match.entities };
+  return { reason: 'not-found', input, candidates: [] };
+}
+
+function explain<T extends NamedEntity>(problem: Unresolved<T>, entities: readonly T[], kind: EntityKind): { message: string; suggestions: T[] } {
+  if (problem.reason === 'ambiguous') {
+    const listed = problem.candidates.slice(0, MAX_LISTED_AMBIGUOUS).map(entityLabel).join(', ');
+    const more = problem.candidates.length > MAX_LISTED_AMBIGUOUS ? ` and ${problem.candidates.length - MAX_LISTED_AMBIGUOUS} more` : '';
+    return {
+      message: `More than one ${kind} is called ${quote(problem.input)}: ${listed}${more}. Use the ID instead.`,
+      suggestions: problem.candidates,
+    };
+  }
+  const suggestions = suggestionsFor(problem.input, entities);
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(entityLabel).join(', ')}?` : '';
+  return { message: `No ${kind} called ${quote(problem.input)} in your system.${hint}`, suggestions };
 }
 
 /**
  * Resolves a typed reference against the caller's own list: short ID (any
- * case, `abc-def`), UUID, then exact name, then display name (case-insensitive).
+ * case, `abc-def`) or UUID first, then exact name, a `Name (id)` label, then
+ * display name (case-insensitive), then the same ignoring accents. Several
+ * equally good matches are ambiguous, never a guess.
  */
 export function resolveEntity<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind): ResolveResult<T> {
   const trimmed = input.trim();
-  const shortId = normalizeShortId(trimmed);
-  const uuid = normalizeUuid(trimmed);
-  const byId = entities.find((e) => (shortId !== null && e.id === shortId) || (uuid !== null && e.uuid === uuid));
-  if (byId) return { ok: true, entity: byId };
-  const lower = trimmed.toLowerCase();
-  for (const field of ['name', 'display_name'] as const) {
-    const matches = entities.filter((e) => e[field]?.toLowerCase() === lower);
-    if (matches.length === 1) return { ok: true, entity: matches[0]! };
-    if (matches.length > 1) {
-      return {
-        ok: false,
-        reason: 'ambiguous',
-        message: `More than one ${kind} is called "${trimmed}": ${matches.slice(0, 5).map(entityLabel).join(', ')}. Use the ID instead.`,
-        suggestions: matches,
-      };
-    }
-  }
-  const suggestions = suggestionsFor(trimmed, entities);
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(entityLabel).join(', ')}?` : '';
-  return { ok: false, reason: 'not-found', message: `No ${kind} called "${trimmed}" in your system.${hint}`, suggestions };
+  const found = findOne(trimmed, entities);
+  if ('entity' in found) return { ok: true, entity: found.entity };
+  return { ok: false, reason: found.reason, ...explain(found, entities, kind) };
 }
 
-/** A comma-separated list, resolved in order; every problem is reported at once. */
+/**
+ * A comma-separated list, resolved in the order given. Every unknown or
+ * ambiguous entry and every repeat is reported in one message.
+ */
 export function resolveEntityList<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind): ResolveListResult<T> {
-  const parts = input.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = input
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { ok: false, message: `Give at least one ${kind}, separated by commas.` };
-  const problems: string[] = [];
+  const problems: Array<Unresolved<T> | { repeated: T }> = [];
   const resolved: T[] = [];
   const seen = new Set<string>();
+  const reportedRepeats = new Set<string>();
   for (const part of parts) {
-    const result = resolveEntity(part, entities, kind);
-    if (!result.ok) {
-      problems.push(result.message);
+    const found = findOne(part, entities);
+    if (!('entity' in found)) {
+      problems.push(found);
       continue;
     }
-    if (seen.has(result.entity.uuid)) {
-      problems.push(`${entityLabel(result.entity)} is listed more than once.`);
+    if (seen.has(found.entity.uuid)) {
+      if (!reportedRepeats.has(found.entity.uuid)) problems.push({ repeated: found.entity });
+      reportedRepeats.add(found.entity.uuid);
       continue;
     }
-    seen.add(result.entity.uuid);
-    resolved.push(result.entity);
+    seen.add(found.entity.uuid);
+    resolved.push(found.entity);
   }
-  return problems.length > 0 ? { ok: false, message: problems.join('\n') } : { ok: true, entities: resolved };
+  if (problems.length === 0) return { ok: true, entities: resolved };
+  const lines = problems
+    .slice(0, MAX_LISTED_PROBLEMS)
+    .map((problem) => ('repeated' in problem ? `${entityLabel(problem.repeated)} is listed more than once.` : explain(problem, entities, kind).message));
+  if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`…and ${problems.length - MAX_LISTED_PROBLEMS} more problems.`);
+  return { ok: false, message: lines.join('\n') };
 }

@@ -1,4 +1,10 @@
-/** Guards PluralKit's bot applies and the API lacks (spec §6). */
+/*
+ * Checks PluralKit's bot makes before a switch is written and the API does
+ * not (spec §6, UX reference §8), so the user gets a clear refusal instead of
+ * a silent duplicate, a 150+ member switch, or a generic API error.
+ */
+
+import { discordTimestamp } from '../time/format.js';
 
 export const MAX_SWITCH_MEMBERS = 150;
 /** Clock skew tolerated before a time counts as "in the future". */
@@ -6,34 +12,67 @@ export const FUTURE_TOLERANCE_MS = 60_000;
 
 export type GuardResult = { ok: true } | { ok: false; message: string };
 
-export function checkSwitchMembers(memberIds: readonly string[], options: { currentFronterIds: readonly string[] | null }): GuardResult {
+/** Whether `date` is later than `now` by more than the tolerated clock skew. */
+export function isInFuture(date: Date, now: Date, toleranceMs = FUTURE_TOLERANCE_MS): boolean {
+  return date.getTime() > now.getTime() + toleranceMs;
+}
+
+function when(date: Date): string {
+  return `${discordTimestamp(date, 'f')}, ${discordTimestamp(date, 'R')}`;
+}
+
+/**
+ * Members of a new or edited switch, by short ID and in order: no repeats, at
+ * most 150, and not the same sequence as the current fronters (PluralKit
+ * compares the ordered lists, so a reordering is a real change). Pass
+ * `currentFronterIds: null` when the switch will not become the latest one.
+ * `describe` turns an ID into a name for messages (default: the ID itself).
+ */
+export function checkSwitchMembers(
+  memberIds: readonly string[],
+  options: { currentFronterIds: readonly string[] | null; describe?: (id: string) => string },
+): GuardResult {
+  const describe = options.describe ?? ((id: string) => `\`${id}\``);
   const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const id of memberIds) (seen.has(id) ? duplicates : seen).add(id);
-  if (duplicates.size > 0) {
-    return { ok: false, message: `A switch can't list the same member more than once (${[...duplicates].map((id) => `\`${id}\``).join(', ')}).` };
+  const repeated = new Set<string>();
+  for (const id of memberIds) (seen.has(id) ? repeated : seen).add(id);
+  if (repeated.size > 0) {
+    return { ok: false, message: `A switch can't list the same member twice: ${[...repeated].map(describe).join(', ')} ${repeated.size === 1 ? 'is' : 'are'} listed more than once.` };
   }
   if (memberIds.length > MAX_SWITCH_MEMBERS) {
-    return { ok: false, message: `A switch can have at most ${MAX_SWITCH_MEMBERS} members (you gave ${memberIds.length}).` };
+    return { ok: false, message: `A switch can have at most ${MAX_SWITCH_MEMBERS} members; you gave ${memberIds.length}.` };
   }
   const current = options.currentFronterIds;
   if (current && current.length === memberIds.length && current.every((id, i) => id === memberIds[i])) {
-    return {
-      ok: false,
-      message: memberIds.length === 0 ? 'Nobody is fronting already: the latest switch is a switch-out.' : 'Those members are already fronting, in that order.',
-    };
+    if (memberIds.length === 0) return { ok: false, message: 'Nobody is fronting already: your latest switch is a switch-out.' };
+    if (memberIds.length === 1) return { ok: false, message: `${describe(memberIds[0]!)} is already fronting.` };
+    return { ok: false, message: 'Those members are already fronting, in that order. (A different order counts as a new switch.)' };
   }
   return { ok: true };
 }
 
-export function checkSwitchTime(at: Date, options: { now: Date; previousSwitchAt?: Date | null }): GuardResult {
-  if (at.getTime() > options.now.getTime() + FUTURE_TOLERANCE_MS) {
-    return { ok: false, message: "That time is in the future; switches can only be logged for now or the past." };
+/**
+ * The time of a new switch or of a move. Never in the future (beyond a
+ * minute of clock skew). For a move, `previousSwitchAt` is the switch before
+ * the one being moved: the move may not reach it or go past it.
+ * `latestSwitchAt` is the latest switch's time: PluralKit keeps one switch per
+ * instant, so the exact same time is refused (for a move: it is already there).
+ */
+export function checkSwitchTime(at: Date, options: { now: Date; previousSwitchAt?: Date | null; latestSwitchAt?: Date | null }): GuardResult {
+  if (Number.isNaN(at.getTime())) return { ok: false, message: "That isn't a time I can use." };
+  if (isInFuture(at, options.now)) {
+    return { ok: false, message: `That time (${when(at)}) is in the future; switches can only be logged for now or the past.` };
   }
   const previous = options.previousSwitchAt;
   if (previous && at.getTime() <= previous.getTime()) {
-    const unix = Math.floor(previous.getTime() / 1000);
-    return { ok: false, message: `That is before your previous switch (<t:${unix}:f>, <t:${unix}:R>); a switch can't be moved past it.` };
+    return {
+      ok: false,
+      message: `That is ${at.getTime() === previous.getTime() ? 'the same time as' : 'before'} your previous switch (${when(previous)}); a switch can't be moved to or past the one before it.`,
+    };
+  }
+  const latest = options.latestSwitchAt;
+  if (latest && at.getTime() === latest.getTime()) {
+    return { ok: false, message: `There is already a switch at exactly that time (${when(latest)}); PluralKit keeps one switch per moment.` };
   }
   return { ok: true };
 }

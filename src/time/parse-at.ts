@@ -1,13 +1,31 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { calendarDate, instantFromLocal, readingZone, type LocalDateTime } from './local-time.js';
 
-export type ParseAtResult = { ok: true; date: Date } | { ok: false; message: string };
+export type ParseAtResult =
+  | {
+      ok: true;
+      date: Date;
+      /** The zone the value was read in. */
+      timeZone: string;
+      /** True when the system's zone was unreadable and UTC was used instead; callers may say so. */
+      zoneFellBack: boolean;
+    }
+  | { ok: false; message: string };
 
-export const ACCEPTED_TIME_FORMS =
-  'Accepted forms: a time ago like `30m`, `2h`, `1d12h` or `1h30m`; a clock time like `14:30` or `2pm` (today, or yesterday if that is still to come); ' +
-  'a date and time like `2026-05-01 14:30` or `May 1 2pm`; or `now`. Times are read in your PluralKit time zone.';
+/** Every form `parseAt` reads, with examples, for error messages and help text. */
+export const ACCEPTED_TIME_FORMS = [
+  '• a time ago: `30m`, `2h`, `1d12h`, `1h 30m ago`, `2 hours`',
+  "• a clock time: `14:30`, `2pm`, `2:15 pm`, `14h30` (today, or yesterday if that time hasn't come yet)",
+  '• a date and time: `2026-05-01 14:30`, `May 1 2pm`, `1 May 14:30`, `May 1, 2026 2:30pm`, `yesterday 23:00` (a date without a year is its most recent occurrence)',
+  '• a date alone, meaning midnight: `2026-05-01`, `May 1`',
+  '• `now`, or a full timestamp with its offset: `2026-05-01T14:30:00Z`, `2026-05-01T14:30+02:00`',
+].join('\n');
+
+const MAX_INPUT_LENGTH = 100;
+const MAX_AGO_MS = 100 * 365.25 * 86_400_000;
 
 const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
-const UNIT_ALIASES: Record<string, string> = {
+const UNIT_ALIASES: Record<string, keyof typeof UNIT_MS> = {
   w: 'w', wk: 'w', wks: 'w', week: 'w', weeks: 'w',
   d: 'd', day: 'd', days: 'd',
   h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
@@ -15,95 +33,181 @@ const UNIT_ALIASES: Record<string, string> = {
   s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
 };
 
-function parseRelative(text: string): number | null {
-  const compact = text.replace(/\s+ago$/, '').trim();
-  const pattern = /(\d+(?:\.\d+)?)\s*([a-z]+)\s*/gy;
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+interface Clock {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+type DatePart =
+  | { kind: 'absolute'; year: number; month: number; day: number }
+  | { kind: 'yearless'; month: number; day: number }
+  | { kind: 'relative-day'; offset: number };
+
+const MIDNIGHT: Clock = { hour: 0, minute: 0, second: 0 };
+/** How far back a year-less date may reach: far enough for 29 February. */
+const YEARLESS_LOOKBACK_YEARS = 8;
+
+/** Milliseconds ago for `30m`, `1d12h`, `2 hours ago`, `an hour`; null if `text` is not such a period. */
+function parseAgo(text: string): number | null {
+  const body = text.replace(/\s*\bago$/, '');
+  const part = /\s*(\d+(?:\.\d+)?|an?)\s*([a-z]+)\s*(?:,|and)?/y;
   let total = 0;
-  let matched = 0;
+  let end = 0;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(compact)) !== null) {
+  while ((match = part.exec(body)) !== null) {
     const unit = UNIT_ALIASES[match[2]!];
     if (!unit) return null;
-    total += Number(match[1]) * UNIT_MS[unit]!;
-    matched = pattern.lastIndex;
+    const amount = match[1] === 'a' || match[1] === 'an' ? 1 : Number(match[1]);
+    total += amount * UNIT_MS[unit]!;
+    end = part.lastIndex;
   }
-  return matched === compact.length && matched > 0 ? total : null;
+  return end > 0 && end === body.length ? total : null;
 }
 
-function parseClock(text: string): { hour: number; minute: number } | null {
-  const match = /^(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/.exec(text);
+function parseClock(text: string): Clock | null {
+  if (text === 'noon') return { hour: 12, minute: 0, second: 0 };
+  if (text === 'midnight') return MIDNIGHT;
+  const match = /^(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?)?\s*(am|pm|a\.m\.?|p\.m\.?|a|p)?$/.exec(text);
   if (!match) return null;
-  let hour = Number(match[1]);
-  const minute = match[2] ? Number(match[2]) : 0;
-  const meridiem = match[3]?.replace(/\./g, '');
-  if (!match[2] && !meridiem) return null; // a bare number is not a time
-  if (meridiem) {
+  const [, hourText, minuteText, secondText, meridiemText] = match;
+  // A bare number is a day or an amount, never a time.
+  if (minuteText === undefined && meridiemText === undefined) return null;
+  let hour = Number(hourText);
+  const minute = Number(minuteText ?? 0);
+  const second = Number(secondText ?? 0);
+  if (meridiemText !== undefined) {
     if (hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+    hour = (hour % 12) + (meridiemText.startsWith('p') ? 12 : 0);
   }
-  if (hour > 23 || minute > 59) return null;
-  return { hour, minute };
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return { hour, minute, second };
 }
 
-const DATE_FORMATS = ['yyyy-MM-dd', 'yyyy/MM/dd', 'MMM d yyyy', 'MMMM d yyyy', 'd MMM yyyy', 'd MMMM yyyy', 'MMM d', 'MMMM d', 'd MMM', 'd MMMM'];
+function parseDatePart(text: string): DatePart | null {
+  if (text === 'today') return { kind: 'relative-day', offset: 0 };
+  if (text === 'yesterday') return { kind: 'relative-day', offset: -1 };
+  const numeric = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  if (numeric) return { kind: 'absolute', year: Number(numeric[1]), month: Number(numeric[2]), day: Number(numeric[3]) };
+  const monthFirst = /^([a-z]+)\.? (\d{1,2})(?: (\d{4}))?$/.exec(text);
+  const dayFirst = /^(\d{1,2}) ([a-z]+)\.?(?: (\d{4}))?$/.exec(text);
+  const [monthName, dayText, yearText] = monthFirst
+    ? [monthFirst[1]!, monthFirst[2]!, monthFirst[3]]
+    : dayFirst
+      ? [dayFirst[2]!, dayFirst[1]!, dayFirst[3]]
+      : [undefined, undefined, undefined];
+  const month = monthName === undefined ? undefined : MONTHS[monthName];
+  if (month === undefined || dayText === undefined) return null;
+  const day = Number(dayText);
+  return yearText === undefined ? { kind: 'yearless', month, day } : { kind: 'absolute', year: Number(yearText), month, day };
+}
 
-function parseDate(text: string, zone: string, now: DateTime): DateTime | null {
-  const cleaned = text.replace(/,/g, ' ').replace(/(\d)(st|nd|rd|th)\b/g, '$1').replace(/\s+/g, ' ').trim();
-  for (const format of DATE_FORMATS) {
-    const parsed = DateTime.fromFormat(cleaned, format, { zone, locale: 'en' });
-    if (!parsed.isValid) continue;
-    if (format.includes('yyyy')) return parsed;
-    // Without a year: the most recent such day that is not in the future.
-    const thisYear = parsed.set({ year: now.year });
-    return thisYear > now ? thisYear.minus({ years: 1 }) : thisYear;
+/** Splits `words` into a date part and an optional clock part, in either order. */
+function parseDateAndClock(words: readonly string[]): { date: DatePart; clock: Clock } | null {
+  for (let split = words.length; split >= 1; split--) {
+    const head = words.slice(0, split).join(' ');
+    const tail = words.slice(split).join(' ');
+    for (const [datePart, clockPart] of [
+      [head, tail],
+      [tail, head],
+    ] as const) {
+      if (datePart === '') continue;
+      const date = parseDatePart(datePart);
+      if (!date) continue;
+      const clock = clockPart === '' ? MIDNIGHT : parseClock(clockPart);
+      if (clock) return { date, clock };
+    }
   }
   return null;
 }
 
-/**
- * Reads an `at` option in the system's time zone. A local time that does not
- * exist (spring-forward gap) moves forward by the gap; an ambiguous one
- * (fall-back) takes the earlier instant — luxon's rules, applied consistently.
- */
-export function parseAt(input: string, options: { now: Date; timeZone: string }): ParseAtResult {
-  const zone = IANAZone.isValidZone(options.timeZone) ? options.timeZone : 'UTC';
-  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const now = DateTime.fromJSDate(options.now, { zone });
-  const fail = (): ParseAtResult => ({ ok: false, message: `I couldn't read \`${input.trim().slice(0, 60)}\` as a time. ${ACCEPTED_TIME_FORMS}` });
-  if (text === '') return fail();
-  if (text === 'now') return { ok: true, date: options.now };
+function normalise(input: string): string {
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/,/g, ' ')
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+    .replace(/\b(at|on|of|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
-  const relative = parseRelative(text);
-  if (relative !== null) return { ok: true, date: new Date(options.now.getTime() - relative) };
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Reads an `at` option (a past moment) in the system's PluralKit time zone;
+ * an unknown zone falls back to UTC. Never refuses a future result: callers
+ * decide what "too late" means (see `checkSwitchTime`).
+ *
+ * DST edges are resolved deterministically (see `instantFromLocal`): a time in
+ * a spring-forward gap moves forward by the gap, and a time that happens twice
+ * at a fall-back is the earlier of the two.
+ */
+export function parseAt(input: string, options: { now: Date; timeZone: string | null | undefined }): ParseAtResult {
+  const { zone, fellBack } = readingZone(options.timeZone);
+  const now = options.now;
+  const quoted = `\`${input.trim().replace(/`/g, "'").slice(0, 60)}\``;
+  const fail = (why: string): ParseAtResult => ({
+    ok: false,
+    message: `${why} You can use:\n${ACCEPTED_TIME_FORMS}\nTimes are read in your PluralKit time zone (\`${zone}\`).`,
+  });
+  const found = (date: Date): ParseAtResult => ({ ok: true, date, timeZone: zone, zoneFellBack: fellBack });
+
+  if (input.length > MAX_INPUT_LENGTH) return fail(`That time is too long to be one (over ${MAX_INPUT_LENGTH} characters).`);
+  const isoMatch = ISO_DATE_TIME.exec(input.trim().toLowerCase());
+  const text = normalise(input);
+  if (text === '') return fail('Give a time.');
+  if (text === 'now' || text === 'just now') return found(new Date(now.getTime()));
+
+  const ago = parseAgo(text);
+  if (ago !== null) {
+    if (ago > MAX_AGO_MS) return fail(`${quoted} is more than 100 years ago.`);
+    return found(new Date(now.getTime() - ago));
+  }
+
+  if (isoMatch) {
+    const [, year, month, day, hour, minute, second, offset] = isoMatch;
+    if (offset !== undefined) {
+      // The offset says which instant is meant; the system's zone plays no part.
+      const withOffset = DateTime.fromISO(input.trim().replace(' ', 'T').replace(/\s+/g, '').toUpperCase(), { setZone: true });
+      return withOffset.isValid ? found(withOffset.toJSDate()) : fail(`${quoted} is not a real date and time.`);
+    }
+    const local: LocalDateTime = { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
+    const instant = instantFromLocal(local, zone);
+    return instant ? found(instant) : fail(`${quoted} is not a real date and time.`);
+  }
 
   const clock = parseClock(text);
   if (clock) {
-    let candidate = now.set({ hour: clock.hour, minute: clock.minute, second: 0, millisecond: 0 });
-    if (candidate > now) candidate = candidate.minus({ days: 1 }).set({ hour: clock.hour, minute: clock.minute });
-    return { ok: true, date: candidate.toJSDate() };
+    // The most recent time the clock showed this: today, or yesterday if today's is still to come.
+    const today = instantFromLocal({ ...calendarDate(now, zone), ...clock }, zone);
+    if (today && today.getTime() <= now.getTime()) return found(today);
+    const yesterday = instantFromLocal({ ...calendarDate(now, zone, -1), ...clock }, zone);
+    return yesterday ? found(yesterday) : fail(`I couldn't place ${quoted} in time.`);
   }
 
-  if (/^\d{4}-\d{2}-\d{2}t/.test(text) || /(z|[+-]\d{2}:?\d{2})$/.test(text)) {
-    const iso = DateTime.fromISO(text.toUpperCase(), { zone, setZone: false });
-    if (iso.isValid) return { ok: true, date: iso.toJSDate() };
+  const combined = parseDateAndClock(text.split(' '));
+  if (!combined) return fail(`I couldn't read ${quoted} as a time.`);
+  const { date, clock: time } = combined;
+  if (date.kind === 'relative-day') {
+    const instant = instantFromLocal({ ...calendarDate(now, zone, date.offset), ...time }, zone);
+    return instant ? found(instant) : fail(`I couldn't place ${quoted} in time.`);
   }
-
-  // Date + optional time: try every split point between a date part and a clock part, either order.
-  const words = text.replace(/,/g, ' ').split(' ').filter(Boolean);
-  for (let split = words.length; split >= 1; split--) {
-    const first = words.slice(0, split).join(' ');
-    const rest = words.slice(split).join(' ');
-    for (const [datePart, timePart] of [
-      [first, rest],
-      [rest, first],
-    ] as const) {
-      if (!datePart) continue;
-      const date = parseDate(datePart, zone, now);
-      if (!date) continue;
-      const time = timePart ? parseClock(timePart) : { hour: 0, minute: 0 };
-      if (!time) continue;
-      return { ok: true, date: date.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 }).toJSDate() };
-    }
+  if (date.kind === 'absolute') {
+    const instant = instantFromLocal({ year: date.year, month: date.month, day: date.day, ...time }, zone);
+    return instant ? found(instant) : fail(`${quoted} is not a real date.`);
   }
-  return fail();
+  const currentYear = calendarDate(now, zone).year;
+  for (let year = currentYear; year >= currentYear - YEARLESS_LOOKBACK_YEARS; year--) {
+    const instant = instantFromLocal({ year, month: date.month, day: date.day, ...time }, zone);
+    if (instant && instant.getTime() <= now.getTime()) return found(instant);
+  }
+  return fail(`${quoted} is not a real date.`);
 }
+
