@@ -1,9 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ENTRY = resolve(import.meta.dirname, '../../dist/src/index.js');
+const ROOT = resolve(import.meta.dirname, '../..');
+const ENTRY = resolve(ROOT, 'dist/src/index.js');
+
+/**
+ * The node flags of `npm start` (V8 heap sizing), so tests and benchmarks run
+ * the process exactly as users and process managers are told to.
+ */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return manifest.scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
+}
 
 export interface BotProcess {
   readonly child: ChildProcess;
@@ -29,7 +39,7 @@ export function startBotProcess(env: Record<string, string | undefined>, options
   const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, LOG_LEVEL: 'debug', DATABASE_PATH: databasePath };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) cleanEnv[key] = value;
   // cwd is the temp dir so a developer's own .env is never picked up.
-  const child = spawn(process.execPath, [ENTRY], { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startFlags(), ENTRY], { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   const collect = (chunk: Buffer, carry: { rest: string }): void => {
