@@ -1,45 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessageReference } from '../../src/messages/parse-link.js';
-import { isRecent, snowflakeToDate } from '../../src/messages/snowflake.js';
 
 const GUILD = '330000000000000001';
 const CHANNEL = '430000000000000001';
 const MESSAGE = '1100000000000000001';
+const NOW = new Date('2026-05-01T00:00:00Z');
+const parse = (input: string) => parseMessageReference(input, { now: NOW });
 
-describe('parseMessageReference', () => {
+describe('parseMessageReference: accepted', () => {
   it.each([
     [`https://discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}`, GUILD],
+    [`http://discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}`, GUILD],
+    [`https://www.discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}`, GUILD],
     [`https://ptb.discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}`, GUILD],
     [`https://canary.discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}/`, GUILD],
     [`https://discordapp.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}`, GUILD],
+    [`HTTPS://Discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}`, GUILD],
     [`discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}?foo=1`, GUILD],
+    [`discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}//#frag`, GUILD],
+    [`  <https://discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE}>  `, GUILD],
     [`<https://discord.com/channels/@me/${CHANNEL}/${MESSAGE}>`, null],
-  ])('reads %s', (input, guildId) => {
-    expect(parseMessageReference(input)).toEqual({ ok: true, messageId: MESSAGE, channelId: CHANNEL, guildId });
+    [`https://discord.com/channels/@me/${CHANNEL}/${MESSAGE}`, null],
+    [`look at this: https://discord.com/channels/${GUILD}/${CHANNEL}/${MESSAGE} please`, GUILD],
+  ])('%s', (input, guildId) => {
+    expect(parse(input)).toEqual({ ok: true, messageId: MESSAGE, channelId: CHANNEL, guildId });
   });
 
-  it('accepts a bare message ID', () => {
-    expect(parseMessageReference(` ${MESSAGE} `)).toEqual({ ok: true, messageId: MESSAGE });
-  });
-
-  it.each([
-    ['hello', /not a message link/],
-    ['https://example.com/channels/1/2/3', /not a message link/],
-    [`https://discord.com/channels/${GUILD}/${CHANNEL}`, /link to a channel/],
-    ['12345', /not a valid message ID/],
-    ['99999999999999999999', /not a valid message ID/],
-  ])('explains %s', (input, message) => {
-    const result = parseMessageReference(input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+  it.each([` ${MESSAGE} `, '175928847299117063', '41771983423143937'])('the bare message ID %j', (input) => {
+    expect(parse(input)).toEqual({ ok: true, messageId: input.trim() });
   });
 });
 
-describe('snowflakes', () => {
-  it('turn into their creation time', () => {
-    expect(snowflakeToDate('175928847299117063').toISOString()).toBe('2016-04-30T11:18:25.796Z');
-    const now = new Date('2016-04-30T11:30:00Z');
-    expect(isRecent('175928847299117063', now, 30 * 60_000)).toBe(true);
-    expect(isRecent('175928847299117063', now, 60_000)).toBe(false);
+describe('parseMessageReference: refused, saying why', () => {
+  it.each([
+    ['', /Give a message link or ID/],
+    ['hello', /not a message link or ID/],
+    ['https://example.com/channels/1/2/3', /does not point to Discord/],
+    ['www.example.com/x', /does not point to Discord/],
+    [`https://discord.com/channels/${GUILD}/${CHANNEL}`, /link to a channel, not to a message/],
+    [`https://discord.com/channels/${GUILD}/${CHANNEL}/`, /link to a channel, not to a message/],
+    ['https://discord.com/users/175928847299117063', /Discord link is not a message link/],
+    ['https://discord.com', /Discord link is not a message link/],
+    ['https://discord.gg/abcdef', /invite, not a message link/],
+    ['discord.gg/abcdef', /invite, not a message link/],
+    [`https://discord.com/channels/${GUILD}/${CHANNEL}/123`, /valid message ID/],
+    [`https://discord.com/channels/${GUILD}/${CHANNEL}/hello`, /valid message ID/],
+    [`https://discord.com/channels/12/${CHANNEL}/${MESSAGE}`, /valid server ID/],
+    [`https://discord.com/channels/${GUILD}/99/${MESSAGE}`, /valid channel ID/],
+    ['12345', /`12345` is not a valid message ID/],
+    ['1234567890123456', /not a valid message ID/],
+    ['123456789012345678901', /not a valid message ID/],
+    // 20 digits but more than 64 bits.
+    ['99999999999999999999', /not a valid message ID/],
+    // A well-formed snowflake from years after "now".
+    ['1900000000000000000000'.slice(0, 20), /not a valid message ID/],
+    // Before Discord's epoch: timestamp bits all zero.
+    ['00000000000000000001', /not a valid message ID/],
+  ])('%j', (input, message) => {
+    const result = parse(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  it('explains how to get a message link', () => {
+    const result = parse('hello');
+    expect(!result.ok && result.message).toMatch(/Copy Message Link/);
   });
 });

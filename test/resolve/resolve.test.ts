@@ -1,156 +1,172 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordLimits } from '../../src/discord/limits.js';
-import { autocompleteChoices } from '../../src/resolve/autocomplete.js';
-import { EntityListCache } from '../../src/resolve/member-cache.js';
-import { resolveEntity, resolveEntityList, type NamedEntity } from '../../src/resolve/resolve.js';
+import { resolveEntity, resolveEntityList, suggestionsFor, type NamedEntity } from '../../src/resolve/resolve.js';
+import { letterId, manyMembers, member, MEMBERS } from './fixtures.js';
 
-const member = (id: string, name: string, display_name: string | null = null): NamedEntity => ({
-  id,
-  uuid: `00000000-0000-4000-8000-${id.padStart(12, '0')}`,
-  name,
-  display_name,
-});
+const resolvedId = (input: string, entities: readonly NamedEntity[] = MEMBERS): string | false => {
+  const result = resolveEntity(input, entities, 'member');
+  return result.ok && result.entity.id;
+};
 
-const MEMBERS = [
-  member('abcdef', 'Alice'),
-  member('bcdefg', 'Bob', 'Bobby'),
-  member('cdefgh', 'Carol', 'C.'),
-  member('defghi', 'alex'),
-  member('efghij', 'Twin'),
-  member('fghijk', 'twin'),
-];
+const failure = (input: string, entities: readonly NamedEntity[] = MEMBERS, kind: 'member' | 'group' = 'member') => {
+  const result = resolveEntity(input, entities, kind);
+  if (result.ok) throw new Error(`${input} resolved to ${result.entity.id}`);
+  return result;
+};
 
 describe('resolveEntity', () => {
   it.each([
-    ['abcdef', 'Alice'],
-    ['ABC-DEF', 'Alice'],
-    ['00000000-0000-4000-8000-000000abcdef'.toUpperCase(), 'Alice'],
-    ['alice', 'Alice'],
-    ['  Bobby ', 'Bob'],
-    ['c.', 'Carol'],
-  ])('finds %j', (input, name) => {
-    const result = resolveEntity(input, MEMBERS, 'member');
-    expect(result.ok && result.entity.name).toBe(name);
+    ['abcdef', 'abcdef'],
+    ['ABCDEF', 'abcdef'],
+    ['ABC-DEF', 'abcdef'],
+    ['abc-def', 'abcdef'],
+    ['ghijk', 'ghijk'],
+    ['GH-IJK', 'ghijk'],
+    [member('abcdef', '').uuid, 'abcdef'],
+    [member('abcdef', '').uuid.toUpperCase(), 'abcdef'],
+    [member('abcdef', '').uuid.replace(/-/g, ''), 'abcdef'],
+    ['alice', 'abcdef'],
+    ['ALICE', 'abcdef'],
+    ['  Bobby ', 'bcdefg'],
+    ['c.', 'cdefgh'],
+    ['Bob “Bobby” (bcdefg)', 'bcdefg'],
+    ['Whatever it said (ABC-DEF)', 'abcdef'],
+    ['zoe', 'ghijk'],
+    ['ZOË', 'ghijk'],
+    ['**zo**', 'ghijk'],
+  ])('finds %j', (input, id) => {
+    expect(resolvedId(input)).toBe(id);
   });
 
-  it('prefers an exact name over a display name', () => {
-    const list = [member('aaaaaa', 'Sam'), member('bbbbbb', 'Samantha', 'Sam')];
-    const result = resolveEntity('sam', list, 'member');
-    expect(result.ok && result.entity.id).toBe('aaaaaa');
+  it('prefers an ID over a name that looks like one', () => {
+    const list = [member('bcdefg', 'Bob'), member('zzzzzz', 'bcdefg')];
+    expect(resolvedId('bcdefg', list)).toBe('bcdefg');
+    expect(resolvedId('BCD-EFG', list)).toBe('bcdefg');
   });
 
-  it('reports ambiguity, naming the candidates', () => {
-    const result = resolveEntity('TWIN', MEMBERS, 'member');
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.reason).toBe('ambiguous');
-      expect(result.message).toContain('Twin (efghij)');
-      expect(result.message).toContain('twin (fghijk)');
-    }
+  it('prefers an exact name over a display name, and both over an accent-insensitive match', () => {
+    const list = [member('aaaaaa', 'Sam'), member('bbbbbb', 'Samantha', 'Sam'), member('cccccc', 'Rene'), member('dddddd', 'René')];
+    expect(resolvedId('sam', list)).toBe('aaaaaa');
+    expect(resolvedId('rene', list)).toBe('cccccc');
+    expect(resolvedId('René', list)).toBe('dddddd');
   });
 
-  it('names an unknown entry and suggests close matches', () => {
-    const result = resolveEntity('Alce', MEMBERS, 'member');
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.reason).toBe('not-found');
-      expect(result.message).toContain('"Alce"');
-      expect(result.message).toContain('Alice (abcdef)');
-    }
+  it('prefers a name that ends in brackets over reading the brackets as an ID', () => {
+    const list = [member('alter', 'Other'), member('bbbbbb', 'Sam (alter)')];
+    expect(resolvedId('sam (alter)', list)).toBe('bbbbbb');
+    expect(resolvedId('Anything (alter)', list)).toBe('alter');
+  });
+
+  it('reports names shared by several entities as ambiguous, naming every candidate', () => {
+    const result = failure('TWIN');
+    expect(result.reason).toBe('ambiguous');
+    expect(result.message).toContain('Twin (efghij)');
+    expect(result.message).toContain('twin (fghijk)');
+    expect(result.message).toMatch(/Use the ID/);
+    expect(result.suggestions.map((m) => m.id).sort()).toEqual(['efghij', 'fghijk']);
+  });
+
+  it('reports shared display names as ambiguous too, and counts candidates beyond five', () => {
+    const list = Array.from({ length: 7 }, (_, i) => member(letterId(i), `Part ${i}`, 'Host'));
+    const result = failure('host', list);
+    expect(result.reason).toBe('ambiguous');
+    expect(result.suggestions).toHaveLength(7);
+    expect(result.message).toContain('and 2 more');
+  });
+
+  it('names an unknown entry and suggests close matches by name, display name or ID', () => {
+    const typo = failure('Alce');
+    expect(typo.reason).toBe('not-found');
+    expect(typo.message).toMatch(/^No member called "Alce" in your system\. Did you mean Alice \(abcdef\), /);
+    expect(typo.suggestions[0]!.id).toBe('abcdef');
+    expect(failure('Bobbie').suggestions.map((m) => m.id)).toEqual(['bcdefg']);
+    expect(failure('abcdeg').suggestions.map((m) => m.id)).toContain('abcdef');
+  });
+
+  it('suggests at most three, and none when nothing is close', () => {
+    const list = ['Mia', 'Mina', 'Mira', 'Mila', 'Miya'].map((name, i) => member(letterId(i), name));
+    expect(failure('Miaa', list).suggestions).toHaveLength(3);
+    const far = failure('Quetzalcoatl');
+    expect(far.suggestions).toEqual([]);
+    expect(far.message).toBe('No member called "Quetzalcoatl" in your system.');
+  });
+
+  it('speaks of groups when resolving groups', () => {
+    expect(failure('Nope', MEMBERS, 'group').message).toMatch(/^No group called "Nope"/);
+  });
+
+  it('keeps markdown in names and input from formatting the message, and cuts long input', () => {
+    const list = [member('aaaaaa', '_under_'), member('bbbbbb', '_under_')];
+    expect(failure('_UNDER_', list).message).toContain('\\_under\\_ (aaaaaa)');
+    expect(failure('**bold**').message).toContain('"\\*\\*bold\\*\\*"');
+    expect(failure('x'.repeat(500)).message.length).toBeLessThan(120);
+  });
+
+  it('treats empty input as not found', () => {
+    expect(failure('   ').reason).toBe('not-found');
+  });
+});
+
+describe('suggestionsFor', () => {
+  it('orders by closeness, then by name', () => {
+    const list = [member('aaaaaa', 'Robin'), member('bbbbbb', 'Rob'), member('cccccc', 'Bob')];
+    expect(suggestionsFor('Bobin', list).map((m) => m.name)).toEqual(['Bob', 'Robin']);
+    expect(suggestionsFor('ob', list).map((m) => m.name)).toEqual(['Bob', 'Rob', 'Robin']);
+  });
+
+  it('does not count a single shared letter as a resemblance', () => {
+    expect(suggestionsFor('x', [member('aaaaaa', 'Alex')])).toEqual([]);
   });
 });
 
 describe('resolveEntityList', () => {
-  it('resolves in order', () => {
-    const result = resolveEntityList('bob, Alice ,, c.', MEMBERS, 'member');
+  it('resolves in the order given, trimming entries and skipping empty ones', () => {
+    const result = resolveEntityList(' bob, Alice ,, c., ', MEMBERS, 'member');
     expect(result.ok && result.entities.map((e) => e.id)).toEqual(['bcdefg', 'abcdef', 'cdefgh']);
   });
 
-  it('reports every unknown entry and duplicates at once', () => {
-    const result = resolveEntityList('Zed, alice, Alice, Yolanda', MEMBERS, 'member');
+  it('reads back the labels autocomplete writes', () => {
+    const result = resolveEntityList('Alice, Bob “Bobby” (bcdefg), Zoë “**Zo**” (ghijk)', MEMBERS, 'member');
+    expect(result.ok && result.entities.map((e) => e.id)).toEqual(['abcdef', 'bcdefg', 'ghijk']);
+  });
+
+  it('reports every unknown and ambiguous entry in one message', () => {
+    const result = resolveEntityList('Zed, alice, twin, Yolanda', MEMBERS, 'member');
     expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.message).toContain('"Zed"');
-      expect(result.message).toContain('"Yolanda"');
-      expect(result.message).toMatch(/Alice \(abcdef\) is listed more than once/);
-    }
+    if (result.ok) return;
+    const lines = result.message.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^No member called "Zed"/);
+    expect(lines[1]).toMatch(/^More than one member is called "twin"/);
+    expect(lines[2]).toMatch(/^No member called "Yolanda"/);
+  });
+
+  it('names a member listed twice, however it was written, once', () => {
+    const result = resolveEntityList('alice, Bob, ABC-DEF, Alice', MEMBERS, 'member');
+    expect(result).toEqual({ ok: false, message: 'Alice (abcdef) is listed more than once.' });
+  });
+
+  it('resolves long lists (151 members; the 150 cap is the switch guard’s job)', () => {
+    const members = manyMembers(200);
+    const input = members
+      .slice(0, 151)
+      .map((m) => m.id)
+      .join(', ');
+    const result = resolveEntityList(input, members, 'member');
+    expect(result.ok && result.entities.map((e) => e.id)).toEqual(members.slice(0, 151).map((m) => m.id));
+  });
+
+  it('lists the first ten problems and counts the rest', () => {
+    const input = Array.from({ length: 25 }, (_, i) => `nobody${i}`).join(',');
+    const result = resolveEntityList(input, manyMembers(1000), 'member');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lines = result.message.split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[10]).toBe('…and 15 more problems.');
   });
 
   it('refuses an empty list', () => {
-    expect(resolveEntityList(' , ', MEMBERS, 'member').ok).toBe(false);
-  });
-});
-
-describe('autocompleteChoices', () => {
-  it('ranks prefix before substring before subsequence, case-insensitively', () => {
-    const names = autocompleteChoices('al', MEMBERS, { multi: false }).map((c) => c.name);
-    expect(names.slice(0, 2)).toEqual(['alex (defghi)', 'Alice (abcdef)']);
-    expect(autocompleteChoices('crl', MEMBERS, { multi: false })[0]!.name).toContain('Carol');
-  });
-
-  it('matches display names and IDs', () => {
-    expect(autocompleteChoices('bobby', MEMBERS, { multi: false })[0]!.value).toBe('bcdefg');
-    expect(autocompleteChoices('cdefgh', MEMBERS, { multi: false })[0]!.value).toBe('cdefgh');
-  });
-
-  it('completes the last entry of a list, keeps the earlier ones as IDs and leaves out members already listed', () => {
-    const choices = autocompleteChoices('Alice, bo', MEMBERS, { multi: true });
-    expect(choices[0]!.value).toBe('abcdef, bcdefg');
-    expect(choices.every((c) => !c.value.endsWith('abcdef') || c.value === 'abcdef')).toBe(true);
-  });
-
-  it('stays within 25 choices and 100-character names and values', () => {
-    const many = Array.from({ length: 1000 }, (_, i) => member(`m${String(i).padStart(5, 'a')}`, `${'Long name '.repeat(15)}${i}`, 'D'.repeat(100)));
-    const single = autocompleteChoices('long', many, { multi: false });
-    expect(single).toHaveLength(DiscordLimits.autocompleteChoices);
-    for (const choice of single) {
-      expect(choice.name.length).toBeLessThanOrEqual(100);
-      expect(choice.value.length).toBeLessThanOrEqual(100);
-      expect(choice.name).toMatch(/\(m\w+\)$/);
-    }
-    const longPrefix = many.slice(0, 20).map((m) => m.id).join(', ') + ', lo';
-    for (const choice of autocompleteChoices(longPrefix, many, { multi: true })) {
-      expect(choice.value.length).toBeLessThanOrEqual(100);
-      expect(choice.name.length).toBeLessThanOrEqual(100);
-    }
-  });
-
-  it('offers the first members for an empty query', () => {
-    expect(autocompleteChoices('', MEMBERS, { multi: false })).toHaveLength(MEMBERS.length);
-  });
-});
-
-describe('EntityListCache', () => {
-  it('loads once for concurrent callers and serves fresh data until the TTL', async () => {
-    let now = 0;
-    let loads = 0;
-    const cache = new EntityListCache<number>({ ttlMs: 1000, now: () => now });
-    const loader = async () => {
-      loads++;
-      return [loads];
-    };
-    const [a, b] = await Promise.all([cache.get('u1', loader), cache.get('u1', loader)]);
-    expect(a).toEqual([1]);
-    expect(b).toEqual([1]);
-    now = 999;
-    expect(await cache.get('u1', loader)).toEqual([1]);
-    now = 1000;
-    expect(cache.isFresh('u1')).toBe(false);
-    expect(cache.peek('u1')).toEqual([1]);
-    expect(await cache.get('u1', loader)).toEqual([2]);
-  });
-
-  it('keeps keys apart and forgets on invalidate', async () => {
-    const cache = new EntityListCache<string>();
-    await cache.get('user-a:sys1', async () => ['a']);
-    expect(cache.peek('user-b:sys1')).toBeUndefined();
-    cache.invalidate('user-a:sys1');
-    expect(cache.peek('user-a:sys1')).toBeUndefined();
-  });
-
-  it('does not cache a failed load', async () => {
-    const cache = new EntityListCache<string>();
-    await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');
-    expect(await cache.get('k', async () => ['ok'])).toEqual(['ok']);
+    expect(resolveEntityList(' , ', MEMBERS, 'member')).toEqual({ ok: false, message: 'Give at least one member, separated by commas.' });
+    expect(resolveEntityList('', MEMBERS, 'group')).toEqual({ ok: false, message: 'Give at least one group, separated by commas.' });
   });
 });

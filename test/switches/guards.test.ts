@@ -1,33 +1,95 @@
 import { describe, expect, it } from 'vitest';
-import { checkSwitchMembers, checkSwitchTime, MAX_SWITCH_MEMBERS } from '../../src/switches/guards.js';
+import { checkSwitchMembers, checkSwitchTime, FUTURE_TOLERANCE_MS, isInFuture, MAX_SWITCH_MEMBERS } from '../../src/switches/guards.js';
 
-describe('switch guards', () => {
-  it('refuses duplicates, naming them', () => {
-    const result = checkSwitchMembers(['a', 'b', 'a'], { currentFronterIds: null });
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('`a`') });
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
+const messageOf = (result: { ok: true } | { ok: false; message: string }): string => {
+  if (result.ok) throw new Error('expected a refusal');
+  return result.message;
+};
+
+describe('checkSwitchMembers', () => {
+  it('accepts a new set of fronters', () => {
+    expect(checkSwitchMembers(['a', 'b'], { currentFronterIds: ['a'] })).toEqual({ ok: true });
+    expect(checkSwitchMembers(['a'], { currentFronterIds: null })).toEqual({ ok: true });
+    expect(checkSwitchMembers([], { currentFronterIds: ['a'] })).toEqual({ ok: true });
+  });
+
+  it('refuses repeats, naming each once', () => {
+    const message = messageOf(checkSwitchMembers(['a', 'b', 'a', 'a', 'c', 'b'], { currentFronterIds: null }));
+    expect(message).toBe("A switch can't list the same member twice: `a`, `b` are listed more than once.");
+  });
+
+  it('names repeats with the names the caller gives', () => {
+    const names: Record<string, string> = { a: 'Alice (abcdef)' };
+    const message = messageOf(checkSwitchMembers(['a', 'a'], { currentFronterIds: null, describe: (id) => names[id] ?? id }));
+    expect(message).toBe("A switch can't list the same member twice: Alice (abcdef) is listed more than once.");
   });
 
   it('allows 150 members and refuses 151', () => {
-    const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
-    expect(checkSwitchMembers(ids(MAX_SWITCH_MEMBERS), { currentFronterIds: null }).ok).toBe(true);
-    const result = checkSwitchMembers(ids(151), { currentFronterIds: null });
-    expect(result.ok === false && result.message).toMatch(/at most 150 .*151/);
+    expect(MAX_SWITCH_MEMBERS).toBe(150);
+    expect(checkSwitchMembers(ids(150), { currentFronterIds: null }).ok).toBe(true);
+    expect(messageOf(checkSwitchMembers(ids(151), { currentFronterIds: null }))).toBe('A switch can have at most 150 members; you gave 151.');
   });
 
-  it('refuses the current fronters in the same order only', () => {
-    expect(checkSwitchMembers(['a', 'b'], { currentFronterIds: ['a', 'b'] }).ok).toBe(false);
+  it('refuses the current fronters in the same order, as PluralKit compares them', () => {
+    expect(messageOf(checkSwitchMembers(['a', 'b'], { currentFronterIds: ['a', 'b'] }))).toMatch(/already fronting, in that order/);
     expect(checkSwitchMembers(['b', 'a'], { currentFronterIds: ['a', 'b'] }).ok).toBe(true);
-    const out = checkSwitchMembers([], { currentFronterIds: [] });
-    expect(out.ok === false && out.message).toMatch(/switch-out/);
+    expect(checkSwitchMembers(['a'], { currentFronterIds: ['a', 'b'] }).ok).toBe(true);
+    expect(checkSwitchMembers(['a', 'b', 'c'], { currentFronterIds: ['a', 'b'] }).ok).toBe(true);
   });
 
-  it('refuses the future (beyond a minute of clock skew) and times at or before the previous switch', () => {
-    const now = new Date('2026-05-01T12:00:00Z');
-    expect(checkSwitchTime(new Date('2026-05-01T12:00:30Z'), { now }).ok).toBe(true);
-    expect(checkSwitchTime(new Date('2026-05-01T12:05:00Z'), { now }).ok).toBe(false);
+  it('words an identical single fronter and an identical switch-out specifically', () => {
+    expect(messageOf(checkSwitchMembers(['a'], { currentFronterIds: ['a'], describe: () => '**Alice**' }))).toBe('**Alice** is already fronting.');
+    expect(messageOf(checkSwitchMembers([], { currentFronterIds: [] }))).toMatch(/Nobody is fronting already.*switch-out/);
+  });
+
+  it('skips the identical check when the switch will not become the latest', () => {
+    expect(checkSwitchMembers(['a'], { currentFronterIds: null }).ok).toBe(true);
+  });
+});
+
+describe('checkSwitchTime', () => {
+  const now = new Date('2026-05-01T12:00:00Z');
+
+  it('allows now, the past, and up to a minute of clock skew', () => {
+    expect(checkSwitchTime(now, { now })).toEqual({ ok: true });
+    expect(checkSwitchTime(new Date('2020-01-01T00:00:00Z'), { now }).ok).toBe(true);
+    expect(checkSwitchTime(new Date(now.getTime() + FUTURE_TOLERANCE_MS), { now }).ok).toBe(true);
+  });
+
+  it('refuses the future, showing the time as it was read', () => {
+    const later = new Date(now.getTime() + FUTURE_TOLERANCE_MS + 1000);
+    const message = messageOf(checkSwitchTime(later, { now }));
+    expect(message).toContain(`<t:${Math.floor(later.getTime() / 1000)}:f>`);
+    expect(message).toMatch(/in the future/);
+  });
+
+  it('refuses a move to or before the previous switch, showing that switch’s time', () => {
     const previousSwitchAt = new Date('2026-05-01T10:00:00Z');
-    expect(checkSwitchTime(new Date('2026-05-01T11:00:00Z'), { now, previousSwitchAt }).ok).toBe(true);
-    const before = checkSwitchTime(previousSwitchAt, { now, previousSwitchAt });
-    expect(before.ok === false && before.message).toMatch(/<t:\d+:f>/);
+    expect(checkSwitchTime(new Date('2026-05-01T10:00:01Z'), { now, previousSwitchAt }).ok).toBe(true);
+    const same = messageOf(checkSwitchTime(previousSwitchAt, { now, previousSwitchAt }));
+    expect(same).toMatch(/the same time as your previous switch \(<t:1777629600:f>, <t:1777629600:R>\)/);
+    const before = messageOf(checkSwitchTime(new Date('2026-05-01T09:00:00Z'), { now, previousSwitchAt }));
+    expect(before).toMatch(/before your previous switch \(<t:1777629600:f>/);
+    expect(checkSwitchTime(new Date('2026-05-01T09:00:00Z'), { now, previousSwitchAt: null }).ok).toBe(true);
+  });
+
+  it('refuses the exact time of the latest switch (PluralKit keeps one switch per moment)', () => {
+    const latestSwitchAt = new Date('2026-05-01T11:00:00Z');
+    expect(messageOf(checkSwitchTime(latestSwitchAt, { now, latestSwitchAt }))).toMatch(/already a switch at exactly that time/);
+    expect(checkSwitchTime(new Date('2026-05-01T11:00:00.001Z'), { now, latestSwitchAt }).ok).toBe(true);
+  });
+
+  it('refuses an invalid date', () => {
+    expect(checkSwitchTime(new Date(Number.NaN), { now }).ok).toBe(false);
+  });
+});
+
+describe('isInFuture', () => {
+  it('tolerates a minute by default, or what the caller says', () => {
+    const now = new Date('2026-05-01T12:00:00Z');
+    expect(isInFuture(new Date(now.getTime() + 60_000), now)).toBe(false);
+    expect(isInFuture(new Date(now.getTime() + 60_001), now)).toBe(true);
+    expect(isInFuture(new Date(now.getTime() + 1), now, 0)).toBe(true);
   });
 });
