@@ -32,6 +32,7 @@ export function parseMessageReference(input: string, options: { now?: Date } = {
       ? { ok: true, messageId: text }
       : { ok: false, message: `\`${text.slice(0, 30)}\` is not a valid message ID (message IDs are 17–20 digit numbers). ${HOW_TO_COPY}` };
   }
+  if (/(?:^|\/\/|\s)discord\.gg\//i.test(text)) return { ok: false, message: `That is a Discord invite, not a message link. ${HOW_TO_COPY}` };
   const link = DISCORD_LINK.exec(text);
   if (!link) {
     const why = LOOKS_LIKE_URL.test(text) ? 'That link does not point to Discord, so it is not a message link.' : 'That is not a message link or ID.';

@@ -49,7 +49,8 @@ function editDistance(a: string, b: string): number {
 /** 0 for a containment, else edit distance relative to the longer text; lower is closer. */
 function closeness(needle: string, candidate: string): number {
   if (candidate === '') return Infinity;
-  if (candidate.includes(needle) || needle.includes(candidate)) return 0;
+  // One shared letter is not a resemblance.
+  if ((needle.length >= 2 && candidate.includes(needle)) || (candidate.length >= 3 && needle.includes(candidate))) return 0;
   // Long names would make the quadratic distance slow and tell nothing more.
   const a = needle.slice(0, 64);
   const b = candidate.slice(0, 64);
