@@ -152,10 +152,13 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(?:
 export function parseAt(input: string, options: { now: Date; timeZone: string | null | undefined }): ParseAtResult {
   const { zone, fellBack } = readingZone(options.timeZone);
   const now = options.now;
+  const zoneNote = fellBack
+    ? `Times are read in UTC, because your PluralKit time zone setting is not one I know.`
+    : `Times are read in your PluralKit time zone (\`${zone}\`).`;
   const quoted = `\`${input.trim().replace(/`/g, "'").slice(0, 60)}\``;
   const fail = (why: string): ParseAtResult => ({
     ok: false,
-    message: `${why} You can use:\n${ACCEPTED_TIME_FORMS}\nTimes are read in your PluralKit time zone (\`${zone}\`).`,
+    message: `${why} You can use:\n${ACCEPTED_TIME_FORMS}\n${zoneNote}`,
   });
   const found = (date: Date): ParseAtResult => ({ ok: true, date, timeZone: zone, zoneFellBack: fellBack });
 

@@ -202,6 +202,10 @@ describe('parseAt: time zones', () => {
     }
   });
 
+  it('says so in an error when it had to fall back', () => {
+    expect(failure('blorp', 'Not/AZone')).toMatch(/read in UTC, because your PluralKit time zone setting is not one I know/);
+  });
+
   it('reports the zone it used', () => {
     expect(parseAt('2pm', { now: new Date(NOW), timeZone: 'Asia/Kolkata' })).toMatchObject({ ok: true, timeZone: 'Asia/Kolkata', zoneFellBack: false });
   });
