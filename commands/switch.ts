@@ -24,6 +24,8 @@ const MODULE = 'switch';
 const HISTORY_PAGE_SIZE = 10;
 const PROMPT_TTL_MS = 5 * 60 * 1000;
 const HISTORY_VIEW_TTL_MS = 15 * 60 * 1000;
+/** A cold member list may load this long before autocomplete answers with nothing. */
+const AUTOCOMPLETE_LOAD_WAIT_MS = 2000;
 
 type PendingChange =
   | { kind: 'edit'; userId: string; switchId: string; memberIds: string[]; names: string }
@@ -53,6 +55,12 @@ function names(members: readonly Pick<Member, 'name'>[]): string {
   return members.length === 0 ? '*no fronter* (switch-out)' : members.map((m) => `**${escapeMarkdown(m.name)}**`).join(', ');
 }
 
+/** Guard messages name members, not IDs. */
+function describeAmong(members: readonly Member[]): (id: string) => string {
+  const byId = new Map(members.map((m) => [m.id, m.name]));
+  return (id) => `**${escapeMarkdown(byId.get(id) ?? id)}**`;
+}
+
 function ownAuth(ctx: CommandContext | AutocompleteContext): { token: string; systemId: string } {
   return requireToken(ctx.services, ctx.userId);
 }
@@ -62,6 +70,7 @@ async function readAt(ctx: CommandContext, auth: { token: string; systemId: stri
   const timeZone = await ctx.services.directory.timezone(ctx.userId, auth);
   const parsed = parseAt(at, { now: new Date(), timeZone });
   if (!parsed.ok) throw new UserFacingError(parsed.message);
+  if (parsed.zoneFellBack) ctx.log.warn({ timeZone }, 'system time zone not recognised; read the time in UTC');
   return parsed.date;
 }
 
@@ -80,17 +89,16 @@ async function registerSwitch(ctx: CommandContext, members: Member[], atInput: s
   ctx.reply.setVisibility(visibilityFor({ kind: 'write' }));
   const auth = ownAuth(ctx);
   const at = await readAt(ctx, auth, atInput);
-  const now = new Date();
+  const current = await ctx.services.pluralkit.getFronters('@me', { token: auth.token });
   if (at) {
-    const timeCheck = checkSwitchTime(at, { now });
+    const timeCheck = checkSwitchTime(at, { now: new Date(), latestSwitchAt: current ? new Date(current.timestamp) : null });
     if (!timeCheck.ok) throw new UserFacingError(timeCheck.message);
   }
-  const current = await ctx.services.pluralkit.getFronters('@me', { token: auth.token });
   // PluralKit refuses an identical switch only when it would become the latest one.
   const becomesLatest = !at || !current || at.getTime() > Date.parse(current.timestamp);
   const check = checkSwitchMembers(
     members.map((m) => m.id),
-    { currentFronterIds: becomesLatest && current ? current.members.map((m) => m.id) : null },
+    { currentFronterIds: becomesLatest && current ? current.members.map((m) => m.id) : null, describe: describeAmong(members) },
   );
   if (!check.ok) throw new UserFacingError(check.message);
   const created = await ctx.services.pluralkit.createSwitch(
@@ -123,7 +131,7 @@ async function editLatest(ctx: CommandContext, membersInput: string): Promise<vo
   const members = await resolveMembers(ctx, auth, membersInput);
   const latest = await ctx.services.pluralkit.getFronters('@me', { token: auth.token });
   if (!latest) throw new UserFacingError('Your system has no switches yet. Register one with `/switch new`.');
-  const check = checkSwitchMembers(members.map((m) => m.id), { currentFronterIds: latest.members.map((m) => m.id) });
+  const check = checkSwitchMembers(members.map((m) => m.id), { currentFronterIds: latest.members.map((m) => m.id), describe: describeAmong(members) });
   if (!check.ok) throw new UserFacingError(check.message);
   const since = new Date(latest.timestamp);
   await ctx.reply.send({
@@ -143,7 +151,7 @@ async function moveLatest(ctx: CommandContext, atInput: string): Promise<void> {
   const auth = ownAuth(ctx);
   const at = (await readAt(ctx, auth, atInput))!;
   const { latest, previousAt } = await latestTwo(ctx, auth.token);
-  const check = checkSwitchTime(at, { now: new Date(), previousSwitchAt: previousAt });
+  const check = checkSwitchTime(at, { now: new Date(), previousSwitchAt: previousAt, latestSwitchAt: new Date(latest.timestamp) });
   if (!check.ok) throw new UserFacingError(check.message);
   const from = new Date(latest.timestamp);
   await ctx.reply.send({
@@ -348,8 +356,8 @@ export const switchCommand: CommandModule = {
     if (!focused || focused.name !== 'members') return [];
     const stored = storedTokenFor(ctx.services, ctx.userId);
     if (!stored) return [];
-    const members = ctx.services.directory.cachedMembers(ctx.userId, stored) ?? (await ctx.services.directory.ownMembers(ctx.userId, stored));
-    return autocompleteChoices(focused.value, members, { multi: true });
+    const members = await ctx.services.directory.membersForAutocomplete(ctx.userId, stored, AUTOCOMPLETE_LOAD_WAIT_MS);
+    return members ? autocompleteChoices(focused.value, members, { multi: true }) : [];
   },
 
   async button(ctx, _interaction, id) {

@@ -30,12 +30,12 @@ export class SystemDirectory {
     return this.members.get(this.key(userId, auth), () => this.pluralkit.getSystemMembers('@me', { token: auth.token }));
   }
 
-  /** Autocomplete never waits on the network: the cached list, refreshed in the background. */
-  cachedMembers(userId: string, auth: OwnSystemAuth): Member[] | undefined {
-    const key = this.key(userId, auth);
-    const cached = this.members.peek(key);
-    if (!this.members.isFresh(key)) void this.members.get(key, () => this.pluralkit.getSystemMembers('@me', { token: auth.token })).catch(() => undefined);
-    return cached;
+  /**
+   * Autocomplete never waits long on the network: the cached list at once
+   * (refreshed in the background when stale), or at most `waitMs` for a first load.
+   */
+  membersForAutocomplete(userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | undefined> {
+    return this.members.getWithin(this.key(userId, auth), () => this.pluralkit.getSystemMembers('@me', { token: auth.token }), waitMs);
   }
 
   /** After the user's own writes to members. */
