@@ -7,7 +7,7 @@ import { UserFacingError } from '../src/discord/user-error.js';
 import { visibilityFor } from '../src/discord/visibility.js';
 import { parseMessageReference } from '../src/messages/parse-link.js';
 import { snowflakeToDate } from '../src/messages/snowflake.js';
-import { PluralKitError } from '../src/pluralkit/errors.js';
+import { PkErrorCode, PluralKitError } from '../src/pluralkit/errors.js';
 import { renderMessageInfo } from '../src/render/message-info.js';
 
 export const MESSAGE_INFO_NAME = 'Message info';
@@ -38,7 +38,7 @@ async function lookUp(ctx: CommandContext, messageId: string, context: { target?
   try {
     message = await ctx.services.pluralkit.getMessage(messageId);
   } catch (error) {
-    if (error instanceof PluralKitError && error.code === 20006) throw new UserFacingError(notFoundMessage(messageId, new Date()));
+    if (error instanceof PluralKitError && error.code === PkErrorCode.MessageNotFound) throw new UserFacingError(notFoundMessage(messageId, new Date()));
     throw error;
   }
   const target = context.target;

@@ -1,28 +1,28 @@
-import { PluralKitError } from '../pluralkit/errors.js';
+import { PkErrorCode, PluralKitError } from '../pluralkit/errors.js';
 import { UserFacingError } from './user-error.js';
 
 const CODE_MESSAGES: Record<number, string> = {
-  20001: 'That system was not found on PluralKit.',
-  20002: 'That member was not found on PluralKit.',
-  20004: 'That group was not found on PluralKit.',
-  20006: 'PluralKit has no record of that message.',
-  20007: 'That switch was not found.',
-  20008: 'That switch was not found, or the system keeps its front history private.',
-  20009: 'Your system has no settings for this server yet. Proxy a message here once, or change a server setting with PluralKit first.',
-  20010: 'That member has no settings for this server yet.',
-  30001: 'That system keeps its member list private.',
-  30002: 'That system keeps its group list private.',
-  30003: 'That group keeps its member list private.',
-  30004: 'That system keeps its current fronters private.',
-  30005: 'That system keeps its front history private.',
-  30006: 'That member is not part of your system.',
-  30007: 'That group is not part of your system.',
-  40003: 'The member list has the same member more than once.',
-  40004: 'Those members are already fronting.',
-  40005: 'There is already a switch at exactly that time.',
-  40007: 'Your system has reached its member limit.',
-  40008: 'Your system has reached its group limit.',
-  50001: 'PluralKit does not support that yet.',
+  [PkErrorCode.SystemNotFound]: 'That system was not found on PluralKit.',
+  [PkErrorCode.MemberNotFound]: 'That member was not found on PluralKit.',
+  [PkErrorCode.GroupNotFound]: 'That group was not found on PluralKit.',
+  [PkErrorCode.MessageNotFound]: 'PluralKit has no record of that message.',
+  [PkErrorCode.SwitchNotFound]: 'That switch was not found.',
+  [PkErrorCode.SwitchNotFoundOrPrivate]: 'That switch was not found, or the system keeps its front history private.',
+  [PkErrorCode.SystemGuildSettingsNotFound]: 'Your system has no settings for this server yet. Proxy a message here once, or change a server setting with PluralKit first.',
+  [PkErrorCode.MemberGuildSettingsNotFound]: 'That member has no settings for this server yet.',
+  [PkErrorCode.MemberListPrivate]: 'That system keeps its member list private.',
+  [PkErrorCode.GroupListPrivate]: 'That system keeps its group list private.',
+  [PkErrorCode.GroupMemberListPrivate]: 'That group keeps its member list private.',
+  [PkErrorCode.FrontPrivate]: 'That system keeps its current fronters private.',
+  [PkErrorCode.FrontHistoryPrivate]: 'That system keeps its front history private.',
+  [PkErrorCode.NotOwnMember]: 'That member is not part of your system.',
+  [PkErrorCode.NotOwnGroup]: 'That group is not part of your system.',
+  [PkErrorCode.DuplicateMembers]: 'The member list has the same member more than once.',
+  [PkErrorCode.SameSwitchMembers]: 'Those members are already fronting.',
+  [PkErrorCode.SwitchTimestampExists]: 'There is already a switch at exactly that time.',
+  [PkErrorCode.MemberLimitReached]: 'Your system has reached its member limit.',
+  [PkErrorCode.GroupLimitReached]: 'Your system has reached its group limit.',
+  [PkErrorCode.Unimplemented]: 'PluralKit does not support that yet.',
 };
 
 function describeFieldErrors(error: PluralKitError): string {
@@ -74,12 +74,14 @@ export function describeError(error: unknown, context: ErrorDescriptionContext):
       break;
   }
   if (error.status === 401) return context.hasStoredToken ? TOKEN_REVOKED_MESSAGE : TOKEN_MISSING_MESSAGE;
-  if (error.status !== null && error.status >= 500 && error.code !== 50001) {
+  if (error.status !== null && error.status >= 500 && error.code !== PkErrorCode.Unimplemented) {
     return `PluralKit had a problem answering (HTTP ${error.status}). Please try again later.`;
   }
-  if (error.code === 40001) return describeFieldErrors(error);
+  if (error.code === PkErrorCode.JsonModelInvalid) return describeFieldErrors(error);
   // Codes whose server message names the entity (20003, 20005, 30008) are the most specific text there is.
-  if (error.code === 20003 || error.code === 20005 || error.code === 30008) return error.message;
+  if (error.code === PkErrorCode.MemberRefNotFound || error.code === PkErrorCode.GroupRefNotFound || error.code === PkErrorCode.MemberRefNotOwn) {
+    return error.message;
+  }
   if (error.code !== null && CODE_MESSAGES[error.code]) return CODE_MESSAGES[error.code]!;
   if (error.status === 403) return 'PluralKit says you do not have access to that.';
   return `PluralKit rejected the request: ${error.message}`;
