@@ -1,39 +1,56 @@
 import type { APIEmbed } from 'discord.js';
-import type { Switch } from '../pluralkit/models.js';
+import type { Member, Switch } from '../pluralkit/models.js';
 import { discordTimestamp } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, safeName } from './format.js';
+import { embedColor, parseTime, safeName } from './format.js';
+import { placeHeading } from './heading.js';
+import { joinWithin } from './list-fit.js';
 
-/** Names stop here, like PluralKit's ~900-character cut, with "(N not shown)". */
-const NAMES_BUDGET = 900;
+export interface FrontersOptions {
+  /** Accepted for callers' convenience; relative times are rendered by Discord itself (`<t:…:R>`). */
+  now?: Date;
+  /** Markdown naming the system (e.g. "your system", "system `abcde`"); titles the embed when given. */
+  systemLabel?: string;
+}
 
-/** Current fronters, modelled on PluralKit's embed with Discord timestamps. null = no switches (HTTP 204). */
-export function renderFronters(fronters: Switch | null, options: { now: Date; systemLabel?: string }): APIEmbed {
-  const title = options.systemLabel ? `Fronters of ${options.systemLabel}` : undefined;
+/** Like PluralKit's: names stop at about 900 characters and the rest are counted. */
+const NAMES_MAX = 900;
+
+export const NO_SWITCHES_TEXT = 'This system has no registered switches yet.';
+
+function fronterEntry(member: Member): string {
+  return member.pronouns ? `${safeName(member.name)} (${safeName(member.pronouns)})` : safeName(member.name);
+}
+
+function sinceValue(timestamp: string): string {
+  const since = parseTime(timestamp);
+  return since ? `${discordTimestamp(since, 'f')} (${discordTimestamp(since, 'R')})` : 'unknown';
+}
+
+/**
+ * The current fronters, modelled on PluralKit's fronter embed, with Discord timestamps, the first
+ * fronter's colour and avatar. `fronters` null means the system has no switches at all (HTTP 204).
+ */
+export function renderFronters(fronters: Switch | null, options: FrontersOptions = {}): APIEmbed {
+  const heading = options.systemLabel ? `Fronters of ${options.systemLabel}` : undefined;
   if (!fronters) {
-    return fitEmbed({ ...(title ? { title } : {}), description: 'This system has no registered switches yet.' });
+    return fitEmbed(heading ? placeHeading(heading, NO_SWITCHES_TEXT) : { description: NO_SWITCHES_TEXT });
   }
   const members = fronters.members;
-  const entries = members.map((m) => `**${safeName(m.name)}**${m.pronouns ? ` (${safeName(m.pronouns)})` : ''}`);
-  let value = '';
-  let shown = 0;
-  for (const entry of entries) {
-    const next = value ? `${value}, ${entry}` : entry;
-    if (next.length > NAMES_BUDGET) break;
-    value = next;
-    shown++;
-  }
-  if (shown < entries.length) value += ` *(${entries.length - shown} not shown)*`;
-  const since = new Date(fronters.timestamp);
   const first = members[0];
   const avatar = first?.avatar_url ?? first?.webhook_avatar_url ?? null;
+  const names =
+    members.length === 0
+      ? '*(no fronter)*'
+      : joinWithin(members.map(fronterEntry), ', ', NAMES_MAX, (hidden) => `*(${hidden} not shown)*`);
   return fitEmbed({
-    ...(title ? { title } : {}),
+    ...(heading ? placeHeading(heading) : {}),
     color: embedColor(first?.color),
     ...(avatar ? { thumbnail: { url: avatar } } : {}),
     fields: [
-      { name: members.length === 1 ? 'Current fronter' : 'Current fronters', value: members.length === 0 ? '*(no fronter)*' : value },
-      { name: 'Since', value: `${discordTimestamp(since, 'f')} (${discordTimestamp(since, 'R')})` },
+      // PluralKit pluralises by count, and zero counts as plural.
+      { name: members.length === 1 ? 'Current fronter' : 'Current fronters', value: names },
+      { name: 'Since', value: sinceValue(fronters.timestamp) },
     ],
   });
 }

@@ -1,53 +1,96 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { DiscordLimits } from '../discord/limits.js';
 import type { Group, Member } from '../pluralkit/models.js';
-import { discordTimestamp } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, formatBirthday, safeName } from './format.js';
-import { truncate } from './truncate.js';
+import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, inlineCode, safeName, tidyDescription } from './format.js';
+import { joinWithin } from './list-fit.js';
 
 export interface MemberCardOptions {
+  /** The owning system's name as this viewer may see it; null or absent leaves it out of the heading. */
   systemName?: string | null;
-  /** null: the groups are not visible to this viewer. */
+  /** The member's groups this viewer may see; null or absent = not visible, so no Groups field. */
   groups?: readonly Group[] | null;
+  /**
+   * Whether the member is hidden (visibility private). PluralKit tells anyone who opens a hidden
+   * member's card; a public view carries no privacy object, so the caller says so here. Defaults
+   * to what `member.privacy` (owner view) says.
+   */
+  hidden?: boolean;
 }
 
+/** PluralKit lists up to this many groups one per line with their IDs, more as a comma list. */
+const GROUP_LINES_MAX = 5;
+const GROUPS_VALUE_MAX = 1000;
+
+/** The name a member goes by: display name when set, else the name. Raw text, not escaped. */
+export function memberDisplayName(member: Pick<Member, 'name' | 'display_name'>): string {
+  return member.display_name ?? member.name;
+}
+
+/** One code-formatted `prefix` + `text` + `suffix` per proxy tag, as PluralKit shows them. */
 export function proxyTagLines(member: Pick<Member, 'proxy_tags'>): string[] {
-  return member.proxy_tags.map((tag) => `\`${tag.prefix ?? ''}text${tag.suffix ?? ''}\``);
+  return member.proxy_tags.map((tag) => inlineCode(`${tag.prefix ?? ''}text${tag.suffix ?? ''}`));
 }
 
-/**
- * A member card modelled on PluralKit's: whatever the member object holds is
- * shown, so the caller decides the view (public or owner) before rendering.
- */
-export function renderMemberCard(member: Member, options: MemberCardOptions = {}): APIEmbed {
+function groupsField(groups: readonly Group[]): APIEmbedField {
+  const sorted = [...groups].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  const value =
+    sorted.length <= GROUP_LINES_MAX
+      ? sorted.map((group) => `[${inlineCode(group.id)}] **${safeName(group.name)}**`).join('\n')
+      : joinWithin(
+          sorted.map((group) => safeName(group.name)),
+          ', ',
+          GROUPS_VALUE_MAX,
+          (hidden) => `*(${hidden} more)*`,
+        );
+  return { name: `Groups (${sorted.length})`, value };
+}
+
+function memberFields(member: Member, groups: readonly Group[] | null | undefined): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   if (member.display_name) fields.push({ name: 'Display Name', value: safeName(member.display_name), inline: true });
   if (member.pronouns) fields.push({ name: 'Pronouns', value: safeName(member.pronouns), inline: true });
   if (member.birthday) fields.push({ name: 'Birthday', value: formatBirthday(member.birthday), inline: true });
-  if (member.message_count) fields.push({ name: 'Message Count', value: String(member.message_count), inline: true });
-  if (member.color) fields.push({ name: 'Color', value: `#${member.color}`, inline: true });
-  const tags = proxyTagLines(member);
-  if (tags.length > 0) fields.push({ name: 'Proxy Tags', value: truncate(tags.join('\n'), 1024), inline: true });
-  if (options.groups && options.groups.length > 0) {
-    const groups = [...options.groups].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
-    const value = groups.length <= 5 ? groups.map((g) => `[\`${g.id}\`] **${safeName(g.name)}**`).join('\n') : groups.map((g) => safeName(g.name)).join(', ');
-    fields.push({ name: `Groups (${groups.length})`, value: truncate(value, 1000) });
+  if (member.message_count !== null && member.message_count > 0) {
+    fields.push({ name: 'Message Count', value: String(member.message_count), inline: true });
   }
-  if (member.description) fields.push({ name: 'Description', value: member.description });
+  const tags = proxyTagLines(member);
+  if (tags.length > 0) {
+    const value = joinWithin(tags, '\n', DiscordLimits.embedFieldValue, (hidden) => `*(${hidden} more)*`);
+    fields.push({ name: 'Proxy Tags', value, inline: true });
+  }
+  if (member.color) fields.push({ name: 'Color', value: `#${member.color.toLowerCase()}`, inline: true });
+  if (groups && groups.length > 0) fields.push(groupsField(groups));
+  if (member.description) fields.push({ name: 'Description', value: tidyDescription(member.description) });
+  return fields;
+}
 
-  const notes: string[] = [];
-  if (member.privacy?.visibility === 'private') notes.push('*(this member is hidden)*');
-  const footer = [member.system ? `System ID: ${member.system}` : null, `Member ID: ${member.id}`].filter(Boolean).join(' | ');
-  const created = member.created ? `Created ${discordTimestamp(new Date(member.created), 'D')}` : null;
-  const author = options.systemName ? `${member.name} (${options.systemName})` : member.name;
+/**
+ * A member card modelled on PluralKit's legacy member embed. It shows whatever the member object
+ * holds: the caller chooses the view (public or owner) and nulls what this viewer may not see.
+ */
+export function renderMemberCard(member: Member, options: MemberCardOptions = {}): APIEmbed {
+  const hidden = options.hidden ?? member.privacy?.visibility === 'private';
+  const footerParts = [member.system ? `System ID: ${member.system}` : null, `Member ID: ${member.id}`];
+  const created = createdTimestamp(member.created);
+  if (created.timestamp) footerParts.push('Created');
+  const thumbnail = member.avatar_url ?? member.webhook_avatar_url;
+  const icon = member.webhook_avatar_url ?? member.avatar_url;
 
   return fitEmbed({
-    author: { name: author, ...(member.avatar_url ? { icon_url: member.avatar_url } : {}) },
+    // Author names are plain text in Discord (no markdown), so the raw name is right here.
+    author: {
+      name: options.systemName ? `${member.name} (${options.systemName})` : member.name,
+      url: dashboardUrl('m', member.id),
+      ...(icon ? { icon_url: icon } : {}),
+    },
     color: embedColor(member.color),
-    ...(notes.length > 0 || created ? { description: [...notes, created].filter(Boolean).join('\n') } : {}),
-    ...(member.avatar_url ? { thumbnail: { url: member.avatar_url } } : {}),
+    ...(hidden ? { description: '*This member is hidden: it is left out of member lists, but its card can still be opened by ID.*' } : {}),
+    ...(thumbnail ? { thumbnail: { url: thumbnail } } : {}),
     ...(member.banner ? { image: { url: member.banner } } : {}),
-    fields,
-    footer: { text: footer },
+    fields: memberFields(member, options.groups),
+    // The embed timestamp shows beside the footer in each reader's own time zone.
+    footer: { text: footerParts.filter((part) => part !== null).join(' | ') },
+    ...created,
   });
 }

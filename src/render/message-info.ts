@@ -1,42 +1,86 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { DiscordLimits } from '../discord/limits.js';
 import type { Message } from '../pluralkit/models.js';
 import { discordTimestamp } from '../time/format.js';
-import { fitEmbeds } from './embed-limits.js';
+import { embedTextLength, fitEmbed, fitEmbeds } from './embed-limits.js';
+import { embedColor, inlineCode, parseTime, safeName } from './format.js';
 import { renderMemberCard } from './member.js';
 import { systemLabel } from './system.js';
-import { safeName } from './format.js';
 import { truncate } from './truncate.js';
+
+export interface MessageInfoOptions {
+  /** The message's text as fetched from Discord; null or absent = not available, no excerpt. */
+  excerpt?: string | null;
+  /** How many attachments the message has, when known; 0 or absent shows nothing. */
+  attachmentCount?: number | undefined;
+  /** Link to the proxied message. */
+  jumpUrl?: string | null;
+  /** What to call the system when its name is private or unset (e.g. its tag); default: its ID alone. */
+  systemNameFallback?: string | null;
+}
 
 const EXCERPT_MAX = 300;
 
-/**
- * Message info: the member card (one renderer per entity) and the message
- * facts. The caller passes the public view; this function adds nothing private.
- */
-export function renderMessageInfo(
-  message: Message,
-  options: { excerpt?: string | null; attachmentCount?: number | undefined; jumpUrl?: string | null },
-): APIEmbed[] {
-  const embeds: APIEmbed[] = [];
-  if (message.member) {
-    embeds.push(renderMemberCard({ ...message.member, system: message.system?.id ?? message.member.system }, { systemName: message.system?.name ?? null }));
-  }
+/** The excerpt as a quote block; each line is quoted so the content cannot end the quote early. */
+function quoteExcerpt(excerpt: string): string {
+  return truncate(excerpt, EXCERPT_MAX)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function infoFields(message: Message, options: MessageInfoOptions): APIEmbedField[] {
+  const sent = parseTime(message.timestamp);
   const fields: APIEmbedField[] = [
-    { name: 'System', value: message.system ? systemLabel(message.system) : '*deleted or unknown system*', inline: true },
-    { name: 'Member', value: message.member ? `${safeName(message.member.name)} (\`${message.member.id}\`)` : '*deleted member*', inline: true },
-    { name: 'Sent by', value: `<@${message.sender}> (\`${message.sender}\`)`, inline: true },
-    { name: 'Sent', value: `${discordTimestamp(new Date(message.timestamp), 'f')} (${discordTimestamp(new Date(message.timestamp), 'R')})`, inline: true },
+    {
+      name: 'System',
+      value: message.system ? systemLabel(message.system, options.systemNameFallback) : '*deleted or unknown system*',
+      inline: true,
+    },
+    {
+      name: 'Member',
+      value: message.member ? `${safeName(message.member.name)} (${inlineCode(message.member.id)})` : '*deleted member*',
+      inline: true,
+    },
+    // A mention in an embed never pings; it shows who sent it even to readers who do not share a server.
+    { name: 'Sent by', value: `<@${message.sender}> (${inlineCode(message.sender)})`, inline: true },
   ];
+  if (sent) fields.push({ name: 'Sent', value: `${discordTimestamp(sent, 'f')} (${discordTimestamp(sent, 'R')})`, inline: true });
   if (options.attachmentCount !== undefined && options.attachmentCount > 0) {
     fields.push({ name: 'Attachments', value: String(options.attachmentCount), inline: true });
   }
   if (options.jumpUrl) fields.push({ name: 'Link', value: `[Jump to message](${options.jumpUrl})`, inline: true });
+  return fields;
+}
+
+function messagePart(message: Message, options: MessageInfoOptions): APIEmbed {
   const excerpt = options.excerpt?.trim();
-  embeds.push({
+  const footer = message.original
+    ? `Message ID: ${message.id} · Original message ID: ${message.original}`
+    : `Message ID: ${message.id}`;
+  return {
     title: 'Proxied message',
-    ...(excerpt ? { description: truncate(excerpt, EXCERPT_MAX).split('\n').map((l) => `> ${l}`).join('\n') } : {}),
-    fields,
-    footer: { text: `Message ID: ${message.id}${message.original ? ` · Original message ID: ${message.original}` : ''}` },
-  });
-  return fitEmbeds(embeds);
+    color: embedColor(message.member?.color),
+    ...(excerpt ? { description: quoteExcerpt(excerpt) } : {}),
+    fields: infoFields(message, options),
+    footer: { text: footer },
+  };
+}
+
+/**
+ * Message info: the member card (the one member renderer) and the message's facts, within one
+ * message's embed budget. `message` must be the public view: message info never shows more.
+ */
+export function renderMessageInfo(message: Message, options: MessageInfoOptions = {}): APIEmbed[] {
+  // The facts about the message come first in the budget: they are what was asked for.
+  const info = fitEmbed(messagePart(message, options));
+  if (!message.member) return fitEmbeds([info]);
+  const systemName = message.system ? (message.system.name ?? options.systemNameFallback ?? null) : null;
+  const card = renderMemberCard(
+    // Members inside a message carry no system key; the message's system supplies it.
+    { ...message.member, system: message.system?.id ?? message.member.system },
+    { systemName },
+  );
+  const fittedCard = fitEmbed(card, DiscordLimits.embedTotal - embedTextLength(info));
+  return fitEmbeds([fittedCard, info]);
 }

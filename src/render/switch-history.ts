@@ -2,44 +2,78 @@ import type { APIEmbed } from 'discord.js';
 import { DiscordLimits } from '../discord/limits.js';
 import { discordTimestamp, formatDuration } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, safeName } from './format.js';
+import { embedColor, inlineCode, parseTime, safeName } from './format.js';
+import { headingBodyCost, placeHeading } from './heading.js';
+import { joinWithin } from './list-fit.js';
 
+/** One switch as the history shows it. */
 export interface HistoryEntry {
   id: string;
   timestamp: string;
-  /** name null: deleted or unknown member. */
+  /** name null: a deleted or unknown member, shown by its ID. */
   members: Array<{ id: string; name: string | null }>;
-  /** The next-newer switch's timestamp; null while it is still current. */
+  /** The next-newer switch's timestamp; null while this switch is still current. */
   endedAt: string | null;
 }
 
-function line(entry: HistoryEntry): string {
-  const names =
-    entry.members.length === 0
-      ? '**no fronter**'
-      : entry.members.map((m) => (m.name === null ? `*deleted member* (\`${m.id}\`)` : `**${safeName(m.name)}**`)).join(', ');
-  const start = new Date(entry.timestamp);
-  const duration = entry.endedAt ? `, for ${formatDuration(Date.parse(entry.endedAt) - start.getTime())}` : '';
-  return `${names} (${discordTimestamp(start, 'f')}, ${discordTimestamp(start, 'R')}${duration})`;
+export interface SwitchHistoryOptions {
+  /** Zero-based page index; shown one-based. */
+  page: number;
+  hasNext: boolean;
+  /** Accepted for callers' convenience; the paging buttons show it, the embed does not need it. */
+  hasPrevious?: boolean;
+  /** Accepted for callers' convenience; relative times are rendered by Discord itself. */
+  now?: Date;
+  /** Markdown naming the system (e.g. "your system", "system `abcde`"). */
+  systemLabel: string;
+  /** The system's 6-hex colour, if visible. */
+  color?: string | null;
 }
 
-/** One page of front history, newest first, like PluralKit's but with Discord timestamps. */
-export function renderSwitchHistory(
-  entries: readonly HistoryEntry[],
-  options: { page: number; hasNext: boolean; hasPrevious?: boolean; now: Date; systemLabel: string; color?: string | null },
-): APIEmbed {
-  const lines: string[] = [];
-  let length = 0;
-  for (const entry of entries) {
-    const text = line(entry);
-    if (length + text.length + 1 > DiscordLimits.embedDescription) break;
-    lines.push(text);
-    length += text.length + 1;
-  }
+export const HISTORY_PAGE_SIZE = 10;
+/** Keeps ten switches of even 150 long names each within the 4096-character description. */
+const NAMES_PER_LINE_MAX = 300;
+
+function namesOf(entry: HistoryEntry): string {
+  if (entry.members.length === 0) return '**no fronter**';
+  const names = entry.members.map((member) =>
+    member.name === null ? `*deleted member* (${inlineCode(member.id)})` : `**${safeName(member.name)}**`,
+  );
+  return joinWithin(names, ', ', NAMES_PER_LINE_MAX, (hidden) => `*+${hidden} more*`);
+}
+
+function historyLine(entry: HistoryEntry): string {
+  const start = parseTime(entry.timestamp);
+  if (!start) return `${namesOf(entry)} — unknown time`;
+  const ended = parseTime(entry.endedAt);
+  const duration = ended ? `, for ${formatDuration(ended.getTime() - start.getTime())}` : '';
+  return `${namesOf(entry)} — ${discordTimestamp(start, 'f')} (${discordTimestamp(start, 'R')})${duration}`;
+}
+
+/** Whole lines up to the description limit, with a note for any that did not fit. */
+function describe(lines: readonly string[], max: number): string {
+  const note = (hidden: number): string => `*(${hidden} more switches did not fit on this page)*`;
+  return joinWithin(lines, '\n', max, note);
+}
+
+function footerText(options: SwitchHistoryOptions): string {
+  const shownPage = options.page + 1;
+  // On the last page the page count is known.
+  return options.hasNext ? `Page ${shownPage} · newest first` : `Page ${shownPage} of ${shownPage} · newest first`;
+}
+
+/**
+ * One page of front history (up to ten switches, newest first), like PluralKit's but with Discord
+ * timestamps: bold names, when each switch started and, once ended, for how long.
+ */
+export function renderSwitchHistory(entries: readonly HistoryEntry[], options: SwitchHistoryOptions): APIEmbed {
+  const heading = `Front history of ${options.systemLabel}`;
+  const lines = entries.slice(0, HISTORY_PAGE_SIZE).map(historyLine);
+  const empty = options.page === 0 ? 'This system has no registered switches yet.' : 'No older switches.';
+  const body = lines.length > 0 ? describe(lines, DiscordLimits.embedDescription - headingBodyCost(heading)) : empty;
   return fitEmbed({
-    title: `Front history of ${options.systemLabel}`,
+    ...placeHeading(heading, body),
     color: embedColor(options.color),
-    description: lines.length > 0 ? lines.join('\n') : 'No switches to show.',
-    footer: { text: `Page ${options.page + 1}${options.hasNext ? '' : ' (oldest)'}` },
+    footer: { text: footerText(options) },
   });
 }
