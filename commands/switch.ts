@@ -85,9 +85,11 @@ async function resolveMembers(ctx: CommandContext, auth: { token: string; system
   return resolved.entities;
 }
 
-async function registerSwitch(ctx: CommandContext, members: Member[], atInput: string | undefined): Promise<void> {
+/** `membersInput` null: a switch-out. */
+async function registerSwitch(ctx: CommandContext, membersInput: string | null, atInput: string | undefined): Promise<void> {
   ctx.reply.setVisibility(visibilityFor({ kind: 'write' }));
   const auth = ownAuth(ctx);
+  const members = membersInput === null ? [] : await resolveMembers(ctx, auth, membersInput);
   const at = await readAt(ctx, auth, atInput);
   const current = await ctx.services.pluralkit.getFronters('@me', { token: auth.token });
   if (at) {
@@ -332,12 +334,10 @@ export const switchCommand: CommandModule = {
     switch (subcommand) {
       case 'new': {
         const options = parseOptions(MembersSchema, values);
-        const auth = ownAuth(ctx);
-        ctx.reply.setVisibility(visibilityFor({ kind: 'write' }));
-        return registerSwitch(ctx, await resolveMembers(ctx, auth, options.members), options.at);
+        return registerSwitch(ctx, options.members, options.at);
       }
       case 'out':
-        return registerSwitch(ctx, [], parseOptions(AtSchema, values).at);
+        return registerSwitch(ctx, null, parseOptions(AtSchema, values).at);
       case 'edit':
         return editLatest(ctx, parseOptions(MembersSchema, values).members);
       case 'move':

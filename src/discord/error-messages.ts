@@ -38,6 +38,11 @@ function describeFieldErrors(error: PluralKitError): string {
   return lines.length > 0 ? `PluralKit rejected that:\n${lines.join('\n')}` : 'PluralKit rejected that input.';
 }
 
+/** Whole seconds to wait after a 429, at least 1. */
+export function retryAfterSeconds(error: PluralKitError): number {
+  return Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
+}
+
 export interface ErrorDescriptionContext {
   /** Whether the user has a token stored, which turns a 401 into "it stopped working". */
   hasStoredToken: boolean;
@@ -57,8 +62,7 @@ export function describeError(error: unknown, context: ErrorDescriptionContext):
     return 'Something went wrong on our side while handling that. It has been logged; please try again.';
   }
   if (error.status === 429) {
-    const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
-    return `PluralKit is rate-limiting requests right now. Please try again in ${seconds} s.`;
+    return `PluralKit is rate-limiting requests right now. Please try again in ${retryAfterSeconds(error)} s.`;
   }
   switch (error.kind) {
     case 'invalid-request':

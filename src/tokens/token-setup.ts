@@ -1,5 +1,6 @@
 import type { System } from '../pluralkit/models.js';
 import { PluralKitError } from '../pluralkit/errors.js';
+import { retryAfterSeconds } from '../discord/error-messages.js';
 import { UserFacingError } from '../discord/user-error.js';
 import type { Services } from '../services.js';
 import { cleanTokenInput, looksLikeToken } from './token-format.js';
@@ -15,8 +16,9 @@ function rejectionFor(error: unknown): UserFacingError {
       );
     }
     if (error.status === 429) {
-      const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
-      return new UserFacingError(`PluralKit is rate-limiting requests right now, so the token could not be checked and was not saved. Please try again in ${seconds} s.`);
+      return new UserFacingError(
+        `PluralKit is rate-limiting requests right now, so the token could not be checked and was not saved. Please try again in ${retryAfterSeconds(error)} s.`,
+      );
     }
     if (error.kind !== 'api' || (error.status !== null && error.status >= 500)) {
       return new UserFacingError('PluralKit could not be reached to check the token, so it was not saved. Please try again in a moment.');
