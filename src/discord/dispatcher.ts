@@ -208,7 +208,7 @@ export class Dispatcher {
     }
     ctx.reply.setVisibility(visibilityFor({ kind: 'error' }));
     try {
-      await ctx.reply.send({ content: `❌ ${describeError(error, { hasStoredToken })}` });
+      await ctx.reply.sendPrivately({ content: `❌ ${describeError(error, { hasStoredToken })}` });
     } catch (replyError) {
       ctx.log.error({ err: replyError }, 'could not tell the user about the failure');
     }

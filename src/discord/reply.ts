@@ -51,7 +51,7 @@ export async function sendDirectMessage(user: User, message: ReplyMessage): Prom
   await user.send(toPayload(message));
 }
 
-type ResponseState = 'none' | 'deferred' | 'replied';
+type ResponseState = 'none' | 'deferred' | 'deferred-update' | 'replied';
 
 /**
  * The only way handlers answer an interaction. It remembers whether the
@@ -114,10 +114,11 @@ export class Responder {
       const interaction = this.interaction;
       if (this.mode === 'update' && interaction.isButton()) {
         await interaction.deferUpdate();
+        this.state = 'deferred-update';
       } else {
         await interaction.deferReply(this.flags ? { flags: this.flags } : {});
+        this.state = 'deferred';
       }
-      this.state = 'deferred';
     });
   }
 
@@ -133,11 +134,29 @@ export class Responder {
         } else {
           await interaction.reply(this.flags ? { ...payload, flags: this.flags } : payload);
         }
-      } else if (this.state === 'deferred') {
+      } else if (this.state === 'deferred' || this.state === 'deferred-update') {
         await interaction.editReply(payload);
       } else {
         await interaction.followUp(this.flags ? { ...payload, flags: this.flags } : payload);
       }
+      this.state = 'replied';
+    });
+  }
+
+  /**
+   * An error (or anything meant for the presser alone) as its own ephemeral
+   * message: on a button it must never replace the message the button sits on,
+   * which may be someone else's prompt or a public view.
+   */
+  sendPrivately(message: ReplyMessage): Promise<void> {
+    return this.enqueue(async () => {
+      this.dispose();
+      const payload = { ...toPayload(message), flags: MessageFlags.Ephemeral as const };
+      const interaction = this.interaction;
+      if (this.state === 'none') await interaction.reply(payload);
+      // A deferred reply is this interaction's own message: finish it rather than leave it "thinking".
+      else if (this.state === 'deferred') await interaction.editReply(toPayload(message));
+      else await interaction.followUp(payload);
       this.state = 'replied';
     });
   }

@@ -142,8 +142,12 @@ describe('front tracking through the real bot process', () => {
     expect(messageText(prompt)).toContain('Bob');
     expect((await latest())!.members).toEqual([]);
     const confirm = buttonId(prompt, 'Edit switch');
-    const intruder = await world.discord.button({ customId: confirm, user: FRIEND, guildId: GUILD }).finalMessage();
+    const intruderPress = world.discord.button({ customId: confirm, user: FRIEND, guildId: GUILD });
+    const intruder = await intruderPress.finalMessage();
     expect(messageText(intruder)).toMatch(/only they can answer/);
+    // Told privately, in a new message: the owner's prompt keeps its buttons.
+    expect((await intruderPress.initialResponse()).type).toBe(4);
+    expect(intruder.flags & EPHEMERAL).toBe(EPHEMERAL);
     const done = await world.discord.button({ customId: confirm, user: OWNER, guildId: GUILD }).finalMessage();
     expect(messageText(done)).toMatch(/Switch edited/);
     expect((await latest())!.members).toEqual([bob.id]);
@@ -203,6 +207,10 @@ describe('front tracking through the real bot process', () => {
     expect(secondText).not.toContain('Ghost');
     const back = await world.discord.button({ customId: buttonId(second, 'Previous'), user: OWNER, guildId: GUILD }).finalMessage();
     expect(messageText(back)).toBe(text);
+
+    const stranger = world.discord.button({ customId: buttonId(back, 'Next'), user: STRANGER, guildId: GUILD });
+    expect(messageText(await stranger.finalMessage())).toMatch(/Only <@220000000000000001> can page/);
+    expect((await stranger.initialResponse()).type).toBe(4);
   });
 
   it('/switch history of another system with a private member list still names its members', async () => {

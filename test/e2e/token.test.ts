@@ -115,8 +115,9 @@ describe('token setup through the real bot process', () => {
     const prompt = await world.discord.slashCommand({ name: 'token', subcommand: 'remove', user: ALICE, guildId: GUILD }).finalMessage();
     const confirmId = (prompt.components[0].components as Array<{ custom_id: string; label: string }>).find((b) => b.label === 'Forget token')!.custom_id;
 
-    const intruder = await world.discord.button({ customId: confirmId, user: BOB, guildId: GUILD }).finalMessage();
-    expect(messageText(intruder)).toMatch(/only they can answer/);
+    const intruderPress = world.discord.button({ customId: confirmId, user: BOB, guildId: GUILD });
+    expect(messageText(await intruderPress.finalMessage())).toMatch(/only they can answer/);
+    expect((await intruderPress.initialResponse()).type).toBe(4);
 
     const done = await world.discord.button({ customId: confirmId, user: ALICE, guildId: GUILD }).finalMessage();
     expect(messageText(done)).toMatch(/forgotten/);
