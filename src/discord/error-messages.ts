@@ -2,7 +2,7 @@ import { PkErrorCode, PluralKitError } from '../pluralkit/errors.js';
 import { UserFacingError } from './user-error.js';
 
 const CODE_MESSAGES: Record<number, string> = {
-  [PkErrorCode.SystemNotFound]: 'That system was not found on PluralKit.',
+  [PkErrorCode.SystemNotFound]: 'That system was not found on PluralKit (no system has that ID, or that account has no system linked).',
   [PkErrorCode.MemberNotFound]: 'That member was not found on PluralKit.',
   [PkErrorCode.GroupNotFound]: 'That group was not found on PluralKit.',
   [PkErrorCode.MessageNotFound]: 'PluralKit has no record of that message.',

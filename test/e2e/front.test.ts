@@ -78,6 +78,12 @@ describe('front tracking through the real bot process', () => {
     expect(messageText(badRef)).toMatch(/is not a system ID/);
   });
 
+  it('/fronters for an account without a PluralKit system says so', async () => {
+    const reply = await world.discord.slashCommand({ name: 'fronters', options: { user: STRANGER.id }, user: OWNER, guildId: GUILD }).finalMessage();
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(messageText(reply)).toMatch(/no system linked/);
+  });
+
   it('autocomplete offers members by fuzzy name and keeps earlier entries', async () => {
     const handle = world.discord.autocomplete({ name: 'switch', subcommand: 'new', options: { members: 'Alice, bo' }, focused: 'members', user: OWNER, guildId: GUILD });
     const response = await handle.initialResponse();
