@@ -39,15 +39,18 @@ export function publicSystem(system: System): System {
   };
 }
 
+/** PluralKit's name privacy: a private name shows the display name instead (if any), which is then not shown again. */
+function publicNames(entity: { name: string; display_name: string | null }, namePrivacy: PrivacyLevel | null | undefined): { name: string; display_name: string | null } {
+  return isPublic(namePrivacy) ? { name: entity.name, display_name: entity.display_name } : { name: entity.display_name ?? entity.name, display_name: null };
+}
+
 export function publicMember(member: Member): Member {
   const privacy = member.privacy;
   if (privacy === null) return { ...member, autoproxy_enabled: null };
-  const namePublic = isPublic(privacy.name_privacy);
   const metadataPublic = isPublic(privacy.metadata_privacy);
   return {
     ...member,
-    name: namePublic ? member.name : (member.display_name ?? member.name),
-    display_name: namePublic ? member.display_name : null,
+    ...publicNames(member, privacy.name_privacy),
     birthday: visibleOrNull(member.birthday, privacy.birthday_privacy),
     pronouns: visibleOrNull(member.pronouns, privacy.pronoun_privacy),
     avatar_url: visibleOrNull(member.avatar_url, privacy.avatar_privacy),
@@ -76,11 +79,9 @@ export function publicGroup(group: Group, hiddenMemberUuids?: ReadonlySet<string
     return { members: hiddenMemberUuids ? members.filter((uuid) => !hiddenMemberUuids.has(uuid)) : members };
   };
   if (privacy === null) return { ...group, ...withMembers(group.members, true) };
-  const namePublic = isPublic(privacy.name_privacy);
   return {
     ...group,
-    name: namePublic ? group.name : (group.display_name ?? group.name),
-    display_name: namePublic ? group.display_name : null,
+    ...publicNames(group, privacy.name_privacy),
     description: visibleOrNull(group.description, privacy.description_privacy),
     icon: visibleOrNull(group.icon, privacy.icon_privacy),
     banner: visibleOrNull(group.banner, privacy.banner_privacy),
