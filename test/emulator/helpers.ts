@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 
 export interface ApiResponse {
@@ -71,8 +72,23 @@ export function snowflakeAgo(msAgo: number, increment = 0): string {
   return (((BigInt(Date.now() - msAgo) - discordEpoch) << 22n) + BigInt(increment)).toString();
 }
 
-export async function startQuietEmulator(): Promise<PluralKitEmulator> {
-  return startPluralKitEmulator({ rateLimits: false });
+/**
+ * One emulator per test file (rate limits off), emptied before each test.
+ * Returns a getter: the server exists only once beforeAll has run. Its
+ * beforeEach is registered first, so a file's own seeding runs after the reset.
+ */
+export function useQuietEmulator(): () => PluralKitEmulator {
+  let pk: PluralKitEmulator | undefined;
+  beforeAll(async () => {
+    pk = await startPluralKitEmulator({ rateLimits: false });
+  });
+  afterAll(async () => {
+    await pk?.close();
+  });
+  beforeEach(() => {
+    pk!.reset();
+  });
+  return () => pk!;
 }
 
 export function expectPkError(response: ApiResponse, status: number, code: number, message?: string): void {

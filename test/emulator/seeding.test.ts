@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
-import { call, startQuietEmulator } from './helpers.js';
+import { call, useQuietEmulator } from './helpers.js';
 
+const emulator = useQuietEmulator();
 let pk: PluralKitEmulator;
 
-beforeAll(async () => {
-  pk = await startQuietEmulator();
-});
-afterAll(async () => {
-  await pk.close();
-});
 beforeEach(() => {
-  pk.reset();
+  pk = emulator();
 });
 
 describe('seeding', () => {

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PluralKitEmulator, SeededMember, SeededSystem } from '../support/pluralkit-emulator/index.js';
-import { call, expectPkError, snowflakeAgo, startQuietEmulator } from './helpers.js';
+import { call, expectPkError, snowflakeAgo, useQuietEmulator } from './helpers.js';
 
+const emulator = useQuietEmulator();
 let pk: PluralKitEmulator;
 let system: SeededSystem;
 let other: SeededSystem;
 let alice: SeededMember;
 let bob: SeededMember;
 
-beforeAll(async () => {
-  pk = await startQuietEmulator();
-});
-afterAll(async () => {
-  await pk.close();
-});
 beforeEach(() => {
-  pk.reset();
+  pk = emulator();
   system = pk.seedSystem({ name: 'Switchy' });
   other = pk.seedSystem({ name: 'Other' });
   alice = pk.seedMember(system.id, { name: 'Alice' });

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PluralKitEmulator, SeededSystem } from '../support/pluralkit-emulator/index.js';
-import { call, expectPkError, startQuietEmulator } from './helpers.js';
+import { call, expectPkError, useQuietEmulator } from './helpers.js';
 
+const emulator = useQuietEmulator();
 let pk: PluralKitEmulator;
 let system: SeededSystem;
 let other: SeededSystem;
 
-beforeAll(async () => {
-  pk = await startQuietEmulator();
-});
-afterAll(async () => {
-  await pk.close();
-});
 beforeEach(() => {
-  pk.reset();
+  pk = emulator();
   system = pk.seedSystem({
     name: 'Secret Name',
     description: 'desc',
