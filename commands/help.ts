@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import type { CommandModule } from '../src/discord/command.js';
 import { EVERYWHERE } from '../src/discord/contexts.js';
-import { visibilityFor } from '../src/discord/visibility.js';
+import { visibilityFor } from '../src/core/visibility.js';
 
 const HELP_COLOR = 0x5865f2;
 

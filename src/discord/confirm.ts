@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import { encodeCustomId, type CustomId } from './custom-id.js';
-import { UserFacingError } from './user-error.js';
+import { UserFacingError } from '../core/user-facing-error.js';
 
 /** Confirmation buttons stop working after this long, like PluralKit's prompts. */
 export const CONFIRMATION_TTL_MS = 5 * 60 * 1000;

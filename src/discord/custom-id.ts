@@ -1,4 +1,4 @@
-import { DiscordLimits } from './limits.js';
+import { DiscordLimits } from '../core/discord-limits.js';
 
 /**
  * Component custom IDs: `<command>:<action>[:<arg>…]`. The command part routes

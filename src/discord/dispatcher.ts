@@ -13,10 +13,10 @@ import { truncate } from '../render/truncate.js';
 import type { CommandContext, CommandModule } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { describeError } from './error-messages.js';
-import { DiscordLimits } from './limits.js';
+import { DiscordLimits } from '../core/discord-limits.js';
 import { Responder, type RepliableInteraction } from './reply.js';
-import { UserFacingError } from './user-error.js';
-import { visibilityFor } from './visibility.js';
+import { UserFacingError } from '../core/user-facing-error.js';
+import { visibilityFor } from '../core/visibility.js';
 
 /** Defer this long after dispatch if a handler has not answered: well inside Discord's 3 s. */
 export const AUTO_DEFER_MS = 1500;

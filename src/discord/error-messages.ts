@@ -1,5 +1,5 @@
-import { PkErrorCode, PluralKitError } from '../pluralkit/errors.js';
-import { UserFacingError } from './user-error.js';
+import { PkErrorCode, PluralKitError, retryAfterSeconds } from '../pluralkit/errors.js';
+import { UserFacingError } from '../core/user-facing-error.js';
 
 const CODE_MESSAGES: Record<number, string> = {
   [PkErrorCode.SystemNotFound]: 'That system was not found on PluralKit (no system has that ID, or that account has no system linked).',
@@ -36,11 +36,6 @@ function describeFieldErrors(error: PluralKitError): string {
     }),
   );
   return lines.length > 0 ? `PluralKit rejected that:\n${lines.join('\n')}` : 'PluralKit rejected that input.';
-}
-
-/** Whole seconds to wait after a 429, at least 1. */
-export function retryAfterSeconds(error: PluralKitError): number {
-  return Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
 }
 
 export interface ErrorDescriptionContext {

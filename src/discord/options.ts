@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
 import type { z } from 'zod';
-import { UserFacingError } from './user-error.js';
+import { UserFacingError } from '../core/user-facing-error.js';
 
 export interface CollectedOptions {
   group: string | null;

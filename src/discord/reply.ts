@@ -13,8 +13,8 @@ import {
 import type { Logger } from '../logger.js';
 import { fitEmbeds } from '../render/embed-limits.js';
 import { truncate } from '../render/truncate.js';
-import { DiscordLimits } from './limits.js';
-import type { Visibility } from './visibility.js';
+import { DiscordLimits } from '../core/discord-limits.js';
+import type { Visibility } from '../core/visibility.js';
 
 export interface ReplyMessage {
   content?: string;

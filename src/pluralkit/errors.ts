@@ -91,6 +91,11 @@ export function hasCode(error: unknown, code: number): error is PluralKitError {
   return error instanceof PluralKitError && error.code === code;
 }
 
+/** Whole seconds to wait after a 429, at least 1. */
+export function retryAfterSeconds(error: PluralKitError): number {
+  return Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
+}
+
 export function hasStatus(error: unknown, status: number): error is PluralKitError {
   return error instanceof PluralKitError && error.status === status;
 }

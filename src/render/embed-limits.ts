@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { DiscordLimits } from '../discord/limits.js';
+import { DiscordLimits } from '../core/discord-limits.js';
 import { truncate } from './truncate.js';
 
 function textLength(embed: APIEmbed): number {

@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { DiscordLimits } from '../discord/limits.js';
+import { DiscordLimits } from '../core/discord-limits.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
 import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, inlineCode, safeName, tidyDescription } from './format.js';

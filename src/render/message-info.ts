@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { DiscordLimits } from '../discord/limits.js';
+import { DiscordLimits } from '../core/discord-limits.js';
 import type { Message } from '../pluralkit/models.js';
 import { discordTimestamp } from '../time/format.js';
 import { embedTextLength, fitEmbed, fitEmbeds } from './embed-limits.js';

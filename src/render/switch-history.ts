@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { DiscordLimits } from '../discord/limits.js';
+import { DiscordLimits } from '../core/discord-limits.js';
 import { discordTimestamp, formatDuration } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
 import { embedColor, inlineCode, parseTime, safeName } from './format.js';

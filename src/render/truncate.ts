@@ -1,4 +1,4 @@
-import { TRUNCATION_MARKER } from '../discord/limits.js';
+import { TRUNCATION_MARKER } from '../core/discord-limits.js';
 
 /** Cuts text to `max` UTF-16 units (Discord counts those), ending with a marker when cut. */
 export function truncate(text: string, max: number): string {

@@ -1,4 +1,4 @@
-import { DiscordLimits, TRUNCATION_MARKER } from '../discord/limits.js';
+import { DiscordLimits, TRUNCATION_MARKER } from '../core/discord-limits.js';
 import { truncate } from '../render/truncate.js';
 import { buildSearchIndex, findExact, foldForSearch, type IndexedEntity, type NamedEntity, type SearchIndex } from './search-index.js';
 

@@ -1,5 +1,5 @@
-import { UserFacingError } from '../discord/user-error.js';
-import { readVisibility, type Visibility } from '../discord/visibility.js';
+import { UserFacingError } from '../core/user-facing-error.js';
+import { readVisibility, type Visibility } from '../core/visibility.js';
 import { normalizeSystemRef } from '../pluralkit/refs.js';
 import type { Services } from '../services.js';
 import { storedTokenFor } from './stored-token.js';

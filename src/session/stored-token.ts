@@ -1,4 +1,4 @@
-import { UserFacingError } from '../discord/user-error.js';
+import { UserFacingError } from '../core/user-facing-error.js';
 import type { Services } from '../services.js';
 import { TokenDecryptionError, type StoredToken } from '../vault/token-vault.js';
 

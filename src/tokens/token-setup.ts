@@ -1,7 +1,6 @@
 import type { System } from '../pluralkit/models.js';
-import { PluralKitError } from '../pluralkit/errors.js';
-import { retryAfterSeconds } from '../discord/error-messages.js';
-import { UserFacingError } from '../discord/user-error.js';
+import { PluralKitError, retryAfterSeconds } from '../pluralkit/errors.js';
+import { UserFacingError } from '../core/user-facing-error.js';
 import type { Services } from '../services.js';
 import { cleanTokenInput, looksLikeToken } from './token-format.js';
 

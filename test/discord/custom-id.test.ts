@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { acceptConfirmation, confirmationRow, CONFIRMATION_TTL_MS } from '../../src/discord/confirm.js';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
-import { UserFacingError } from '../../src/discord/user-error.js';
-import { readVisibility, visibilityFor } from '../../src/discord/visibility.js';
+import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { readVisibility, visibilityFor } from '../../src/core/visibility.js';
 
 describe('custom ids', () => {
   it('round-trip module, action and args', () => {

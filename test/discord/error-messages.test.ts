@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, TOKEN_MISSING_MESSAGE, TOKEN_REVOKED_MESSAGE } from '../../src/discord/error-messages.js';
-import { UserFacingError } from '../../src/discord/user-error.js';
+import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { PkErrorCode, PluralKitError, type PluralKitErrorKind } from '../../src/pluralkit/errors.js';
 
 function pkError(status: number | null, code: number | null, message = 'server message', kind: PluralKitErrorKind = 'api', extra: Partial<ConstructorParameters<typeof PluralKitError>[0]> = {}): PluralKitError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordLimits, TRUNCATION_MARKER } from '../../src/discord/limits.js';
+import { DiscordLimits, TRUNCATION_MARKER } from '../../src/core/discord-limits.js';
 import { embedTextLength, fitEmbed, fitEmbeds } from '../../src/render/embed-limits.js';
 import { truncate } from '../../src/render/truncate.js';
 

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
-import { DiscordLimits } from '../../src/discord/limits.js';
+import { DiscordLimits } from '../../src/core/discord-limits.js';
 import { GroupSchema, MemberSchema, SystemSchema, type Group, type Member, type System } from '../../src/pluralkit/models.js';
 import { embedTextLength } from '../../src/render/embed-limits.js';
 
