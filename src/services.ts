@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
+import type { InteractionStore } from './session/interaction-store.js';
 import type { SystemDirectory } from './session/system-directory.js';
 import type { TokenVault } from './vault/token-vault.js';
 
@@ -14,4 +15,6 @@ export interface Services {
   pluralkit: PluralKitClient;
   /** Per-user caches of the caller's own member list and time zone. */
   directory: SystemDirectory;
+  /** Prompts, pagers and forms behind buttons and modals (SQLite, survives restarts). */
+  interactions: InteractionStore;
 }

@@ -20,6 +20,18 @@ const MIGRATIONS: readonly string[] = [
      set_at          INTEGER NOT NULL,
      verified_at     INTEGER NOT NULL
    ) STRICT;`,
+  // Prompts, pagers and forms behind buttons and modals, so a restart between a prompt and its
+  // click loses nothing. Payloads never hold a token.
+  `CREATE TABLE interaction_state (
+     key        TEXT PRIMARY KEY,
+     kind       TEXT NOT NULL,
+     user_id    TEXT NOT NULL,
+     payload    TEXT NOT NULL,
+     status     TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'cancelled', 'done')),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX interaction_state_expiry ON interaction_state (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
