@@ -20,6 +20,9 @@ export const DiscordLimits = {
   customId: 100,
   buttonsPerRow: 5,
   actionRows: 5,
+  buttonLabel: 80,
+  attachmentDescription: 1024,
+  textInputPlaceholder: 100,
 } as const;
 
 /** The marker appended when text is cut to fit a limit. */

@@ -7,6 +7,7 @@ import type {
   MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
+  User,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
@@ -19,6 +20,8 @@ export interface CommandContext {
   log: Logger;
   reply: Responder;
   userId: string;
+  /** The Discord user who acted (for DMs to them). */
+  user: User;
   /** The server the interaction came from; null in DMs and group DMs. */
   guildId: string | null;
   /** True in the bot's own DM channel, where tokens may be entered. */
@@ -50,4 +53,13 @@ export interface CommandModule {
   modalSubmit?(ctx: CommandContext, interaction: ModalSubmitInteraction, id: CustomId): Promise<void>;
   /** Plain messages in the bot's DM channel (only the token module uses this). */
   directMessage?(ctx: DirectMessageContext): Promise<boolean>;
+  /** `/help` lines, when the module can say more than its definitions do. */
+  help?(): HelpSection;
+}
+
+/** What `/help` shows for one command: a one-line summary and a line per subcommand. */
+export interface HelpSection {
+  command: string;
+  summary: string;
+  lines: string[];
 }

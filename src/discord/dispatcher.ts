@@ -7,15 +7,13 @@ import {
   type Message,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import { PluralKitError } from '../pluralkit/errors.js';
 import type { Services } from '../services.js';
 import { truncate } from '../render/truncate.js';
 import type { CommandContext, CommandModule } from './command.js';
 import { decodeCustomId } from './custom-id.js';
-import { describeError } from './error-messages.js';
+import { reportFailure } from './error-funnel.js';
 import { DiscordLimits } from '../core/discord-limits.js';
 import { Responder, type RepliableInteraction } from './reply.js';
-import { UserFacingError } from '../core/user-facing-error.js';
 import { visibilityFor } from '../core/visibility.js';
 
 /** Defer this long after dispatch if a handler has not answered: well inside Discord's 3 s. */
@@ -172,6 +170,7 @@ export class Dispatcher {
       log,
       reply,
       userId: interaction.user.id,
+      user: interaction.user,
       guildId: interaction.guildId,
       inBotDm: interaction.context === InteractionContextType.BotDM || (interaction.context == null && !interaction.guildId),
     };
@@ -189,30 +188,10 @@ export class Dispatcher {
       }
       return 'ok';
     } catch (error) {
-      return this.funnelError(error, ctx);
+      return await reportFailure(ctx, error);
     } finally {
       reply.dispose();
     }
-  }
-
-  /** The one error funnel: log the detail, show a specific message (ephemeral when still possible). */
-  private async funnelError(error: unknown, ctx: CommandContext): Promise<Outcome> {
-    const userError = error instanceof UserFacingError || (error instanceof PluralKitError && error.kind === 'invalid-request');
-    if (userError) ctx.log.info({ reason: (error as Error).message }, 'refused with a user-facing error');
-    else ctx.log.error({ err: error }, 'interaction failed');
-    let hasStoredToken = false;
-    try {
-      hasStoredToken = this.services.vault.get(ctx.userId) !== null;
-    } catch {
-      hasStoredToken = true;
-    }
-    ctx.reply.setVisibility(visibilityFor({ kind: 'error' }));
-    try {
-      await ctx.reply.sendPrivately({ content: `❌ ${describeError(error, { hasStoredToken })}` });
-    } catch (replyError) {
-      ctx.log.error({ err: replyError }, 'could not tell the user about the failure');
-    }
-    return userError ? 'user-error' : 'error';
   }
 
   private async dispatchDirectMessage(message: Message): Promise<void> {

@@ -1,6 +1,4 @@
 import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
-import type { z } from 'zod';
-import { UserFacingError } from '../core/user-facing-error.js';
 
 export interface CollectedOptions {
   group: string | null;
@@ -38,16 +36,4 @@ export function collectOptions(interaction: ChatInputCommandInteraction | Autoco
     if (option.focused) focused = { name: option.name, value: String(option.value ?? '') };
   }
   return { group, subcommand, values, focused };
-}
-
-/**
- * Validates options with a zod schema; Discord checks types client-side only,
- * so anything can arrive. The error names the option.
- */
-export function parseOptions<Schema extends z.ZodType>(schema: Schema, values: Record<string, unknown>): z.infer<Schema> {
-  const result = schema.safeParse(values);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const option = issue?.path.join('.') || 'options';
-  throw new UserFacingError(`The \`${option}\` option is not valid: ${issue?.message ?? 'unexpected value'}.`);
 }

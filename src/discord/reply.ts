@@ -16,10 +16,18 @@ import { truncate } from '../render/truncate.js';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Visibility } from '../core/visibility.js';
 
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  /** Alt text Discord shows for the attachment. */
+  description?: string;
+}
+
 export interface ReplyMessage {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files?: ReplyFile[];
 }
 
 export type RepliableInteraction =
@@ -36,12 +44,22 @@ export function toPayload(message: ReplyMessage): {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files?: Array<{ attachment: Buffer; name: string; description?: string }>;
   allowedMentions: typeof NO_MENTIONS;
 } {
   return {
     ...(message.content !== undefined ? { content: truncate(message.content, DiscordLimits.messageContent) } : {}),
     embeds: fitEmbeds(message.embeds ?? []),
     components: (message.components ?? []).slice(0, DiscordLimits.actionRows),
+    ...(message.files
+      ? {
+          files: message.files.map((file) => ({
+            attachment: file.data,
+            name: file.name,
+            ...(file.description ? { description: truncate(file.description, DiscordLimits.attachmentDescription) } : {}),
+          })),
+        }
+      : {}),
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -53,6 +71,9 @@ export async function sendDirectMessage(user: User, message: ReplyMessage): Prom
 
 type ResponseState = 'none' | 'deferred' | 'deferred-update' | 'replied';
 
+/** Where an error goes on a component: a new private message (default), or in place of the message it sits on. */
+export type ErrorPlacement = 'private' | 'replace';
+
 /**
  * The only way handlers answer an interaction. It remembers whether the
  * interaction was already acknowledged and picks reply / editReply / followUp
@@ -62,8 +83,12 @@ type ResponseState = 'none' | 'deferred' | 'deferred-update' | 'replied';
  */
 export class Responder {
   private state: ResponseState = 'none';
+  /** Who saw the deferral's "thinking…": a public one must not turn into an error message. */
+  private deferredVisibility: Visibility | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private autoDeferTimer: NodeJS.Timeout | undefined;
+  /** Set by flows that own the message a button is on (a confirm prompt): errors replace it. */
+  errorPlacement: ErrorPlacement = 'private';
 
   constructor(
     private readonly interaction: RepliableInteraction,
@@ -118,8 +143,22 @@ export class Responder {
       } else {
         await interaction.deferReply(this.flags ? { flags: this.flags } : {});
         this.state = 'deferred';
+        this.deferredVisibility = this.visibilityValue;
       }
     });
+  }
+
+  /**
+   * Shows how long work is going ("Reading front history… 1,400 switches") in the message that
+   * will hold the answer: defers if needed, then edits. The next `send` replaces it.
+   */
+  progress(message: ReplyMessage): Promise<void> {
+    return this.defer().then(() =>
+      this.enqueue(async () => {
+        if (this.state !== 'deferred' && this.state !== 'deferred-update') return;
+        await this.interaction.editReply(toPayload(message));
+      }),
+    );
   }
 
   /** Shows a message: the first response, the deferred reply, or a follow-up. */
@@ -153,12 +192,26 @@ export class Responder {
       this.dispose();
       const payload = { ...toPayload(message), flags: MessageFlags.Ephemeral as const };
       const interaction = this.interaction;
-      if (this.state === 'none') await interaction.reply(payload);
-      // A deferred reply is this interaction's own message: finish it rather than leave it "thinking".
-      else if (this.state === 'deferred') await interaction.editReply(toPayload(message));
-      else await interaction.followUp(payload);
+      if (this.state === 'none') {
+        await interaction.reply(payload);
+      } else if (this.state === 'deferred' && this.deferredVisibility === 'ephemeral') {
+        // A private deferred reply is this interaction's own message: finish it rather than leave it "thinking".
+        await interaction.editReply(toPayload(message));
+      } else if (this.state === 'deferred') {
+        // A public "thinking…" must not become an error everyone sees: answer privately, then remove it.
+        await interaction.followUp(payload);
+        await interaction.deleteReply().catch((error: unknown) => this.log.warn({ err: error }, 'could not remove the public placeholder'));
+      } else {
+        await interaction.followUp(payload);
+      }
       this.state = 'replied';
     });
+  }
+
+  /** An error for the user: private, or in place of the message for flows that own it. */
+  sendError(message: ReplyMessage): Promise<void> {
+    if (this.errorPlacement === 'replace' && this.mode === 'update') return this.send({ ...message, components: [] });
+    return this.sendPrivately(message);
   }
 
   /** A modal must be the first response: handlers call this before any slow work. */

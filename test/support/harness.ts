@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { startPluralKitEmulator, type PluralKitEmulator } from './pluralkit-emulator/index.js';
+
+/*
+ * The in-process harness for fast per-subcommand tests: the real app (dispatcher, Responder,
+ * vault on a real SQLite file, adapter) runs inside the test process, connected over loopback to
+ * the fake Discord (which records every reply) and the PluralKit emulator. No build, no child
+ * process; `restart()` replaces the app on the same database, as a redeploy would.
+ */
+
+export const EPHEMERAL = 64;
+
+export interface Harness {
+  discord: FakeDiscord;
+  pluralkit: PluralKitEmulator;
+  app: RunningApp;
+  /** Every log line the app wrote, parsed. */
+  logs(): Array<Record<string, unknown>>;
+  /** Stops the app and starts a new one on the same database and key (a restart or redeploy). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Default false: most tests are not about PluralKit's rate limits. */
+  rateLimits?: boolean;
+  env?: Record<string, string>;
+}
+
+const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const discord = await startFakeDiscord();
+  const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false });
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-harness-'));
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig(
+    {
+      DISCORD_TOKEN: discord.botToken,
+      DISCORD_API_URL: discord.apiUrl,
+      PLURALKIT_API_URL: pluralkit.url,
+      DATABASE_PATH: join(dataDir, 'switchboard.db'),
+      TOKEN_ENCRYPTION_KEY: TEST_KEY,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    },
+    { requireDiscordToken: true, loadDotEnv: false },
+  );
+  const logger = createLogger(config.logLevel, sink);
+  const harness: Harness = {
+    discord,
+    pluralkit,
+    app: await startApp(config, logger),
+    logs: () =>
+      lines.flatMap((line) => {
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      }),
+    async restart() {
+      await harness.app.stop();
+      harness.app = await startApp(config, logger);
+    },
+    async stop() {
+      await harness.app.stop().catch(() => undefined);
+      await discord.close();
+      await pluralkit.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
