@@ -2,14 +2,16 @@ import type { CommandModule } from '../src/discord/command.js';
 import { frontersCommand } from './fronters.js';
 import { createHelpCommand } from './help.js';
 import { messageCommand } from './message.js';
-import { switchCommand } from './switch.js';
-import { tokenCommand } from './token.js';
+import { switchCommand } from './switch/index.js';
+import { tokenCommand } from './token/index.js';
+
+const documented: readonly CommandModule[] = [frontersCommand, switchCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [
-  frontersCommand,
-  switchCommand,
-  messageCommand,
-  tokenCommand,
-  createHelpCommand(() => commandModules),
+  ...documented,
+  createHelpCommand(
+    () => commandModules,
+    documented.map((module) => module.name),
+  ),
 ];

@@ -1,8 +1,7 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type Message as DiscordMessage } from 'discord.js';
-import { z } from 'zod';
-import type { CommandContext, CommandModule } from '../src/discord/command.js';
-import { EVERYWHERE } from '../src/discord/contexts.js';
-import { collectOptions, parseOptions } from '../src/discord/options.js';
+import type { Message as DiscordMessage } from 'discord.js';
+import type { CommandContext } from '../src/discord/command.js';
+import { defineCommand, subcommand } from '../src/discord/framework/command-table.js';
+import { text } from '../src/discord/framework/fields.js';
 import { UserFacingError } from '../src/core/user-facing-error.js';
 import { visibilityFor } from '../src/core/visibility.js';
 import { parseMessageReference } from '../src/messages/parse-link.js';
@@ -14,8 +13,6 @@ export const MESSAGE_INFO_NAME = 'Message info';
 /** PluralKit keeps the trigger-message → proxied-message mapping this long. */
 const TRIGGER_MAPPING_TTL_MS = 30 * 60 * 1000;
 const EXCERPT_LENGTH = 300;
-
-const LinkOptionsSchema = z.object({ link: z.string().trim().min(1).max(300) });
 
 function notFoundMessage(messageId: string, now: Date): string {
   const sent = snowflakeToDate(messageId);
@@ -52,36 +49,23 @@ async function lookUp(ctx: CommandContext, messageId: string, context: { target?
   });
 }
 
-export const messageCommand: CommandModule = {
+export const messageCommand = defineCommand({
   name: 'message',
-  definitions: [
-    {
-      type: ApplicationCommandType.ChatInput,
-      name: 'message',
-      description: 'Find out who sent a message proxied by PluralKit',
-      ...EVERYWHERE,
-      options: [
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          name: 'link',
-          description: 'Look up a proxied message by its link or ID',
-          options: [
-            { type: ApplicationCommandOptionType.String, name: 'link', description: 'Message link (Copy Message Link) or message ID', required: true, max_length: 300 },
-          ],
-        },
-      ],
+  description: 'Find out who sent a message proxied by PluralKit',
+  subcommands: {
+    link: subcommand({
+      description: 'Look up a proxied message by its link or ID',
+      options: { link: text({ description: 'Message link (Copy Message Link) or message ID', max: 300, required: true }) },
+      async run(ctx, args) {
+        const parsed = parseMessageReference(args.link);
+        if (!parsed.ok) throw new UserFacingError(parsed.message);
+        await lookUp(ctx, parsed.messageId, {});
+      },
+    }),
+  },
+  messageMenus: {
+    [MESSAGE_INFO_NAME]: {
+      run: (ctx, interaction) => lookUp(ctx, interaction.targetId, { target: interaction.targetMessage }),
     },
-    { type: ApplicationCommandType.Message, name: MESSAGE_INFO_NAME, ...EVERYWHERE },
-  ],
-
-  async chatInput(ctx, interaction) {
-    const { link } = parseOptions(LinkOptionsSchema, collectOptions(interaction).values);
-    const parsed = parseMessageReference(link);
-    if (!parsed.ok) throw new UserFacingError(parsed.message);
-    await lookUp(ctx, parsed.messageId, {});
   },
-
-  async messageContext(ctx, interaction) {
-    await lookUp(ctx, interaction.targetId, { target: interaction.targetMessage });
-  },
-};
+});

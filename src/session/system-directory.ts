@@ -1,8 +1,13 @@
-import type { Member } from '../pluralkit/models.js';
+import type { Group, Member } from '../pluralkit/models.js';
 import type { PluralKitClient } from '../pluralkit/client.js';
 import { EntityListCache } from '../resolve/member-cache.js';
 
-const MEMBER_LIST_TTL_MS = 60_000;
+/*
+ * Lists change when someone writes, not with the clock: our own writes drop the cached list at
+ * once, and a name that is not found triggers one fresh read (members created with `pk;` are
+ * found that way). The lifetime only bounds how stale a rename made elsewhere can look.
+ */
+const LIST_TTL_MS = 10 * 60_000;
 const TIMEZONE_TTL_MS = 10 * 60_000;
 
 export interface OwnSystemAuth {
@@ -10,14 +15,17 @@ export interface OwnSystemAuth {
   systemId: string;
 }
 
+export type OwnList = 'members' | 'groups';
+
 /**
- * Per-user caches of the caller's own system: the member list (owner view, for
- * name resolution and autocomplete) and the time zone (for `at`). Keys combine
- * the Discord user and the system their token belongs to, so cached data never
- * crosses from one auth context to another.
+ * Per-user caches of the caller's own system: the member and group lists (owner view, for name
+ * resolution and autocomplete) and the time zone (for `at`). Keys combine the Discord user and the
+ * system their token belongs to, so cached data never crosses from one auth context to another.
  */
 export class SystemDirectory {
-  private readonly members = new EntityListCache<Member>({ ttlMs: MEMBER_LIST_TTL_MS });
+  private readonly members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS });
+  /** With `with_members`: each group carries its member UUIDs, for counts without more requests. */
+  private readonly groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS });
   private readonly timezones = new Map<string, { zone: string; expiresAt: number }>();
 
   constructor(private readonly pluralkit: PluralKitClient) {}
@@ -26,21 +34,48 @@ export class SystemDirectory {
     return `${userId}:${auth.systemId}`;
   }
 
+  private loader(list: OwnList, auth: OwnSystemAuth): () => Promise<Member[] | Group[]> {
+    return list === 'members'
+      ? () => this.pluralkit.getSystemMembers('@me', { token: auth.token })
+      : () => this.pluralkit.getSystemGroups('@me', { withMembers: true }, { token: auth.token });
+  }
+
   ownMembers(userId: string, auth: OwnSystemAuth): Promise<Member[]> {
-    return this.members.get(this.key(userId, auth), () => this.pluralkit.getSystemMembers('@me', { token: auth.token }));
+    return this.members.get(this.key(userId, auth), this.loader('members', auth) as () => Promise<Member[]>);
+  }
+
+  ownGroups(userId: string, auth: OwnSystemAuth): Promise<Group[]> {
+    return this.groups.get(this.key(userId, auth), this.loader('groups', auth) as () => Promise<Group[]>);
+  }
+
+  /** Whatever is cached, without loading (stale or not). */
+  peek(list: 'members', userId: string, auth: OwnSystemAuth): Member[] | undefined;
+  peek(list: 'groups', userId: string, auth: OwnSystemAuth): Group[] | undefined;
+  peek(list: OwnList, userId: string, auth: OwnSystemAuth): Member[] | Group[] | undefined {
+    return (list === 'members' ? this.members : this.groups).peek(this.key(userId, auth));
   }
 
   /**
    * Autocomplete never waits long on the network: the cached list at once
    * (refreshed in the background when stale), or at most `waitMs` for a first load.
    */
-  membersForAutocomplete(userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | undefined> {
-    return this.members.getWithin(this.key(userId, auth), () => this.pluralkit.getSystemMembers('@me', { token: auth.token }), waitMs);
+  forAutocomplete(list: 'members', userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | undefined>;
+  forAutocomplete(list: 'groups', userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Group[] | undefined>;
+  forAutocomplete(list: OwnList, userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | Group[] | undefined> {
+    const cache = (list === 'members' ? this.members : this.groups) as EntityListCache<Member | Group>;
+    return cache.getWithin(this.key(userId, auth), this.loader(list, auth), waitMs) as Promise<Member[] | Group[] | undefined>;
   }
 
-  /** After the user's own writes to members. */
-  forgetMembers(userId: string, auth: OwnSystemAuth): void {
-    this.members.invalidate(this.key(userId, auth));
+  /** After the user's own writes to members or groups (membership changes touch both views). */
+  forget(list: OwnList | 'all', userId: string, auth: OwnSystemAuth): void {
+    const key = this.key(userId, auth);
+    if (list !== 'groups') this.members.invalidate(key);
+    if (list !== 'members') this.groups.invalidate(key);
+  }
+
+  /** After the user changed their time zone with us. */
+  forgetTimezone(userId: string, auth: OwnSystemAuth): void {
+    this.timezones.delete(this.key(userId, auth));
   }
 
   async timezone(userId: string, auth: OwnSystemAuth): Promise<string> {

@@ -39,8 +39,3 @@ export async function verifyAndStoreToken(services: Services, discordUserId: str
   services.vault.set(discordUserId, token, { id: system.id, uuid: system.uuid });
   return system;
 }
-
-export function connectedMessage(system: Pick<System, 'id' | 'name'>): string {
-  const name = system.name ? `**${system.name}**` : 'your system';
-  return `✅ Connected to ${name} (\`${system.id}\`). Your token is stored encrypted and only used for your own commands. Try \`/fronters\` or \`/switch new\`.`;
-}

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptConfirmation, confirmationRow, CONFIRMATION_TTL_MS } from '../../src/discord/confirm.js';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { readVisibility, visibilityFor } from '../../src/core/visibility.js';
 
 describe('custom ids', () => {
@@ -17,25 +15,6 @@ describe('custom ids', () => {
 
   it('decode nothing from foreign ids', () => {
     expect(decodeCustomId('lonely')).toBeNull();
-  });
-});
-
-describe('confirmation buttons', () => {
-  const now = new Date('2026-05-01T12:00:00Z');
-  const row = confirmationRow({ module: 'switch', action: 'delete', userId: '42', args: ['sw1'], confirmLabel: 'Delete switch', danger: true, now });
-  const confirm = decodeCustomId((row.components[0] as { custom_id: string }).custom_id)!;
-
-  it('give the invoker back the prompt args', () => {
-    expect(acceptConfirmation(confirm, '42', new Date(now.getTime() + 1000))).toEqual(['sw1']);
-  });
-
-  it('refuse anyone but the invoker, naming who the prompt is for', () => {
-    expect(() => acceptConfirmation(confirm, '43', now)).toThrow(UserFacingError);
-    expect(() => acceptConfirmation(confirm, '43', now)).toThrow(/<@42>/);
-  });
-
-  it('expire after five minutes', () => {
-    expect(() => acceptConfirmation(confirm, '42', new Date(now.getTime() + CONFIRMATION_TTL_MS + 1000))).toThrow(/expired/);
   });
 });
 

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { subcommand } from '../../src/discord/framework/command-table.js';
+import { confirmation } from '../../src/discord/framework/confirm.js';
+import { membersField } from '../../src/discord/fields/entities.js';
+import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { fronterNames, nameAmong, when } from '../../src/render/switch.js';
+import { resolveOwnList } from '../../src/session/own-system.js';
+import { writeWithReadBack } from '../../src/session/writes.js';
+import { checkSwitchMembers } from '../../src/switches/guards.js';
+import { latestSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
+
+const confirmEdit = confirmation({
+  id: 'switch.edit',
+  label: 'Edit switch',
+  schema: z.object({ switchId: z.string(), shown: z.string(), memberUuids: z.array(z.string()), memberIds: z.array(z.string()), names: z.string() }),
+  async run(ctx, change) {
+    await rereadUnchanged(ctx.services, ctx.auth, change.switchId, change.shown);
+    await writeWithReadBack({
+      write: (deadline) => ctx.services.pluralkit.updateSwitchMembers('@me', change.switchId, change.memberUuids, { token: ctx.auth.token, deadline }),
+      readBack: async () => {
+        const current = await ctx.services.pluralkit.getSwitch('@me', change.switchId, { token: ctx.auth.token });
+        return current.members.map((m) => m.id).join(',') === change.memberIds.join(',') ? current : null;
+      },
+      checkWith: '`/switch history`',
+    });
+    await ctx.reply.send({ content: `✅ Switch edited. Current fronters: ${change.names}.`, components: [] });
+  },
+});
+
+export const editSwitch = subcommand({
+  description: 'Replace the members of your latest switch',
+  options: { members: membersField('The members the latest switch should have') },
+  needs: { token: true },
+  async run(ctx, args) {
+    const members = await resolveOwnList(ctx.services, 'members', ctx.userId, ctx.auth, args.members);
+    const latest = await latestSwitch(ctx.services, ctx.auth);
+    const check = checkSwitchMembers(members.map((m) => m.id), { currentFronterIds: latest.members.map((m) => m.id), describe: nameAmong(members) });
+    if (!check.ok) throw new UserFacingError(check.message);
+    await confirmEdit.ask(
+      ctx,
+      { switchId: latest.id, shown: switchFingerprint(latest), memberUuids: members.map((m) => m.uuid), memberIds: members.map((m) => m.id), names: fronterNames(members) },
+      {
+        content: [
+          `⚠️ Edit your latest switch (${when(new Date(latest.timestamp))})?`,
+          `**Now:** ${fronterNames(latest.members)}`,
+          `**After:** ${fronterNames(members)}`,
+        ].join('\n'),
+      },
+    );
+  },
+});
+
+export const editConfirmations = [confirmEdit];

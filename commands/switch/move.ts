@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { assertUnchanged } from '../../src/core/unchanged.js';
+import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { subcommand } from '../../src/discord/framework/command-table.js';
+import { confirmation } from '../../src/discord/framework/confirm.js';
+import { atField, required } from '../../src/discord/fields/time.js';
+import { fronterNames, when } from '../../src/render/switch.js';
+import { readAt } from '../../src/session/at-time.js';
+import { writeWithReadBack } from '../../src/session/writes.js';
+import { checkSwitchTime } from '../../src/switches/guards.js';
+import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
+
+const confirmMove = confirmation({
+  id: 'switch.move',
+  label: 'Move switch',
+  schema: z.object({ switchId: z.string(), shown: z.string(), at: z.iso.datetime() }),
+  async run(ctx, change) {
+    await rereadUnchanged(ctx.services, ctx.auth, change.switchId, change.shown);
+    // A move must not jump over a switch logged since the prompt.
+    const latest = await latestSwitch(ctx.services, ctx.auth);
+    assertUnchanged(change.shown, switchFingerprint(latest), 'Your latest switch');
+    const at = new Date(change.at);
+    await writeWithReadBack({
+      write: (deadline) => ctx.services.pluralkit.updateSwitch('@me', change.switchId, { timestamp: at }, { token: ctx.auth.token, deadline }),
+      readBack: async () => {
+        const current = await ctx.services.pluralkit.getSwitch('@me', change.switchId, { token: ctx.auth.token });
+        return Date.parse(current.timestamp) === at.getTime() ? current : null;
+      },
+      checkWith: '`/switch history`',
+    });
+    await ctx.reply.send({ content: `✅ Switch moved to ${when(at)}.`, components: [] });
+  },
+});
+
+export const moveSwitch = subcommand({
+  description: 'Move your latest switch to another time',
+  options: { at: required(atField()) },
+  needs: { token: true },
+  async run(ctx, args) {
+    const at = await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
+    const latest = await latestSwitch(ctx.services, ctx.auth);
+    const previous = await previousSwitch(ctx.services, ctx.auth, latest);
+    const check = checkSwitchTime(at, {
+      now: new Date(),
+      previousSwitchAt: previous ? new Date(previous.timestamp) : null,
+      latestSwitchAt: new Date(latest.timestamp),
+    });
+    if (!check.ok) throw new UserFacingError(check.message);
+    await confirmMove.ask(
+      ctx,
+      { switchId: latest.id, shown: switchFingerprint(latest), at: at.toISOString() },
+      {
+        content: [
+          `⚠️ Move your latest switch (${fronterNames(latest.members)})?`,
+          `**From:** ${when(new Date(latest.timestamp))}`,
+          `**To:** ${when(at)}`,
+        ].join('\n'),
+      },
+    );
+  },
+});
+
+export const moveConfirmations = [confirmMove];

@@ -1,0 +1,19 @@
+import { subcommand } from '../../src/discord/framework/command-table.js';
+import { membersField } from '../../src/discord/fields/entities.js';
+import { atField } from '../../src/discord/fields/time.js';
+import { registeredSwitchText } from '../../src/render/switch.js';
+import { readAt } from '../../src/session/at-time.js';
+import { resolveOwnList } from '../../src/session/own-system.js';
+import { registerSwitch } from '../../src/switches/register.js';
+
+export const newSwitch = subcommand({
+  description: 'Register a switch',
+  options: { members: membersField('Who is fronting now, comma-separated'), at: atField() },
+  needs: { token: true },
+  async run(ctx, args) {
+    const members = await resolveOwnList(ctx.services, 'members', ctx.userId, ctx.auth, args.members);
+    const at = args.at === undefined ? undefined : await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
+    const registered = await registerSwitch(ctx.services, ctx.auth, members, at);
+    await ctx.reply.send({ content: registeredSwitchText(members, registered) });
+  },
+});

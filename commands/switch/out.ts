@@ -1,0 +1,16 @@
+import { subcommand } from '../../src/discord/framework/command-table.js';
+import { atField } from '../../src/discord/fields/time.js';
+import { registeredSwitchText } from '../../src/render/switch.js';
+import { readAt } from '../../src/session/at-time.js';
+import { registerSwitch } from '../../src/switches/register.js';
+
+export const switchOut = subcommand({
+  description: 'Register a switch-out (no one fronting)',
+  options: { at: atField() },
+  needs: { token: true },
+  async run(ctx, args) {
+    const at = args.at === undefined ? undefined : await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
+    const registered = await registerSwitch(ctx.services, ctx.auth, [], at);
+    await ctx.reply.send({ content: registeredSwitchText([], registered) });
+  },
+});

@@ -1,0 +1,15 @@
+import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { removeConfirmations, tokenRemove } from './remove.js';
+import { OPEN_MODAL, openTokenModal, SUBMIT_MODAL, submitTokenModal, tokenFromDirectMessage, tokenSet } from './set.js';
+import { tokenStatus } from './status.js';
+
+export const tokenCommand = defineCommand({
+  name: 'token',
+  description: 'Connect your PluralKit system to Switchboard',
+  subcommands: { set: tokenSet, status: tokenStatus, remove: tokenRemove },
+  confirmations: removeConfirmations,
+  buttons: { [OPEN_MODAL]: openTokenModal },
+  modals: { [SUBMIT_MODAL]: submitTokenModal },
+  directMessage: tokenFromDirectMessage,
+  helpNote: 'Pasting your token as a plain message in a DM with me works too.',
+});

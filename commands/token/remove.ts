@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { subcommand } from '../../src/discord/framework/command-table.js';
+import { confirmation } from '../../src/discord/framework/confirm.js';
+import { storedTokenFor } from '../../src/session/stored-token.js';
+
+const confirmRemove = confirmation({
+  id: 'token.remove',
+  label: 'Forget token',
+  danger: true,
+  schema: z.object({}),
+  needs: {},
+  async run(ctx) {
+    const removed = ctx.services.vault.remove(ctx.userId);
+    await ctx.reply.send({
+      content: removed
+        ? '✅ Your PluralKit token is forgotten. To make sure it can never be used again, send `pk;token refresh` to PluralKit.'
+        : 'There was no stored token to forget.',
+      components: [],
+    });
+  },
+});
+
+export const tokenRemove = subcommand({
+  description: 'Forget your stored token',
+  async run(ctx) {
+    if (!storedTokenFor(ctx.services, ctx.userId)) {
+      await ctx.reply.send({ content: 'No PluralKit token is stored for you, so there is nothing to remove.' });
+      return;
+    }
+    await confirmRemove.ask(ctx, {}, {
+      content: '⚠️ Forget your stored PluralKit token? Switchboard will no longer be able to change your system until you set it up again.',
+    });
+  },
+});
+
+export const removeConfirmations = [confirmRemove];

@@ -1,0 +1,40 @@
+import type { Member } from '../pluralkit/models.js';
+import { discordTimestamp } from '../time/format.js';
+import { safeName } from './format.js';
+
+/** Bold, escaped names, or a switch-out. */
+export function fronterNames(members: readonly Pick<Member, 'name'>[]): string {
+  return members.length === 0 ? '*no fronter* (switch-out)' : members.map((member) => `**${safeName(member.name)}**`).join(', ');
+}
+
+/** Guard messages name members, not IDs. */
+export function nameAmong(members: readonly Pick<Member, 'id' | 'name'>[]): (id: string) => string {
+  const byId = new Map(members.map((member) => [member.id, member.name]));
+  return (id) => `**${safeName(byId.get(id) ?? id)}**`;
+}
+
+/** `<t:…:f> (<t:…:R>)`: each reader sees their own time zone. */
+export function when(date: Date): string {
+  return `${discordTimestamp(date, 'f')} (${discordTimestamp(date, 'R')})`;
+}
+
+export interface RegisteredSwitchView {
+  timestamp: string;
+  becameLatest: boolean;
+  readBack: boolean;
+}
+
+/** The reply to `/switch new|out`: who is fronting now, since when, and where a backdated one went. */
+export function registeredSwitchText(members: readonly Pick<Member, 'name'>[], registered: RegisteredSwitchView): string {
+  const since = new Date(registered.timestamp);
+  const lead =
+    members.length === 0
+      ? '✅ Switch-out registered.'
+      : `✅ Switch registered. Current fronter${members.length === 1 ? ' is' : 's are'} now ${fronterNames(members)}.`;
+  const lines = [lead, `From ${when(since)}.`];
+  if (!registered.becameLatest) {
+    lines.push('📝 It is earlier than your latest switch, so it was added to your front history and the current fronters did not change.');
+  }
+  if (registered.readBack) lines.push('📝 PluralKit was slow to answer; I checked your front history and the switch is saved.');
+  return lines.join('\n');
+}

@@ -1,0 +1,45 @@
+import type { APIEmbed } from 'discord.js';
+import type { System } from '../pluralkit/models.js';
+import type { StoredToken } from '../vault/token-vault.js';
+import { safeName } from './format.js';
+import { when } from './switch.js';
+
+const SETUP_COLOR = 0x5865f2;
+
+/** The DM that starts token setup (the button that opens the form comes with it). */
+export const SETUP_EXPLANATION: APIEmbed = {
+  title: 'Connect your PluralKit system',
+  color: SETUP_COLOR,
+  description: [
+    'Switchboard needs your PluralKit **token** to read and change your system for you.',
+    '',
+    '1. Send `pk;token` to PluralKit; it answers in DMs with a long string.',
+    '2. Press **Enter token** below and paste it (or paste it here as a message).',
+    '',
+    '⚠️ The token grants **full control** of your system: anyone who has it can read private data, edit or delete everything. ' +
+      'Only give it to Switchboard in this DM or its pop-up form, never in a server channel.',
+    'If it ever leaks, send `pk;token refresh` to PluralKit: the old token stops working at once.',
+    '',
+    'Switchboard stores it encrypted and uses it only for your own commands.',
+  ].join('\n'),
+};
+
+export function renderTokenStatus(stored: Pick<StoredToken, 'systemId' | 'setAt' | 'verifiedAt'>, systemName: string | null, problem: string | null): APIEmbed {
+  const name = systemName ? `**${safeName(systemName)}** ` : '';
+  return {
+    title: 'PluralKit token',
+    color: SETUP_COLOR,
+    description: [
+      `Connected to ${name}\`${stored.systemId}\`.`,
+      `Set ${when(stored.setAt)}.`,
+      `Last verified ${when(stored.verifiedAt)}.`,
+      ...(problem ? ['', `⚠️ ${problem}`] : []),
+    ].join('\n'),
+    footer: { text: 'Use /token remove to forget it, or /token set to replace it.' },
+  };
+}
+
+export function connectedMessage(system: Pick<System, 'id' | 'name'>): string {
+  const name = system.name ? `**${safeName(system.name)}**` : 'your system';
+  return `✅ Connected to ${name} (\`${system.id}\`). Your token is stored encrypted and only used for your own commands. Try \`/fronters\` or \`/switch new\`.`;
+}

@@ -1,0 +1,75 @@
+import { UserFacingError } from '../core/user-facing-error.js';
+import { PkErrorCode, hasCode } from '../pluralkit/errors.js';
+import type { Member } from '../pluralkit/models.js';
+import { nameAmong } from '../render/switch.js';
+import type { Services } from '../services.js';
+import type { OwnSystemAuth } from '../session/system-directory.js';
+import { writeWithReadBack } from '../session/writes.js';
+import { checkSwitchMembers, checkSwitchTime } from './guards.js';
+
+export interface RegisteredSwitch {
+  id: string;
+  timestamp: string;
+  /** False when a backdated switch went into the history behind a later one. */
+  becameLatest: boolean;
+  /** The answer was lost and the switch was found by reading the history back. */
+  readBack: boolean;
+}
+
+/** How far a read-back may look for the switch this write created. */
+const READ_BACK_SWITCHES = 10;
+const CLOCK_SKEW_MS = 60_000;
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+/**
+ * Registers a switch (members in order; empty = switch-out), now or at `at`. A switch "now" is one
+ * request: PluralKit itself refuses one identical to the current fronters (40004), and that answer
+ * is turned into the same words as our own guard. A backdated switch first reads the latest one,
+ * to tell whether it becomes current and to refuse an exact-time clash by name.
+ */
+export async function registerSwitch(services: Services, auth: OwnSystemAuth, members: readonly Member[], at: Date | undefined, now = new Date()): Promise<RegisteredSwitch> {
+  const describe = nameAmong(members);
+  const ids = members.map((member) => member.id);
+  let becameLatest = true;
+  if (at) {
+    const latest = await services.pluralkit.getFronters('@me', { token: auth.token });
+    const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latest ? new Date(latest.timestamp) : null });
+    if (!timeCheck.ok) throw new UserFacingError(timeCheck.message);
+    becameLatest = !latest || at.getTime() > Date.parse(latest.timestamp);
+    const check = checkSwitchMembers(ids, { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, describe });
+    if (!check.ok) throw new UserFacingError(check.message);
+  } else {
+    const check = checkSwitchMembers(ids, { currentFronterIds: null, describe });
+    if (!check.ok) throw new UserFacingError(check.message);
+  }
+
+  const startedAt = Date.now();
+  try {
+    const result = await writeWithReadBack({
+      write: async (deadline) => {
+        const created = await services.pluralkit.createSwitch('@me', { members: members.map((m) => m.uuid), ...(at ? { timestamp: at } : {}) }, { token: auth.token, deadline });
+        return { id: created.id, timestamp: created.timestamp };
+      },
+      readBack: async () => {
+        const recent = await services.pluralkit.getSystemSwitches('@me', { limit: READ_BACK_SWITCHES }, { token: auth.token });
+        const found = recent.find(
+          (entry) =>
+            sameMembers(entry.members, ids) &&
+            (at ? Date.parse(entry.timestamp) === at.getTime() : Date.parse(entry.timestamp) >= startedAt - CLOCK_SKEW_MS),
+        );
+        return found ? { id: found.id, timestamp: found.timestamp } : null;
+      },
+      checkWith: '`/switch history`',
+    });
+    return { id: result.value.id, timestamp: result.value.timestamp, becameLatest, readBack: result.readBack };
+  } catch (error) {
+    if (hasCode(error, PkErrorCode.SameSwitchMembers)) {
+      const check = checkSwitchMembers(ids, { currentFronterIds: ids, describe });
+      throw new UserFacingError(check.ok ? 'Those members are already fronting.' : check.message);
+    }
+    throw error;
+  }
+}
