@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type Database from 'better-sqlite3';
 import { commandModules } from '../commands/index.js';
 import type { Config } from './config.js';
+import type { CommandModule } from './discord/command.js';
 import { createDiscordClient } from './discord/client.js';
 import { Dispatcher } from './discord/dispatcher.js';
 import { commandDefinitions, registerIfChanged } from './discord/registration.js';
@@ -44,9 +45,10 @@ export function createServices(config: Config, logger: Logger): Services {
   }
 }
 
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+/** `modules` defaults to the registry; tests may add a module of their own. */
+export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules): Promise<RunningApp> {
   const services = createServices(config, logger);
-  const dispatcher = new Dispatcher(services, commandModules);
+  const dispatcher = new Dispatcher(services, modules);
   const client = createDiscordClient(config);
 
   client.on(Events.InteractionCreate, (interaction) => dispatcher.handleInteraction(interaction));
@@ -69,7 +71,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await registerIfChanged({
         rest: client.rest,
         db: services.db,
-        definitions: commandDefinitions(commandModules),
+        definitions: commandDefinitions(modules),
         target: { applicationId, guildId: config.devGuildId },
         log: logger,
       });

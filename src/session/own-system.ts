@@ -1,5 +1,6 @@
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { Group, Member } from '../pluralkit/models.js';
+import { normalizeEntityRef } from '../pluralkit/refs.js';
 import { resolveEntity, resolveEntityList } from '../resolve/resolve.js';
 import type { Services } from '../services.js';
 import type { OwnList, OwnSystemAuth } from './system-directory.js';
@@ -46,4 +47,32 @@ export async function resolveOwnList<L extends OwnList>(services: Services, list
   const result = await withRefreshOnMiss(services, list, userId, auth, (entities) => resolveEntityList(input, entities, KIND[list]));
   if (!result.ok) throw new UserFacingError(result.message);
   return result.entities;
+}
+
+export interface ViewReference {
+  /** What to ask PluralKit for: the UUID of an own entity, or the ID as given for another system's. */
+  ref: string;
+  /** Whether it belongs to the caller's own system (so `private: True` may show the owner view). */
+  own: boolean;
+}
+
+/**
+ * What a read command (`view`) means by `input`: the caller's own member or group by name,
+ * display name or ID; otherwise a short ID or UUID of any system's (looked up in its public
+ * view). Nothing else is sent to PluralKit.
+ */
+export async function referenceForView(services: Services, list: OwnList, userId: string, auth: OwnSystemAuth | null, input: string): Promise<ViewReference> {
+  const direct = normalizeEntityRef(input);
+  if (auth) {
+    const result = await withRefreshOnMiss(services, list, userId, auth, (entities) => resolveEntity(input, entities, KIND[list]));
+    if (result.ok) return { ref: result.entity.uuid, own: true };
+    if (direct === null) throw new UserFacingError(result.message);
+    return { ref: direct, own: false };
+  }
+  if (direct === null) {
+    throw new UserFacingError(
+      `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${KIND[list]}'s 5–6 letter ID (or UUID) to look up any system's.`,
+    );
+  }
+  return { ref: direct, own: false };
 }

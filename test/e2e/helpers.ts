@@ -2,8 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { connectToken } from '../support/messages.js';
 
-export const EPHEMERAL = 64;
+export { buttonId, EPHEMERAL, messageText } from '../support/messages.js';
 
 export interface E2EWorld {
   discord: FakeDiscord;
@@ -57,31 +58,12 @@ export function assertTokenNowhere(bot: BotProcess, token: string): void {
   if (bot.output().includes(token)) throw new Error('plaintext token found in the logs');
 }
 
-export function messageText(message: { content?: string; embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }> } | undefined): string {
-  if (!message) return '';
-  const parts = [message.content ?? ''];
-  for (const embed of message.embeds ?? []) {
-    parts.push(embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '');
-    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
-  }
-  return parts.join('\n');
-}
-
 /** Stores a user's PluralKit token through the real DM modal flow. */
-export async function connect(world: E2EWorld, user: { id: string; username?: string }, token: string): Promise<void> {
-  const reply = await world.discord.modalSubmit({ customId: 'token:submit', fields: { token }, user, guildId: null }).finalMessage();
-  if (!messageText(reply).includes('Connected')) throw new Error(`token setup failed: ${messageText(reply)}`);
+export function connect(world: E2EWorld, user: { id: string; username?: string }, token: string): Promise<void> {
+  return connectToken(world.discord, user, token);
 }
 
 /** A snowflake for a moment in time, as Discord makes them. */
 export function snowflakeAt(date: Date, increment = 0): string {
   return ((BigInt(date.getTime() - 1420070400000) << 22n) + BigInt(increment)).toString();
-}
-
-/** The custom_id of the button with this label in a message. */
-export function buttonId(message: { components?: Array<{ components: Array<{ label?: string; custom_id?: string }> }> }, label: string): string {
-  for (const row of message.components ?? []) {
-    for (const component of row.components) if (component.label === label && component.custom_id) return component.custom_id;
-  }
-  throw new Error(`no "${label}" button in ${JSON.stringify(message.components)}`);
 }

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { commandModules } from '../../commands/index.js';
 import { startApp, type RunningApp } from '../../src/app.js';
+import type { CommandModule } from '../../src/discord/command.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
@@ -15,7 +17,6 @@ import { startPluralKitEmulator, type PluralKitEmulator } from './pluralkit-emul
  * process; `restart()` replaces the app on the same database, as a redeploy would.
  */
 
-export const EPHEMERAL = 64;
 
 export interface Harness {
   discord: FakeDiscord;
@@ -32,6 +33,8 @@ export interface HarnessOptions {
   /** Default false: most tests are not about PluralKit's rate limits. */
   rateLimits?: boolean;
   env?: Record<string, string>;
+  /** Extra command modules beside the registry (for testing shared flows). */
+  extraModules?: readonly CommandModule[];
 }
 
 const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -60,10 +63,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { requireDiscordToken: true, loadDotEnv: false },
   );
   const logger = createLogger(config.logLevel, sink);
+  const modules = [...commandModules, ...(options.extraModules ?? [])];
   const harness: Harness = {
     discord,
     pluralkit,
-    app: await startApp(config, logger),
+    app: await startApp(config, logger, modules),
     logs: () =>
       lines.flatMap((line) => {
         try {
@@ -74,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }),
     async restart() {
       await harness.app.stop();
-      harness.app = await startApp(config, logger);
+      harness.app = await startApp(config, logger, modules);
     },
     async stop() {
       await harness.app.stop().catch(() => undefined);

@@ -31,12 +31,16 @@ export interface PatchTarget<T> {
   toBody?: (value: T) => unknown;
   /** The body value that clears the field (default: null). */
   cleared?: unknown;
+  /** Shows the stored value of this key (default: the field's own `show`, for values of the same type). */
+  showStored?: (stored: unknown) => string | null;
 }
 
 export interface Field<T = unknown, R extends boolean = boolean> {
   readonly type: OptionType;
   readonly description: string;
   readonly required: R;
+  /** How the field is named to people (before → after lines, form labels); default: the option name. */
+  readonly label?: string;
   /** Reads the raw option value; issues are phrased to follow the option's name. */
   readonly schema: z.ZodType<T>;
   /** Extra option JSON: lengths, choices, bounds. */
@@ -56,10 +60,15 @@ export type FieldValue<F> = F extends Field<infer T, boolean> ? T : never;
 interface Common<R extends boolean> {
   description: string;
   required?: R;
+  label?: string;
 }
 
-function field<T, R extends boolean>(base: Omit<Field<T, R>, 'required' | 'discord'> & { required: R | undefined; discord?: Field<T, R>['discord'] }): Field<T, R> {
-  return { ...base, required: (base.required ?? false) as R, discord: base.discord ?? {} };
+function field<T, R extends boolean>(
+  base: Omit<Field<T, R>, 'required' | 'discord' | 'label'> & { required: R | undefined; discord?: Field<T, R>['discord']; label?: string | undefined },
+): Field<T, R> {
+  const { label, ...rest } = base;
+  const shownAs = label ?? base.form?.label;
+  return { ...rest, required: (base.required ?? false) as R, discord: base.discord ?? {}, ...(shownAs ? { label: shownAs } : {}) };
 }
 
 /** Trimmed text of 1..max characters. */
@@ -71,6 +80,7 @@ export function text<const R extends boolean = false>(
     type: ApplicationCommandOptionType.String,
     description: options.description,
     required: options.required,
+    label: options.label,
     schema: z
       .string({ message: 'must be text' })
       .transform((value) => value.trim())
@@ -93,6 +103,7 @@ export function flag<const R extends boolean = false>(options: Common<R> & { pat
     type: ApplicationCommandOptionType.Boolean,
     description: options.description,
     required: options.required,
+    label: options.label,
     schema: z.boolean({ message: 'must be True or False' }),
     ...(options.patch ? { patch: { key: options.patch } } : {}),
     show: (value: boolean) => (value ? 'on' : 'off'),
@@ -104,6 +115,7 @@ export function integer<const R extends boolean = false>(options: Common<R> & { 
     type: ApplicationCommandOptionType.Integer,
     description: options.description,
     required: options.required,
+    label: options.label,
     schema: z
       .number({ message: 'must be a whole number' })
       .int({ message: 'must be a whole number' })
@@ -124,6 +136,7 @@ export function choice<const V extends string, const R extends boolean = false>(
     type: ApplicationCommandOptionType.String,
     description: options.description,
     required: options.required,
+    label: options.label,
     schema: z.string().refine((value): value is V => (values as string[]).includes(value), {
       message: `must be one of ${values.map((value) => `\`${value}\``).join(', ')}`,
     }) as unknown as z.ZodType<V>,
@@ -139,6 +152,7 @@ export function user<const R extends boolean = false>(options: Common<R>): Field
     type: ApplicationCommandOptionType.User,
     description: options.description,
     required: options.required,
+    label: options.label,
     schema: z.string().regex(/^\d{15,21}$/, { message: 'must be a Discord user' }),
   });
 }
@@ -158,6 +172,7 @@ export function parsed<T, const R extends boolean = false>(
     type: ApplicationCommandOptionType.String,
     description: options.description,
     required: options.required,
+    label: options.label,
     schema: z.string({ message: 'must be text' }).transform((value, ctx): T => {
       const trimmed = value.trim();
       if (trimmed.length > options.max) {

@@ -1,0 +1,23 @@
+import { DiscordLimits } from '../core/discord-limits.js';
+import { safeName } from './format.js';
+import { truncate } from './truncate.js';
+
+export interface ChangeRow {
+  label: string;
+  /** As shown to people; null = not set. */
+  before: string | null;
+  after: string | null;
+}
+
+/** Long values (descriptions) are cut in before → after lines; the card shows them whole. */
+const VALUE_MAX = 200;
+
+function shown(value: string | null): string {
+  return value === null || value === '' ? '*not set*' : safeName(truncate(value, VALUE_MAX));
+}
+
+/** `**Pronouns:** she/her → they/them`, one line per changed field; unchanged fields are left out. */
+export function renderChanges(rows: readonly ChangeRow[]): string {
+  const lines = rows.filter((row) => row.before !== row.after).map((row) => `**${row.label}:** ${shown(row.before)} → ${shown(row.after)}`);
+  return truncate(lines.length > 0 ? lines.join('\n') : 'Nothing changed: every value was already set that way.', DiscordLimits.messageContent - 100);
+}
