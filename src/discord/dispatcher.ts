@@ -1,5 +1,6 @@
 import {
   ChannelType,
+  MessageFlags,
   InteractionContextType,
   type ApplicationCommandOptionChoiceData,
   type AutocompleteInteraction,
@@ -13,8 +14,10 @@ import type { CommandContext, CommandModule } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { reportFailure } from './error-funnel.js';
 import { DiscordLimits } from '../core/discord-limits.js';
-import { Responder, type RepliableInteraction } from './reply.js';
+import { NO_MENTIONS, Responder, type RepliableInteraction } from './reply.js';
 import { visibilityFor } from '../core/visibility.js';
+
+export const RESTARTING_MESSAGE = '⏳ Switchboard is restarting. Please try again in a few seconds.';
 
 /** Defer this long after dispatch if a handler has not answered: well inside Discord's 3 s. */
 export const AUTO_DEFER_MS = 1500;
@@ -69,8 +72,21 @@ export class Dispatcher {
 
   /** Entry point for the client's interactionCreate event. */
   handleInteraction(interaction: Interaction): void {
-    if (!this.accepting) return;
+    if (!this.accepting) {
+      // Shutting down: say so at once instead of letting Discord's 3 s run out.
+      this.track(this.refuseWhileStopping(interaction));
+      return;
+    }
     this.track(this.dispatch(interaction));
+  }
+
+  private async refuseWhileStopping(interaction: Interaction): Promise<void> {
+    this.logger.info({ interactionId: interaction.id, userId: interaction.user.id }, 'interaction refused: shutting down');
+    if (interaction.isAutocomplete()) {
+      await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      await interaction.reply({ content: RESTARTING_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    }
   }
 
   /** Entry point for the client's messageCreate event. */

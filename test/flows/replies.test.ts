@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESTARTING_MESSAGE } from '../../src/discord/dispatcher.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { connectToken, EPHEMERAL, messageText } from '../support/messages.js';
+
+const OWNER = { id: '231000000000000001', username: 'owner' };
+const GUILD = '331000000000000001';
+
+describe('how replies reach users (in-process)', () => {
+  let h: Harness;
+  let system: { id: string; token: string | null };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    system = h.pluralkit.seedSystem({ name: 'Reply System', accounts: [OWNER.id] });
+    await connectToken(h.discord, OWNER, system.token!);
+  });
+
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('an error after a public deferral is sent privately and the public placeholder is removed', async () => {
+    const secret = h.pluralkit.seedSystem({ name: 'Secret', privacy: { front_privacy: 'private' } });
+    // Slower than the 1.5 s auto-defer, then a refusal.
+    h.pluralkit.injectFault({ path: `/systems/${secret.id}/fronters`, delayMs: 1800 });
+    const handle = h.discord.slashCommand({ name: 'fronters', options: { system: secret.id }, user: OWNER, guildId: GUILD });
+    const initial = await handle.initialResponse();
+    expect(initial.type).toBe(5);
+    expect((initial.data?.flags ?? 0) & EPHEMERAL).toBe(0);
+    await h.discord.waitForRequest((request) => request.method === 'DELETE' && request.path.endsWith('/messages/@original'), { timeoutMs: 8000 });
+    const [error] = handle.followUps();
+    expect(error!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(messageText(error)).toMatch(/keeps its current fronters private/);
+    // Nothing public was ever edited into the placeholder.
+    expect(handle.edits()).toEqual([]);
+  });
+
+  it('a name with markdown and mentions shows literally in switch replies', async () => {
+    h.pluralkit.seedMember(system.id, { name: '**Bold** <@123> @here' });
+    const reply = await h.discord.slashCommand({ name: 'switch', subcommand: 'new', options: { members: '**Bold** <@123> @here' }, user: OWNER, guildId: GUILD }).finalMessage();
+    const text = messageText(reply);
+    expect(text).toMatch(/Switch registered/);
+    expect(text).not.toMatch(/(^|[^\\])<@123>/);
+    expect(text).toContain('\\<@123>');
+    expect(text).toContain('\\*\\*Bold\\*\\*');
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('a forged token form without its field gets a clear message, logged without an error stack', async () => {
+    const reply = await h.discord.modalSubmit({ customId: 'token:submit', fields: {}, user: OWNER, guildId: null }).finalMessage();
+    expect(messageText(reply)).toMatch(/without its token field/);
+    expect(h.logs().filter((line) => line.level === 50)).toEqual([]);
+  });
+
+  it('interactions that arrive while shutting down are told to retry, privately', async () => {
+    h.pluralkit.injectFault({ path: '/systems/@me/fronters', delayMs: 2500 });
+    const inFlight = h.discord.slashCommand({ name: 'fronters', options: { private: true }, user: OWNER, guildId: GUILD });
+    while (!h.pluralkit.requests.some((request) => request.path === '/v2/systems/@me/fronters')) await new Promise((resolve) => setTimeout(resolve, 20));
+    const stopping = h.app.stop();
+    const late = h.discord.slashCommand({ name: 'help', user: OWNER, guildId: GUILD });
+    const reply = await late.finalMessage();
+    expect(reply.content).toBe(RESTARTING_MESSAGE);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    await stopping;
+    expect(messageText(await inFlight.finalMessage())).toMatch(/no registered switches|fronter/i);
+    await h.restart();
+  });
+});
