@@ -84,3 +84,19 @@ export function renderMessageInfo(message: Message, options: MessageInfoOptions 
   const fittedCard = fitEmbed(card, DiscordLimits.embedTotal - embedTextLength(info));
   return fitEmbeds([fittedCard, info]);
 }
+
+/** PluralKit keeps the trigger-message → proxied-message mapping this long. */
+const TRIGGER_MAPPING_TTL_MS = 30 * 60 * 1000;
+
+/** Why a message is not found, with the 30-minute rule for trigger messages worded by the message's age. */
+export function messageNotFoundText(sent: Date, now: Date): string {
+  const base = "PluralKit has no proxied message with that ID, so it wasn't sent through PluralKit (or PluralKit's record of it is gone).";
+  if (now.getTime() - sent.getTime() > TRIGGER_MAPPING_TTL_MS) {
+    return `${base}\nIf this is the original message someone typed (the one PluralKit replaced), PluralKit only remembers that link for 30 minutes and this one is older: use the proxied message instead.`;
+  }
+  return `${base}\nLooking up the original (trigger) message works for 30 minutes after it was sent; the proxied message's ID always works.`;
+}
+
+export function jumpUrl(guildId: string | null | undefined, channelId: string, messageId: string): string {
+  return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
+}
