@@ -31,3 +31,12 @@ export function dropKeyCheckOfEmptyVault(db: Database.Database): RecordedKeyChec
     return previous;
   }).immediate();
 }
+
+/** Deletes every stored token and the key check in one transaction: for when no key is left at all. */
+export function forgetAllTokens(db: Database.Database): number {
+  return db.transaction(() => {
+    const deleted = db.prepare('DELETE FROM tokens').run().changes;
+    deleteMeta(db, KEY_CHECK_META);
+    return deleted;
+  }).immediate();
+}

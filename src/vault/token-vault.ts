@@ -34,6 +34,13 @@ export class VaultKeyMismatchError extends Error {
 
 export type TokenDecryptionFailure = 'key-id-mismatch' | 'malformed' | 'authentication-failed';
 
+/** A stored row the current key cannot open; never carries any part of the token. */
+export interface UnreadableToken {
+  discordUserId: string;
+  keyId: string;
+  reason: TokenDecryptionFailure;
+}
+
 /** One stored row does not open: changed on disk, moved to another user, or sealed under another key. */
 export class TokenDecryptionError extends Error {
   override name = 'TokenDecryptionError';
@@ -199,6 +206,38 @@ export class TokenVault {
     }).immediate();
     this.key = next;
     return resealed;
+  }
+
+  /** Every row this key cannot open, in user order. Decrypts each row in memory and wipes the result. */
+  unreadableRows(): UnreadableToken[] {
+    const unreadable: UnreadableToken[] = [];
+    for (const raw of this.db.prepare('SELECT * FROM tokens ORDER BY discord_user_id').all()) {
+      const userId = String((raw as { discord_user_id: unknown }).discord_user_id);
+      const keyId = (raw as { key_id?: unknown }).key_id;
+      try {
+        this.decryptRow(parseRow(raw, userId)).fill(0);
+      } catch (error) {
+        if (!(error instanceof TokenDecryptionError)) throw error;
+        unreadable.push({ discordUserId: userId, keyId: typeof keyId === 'string' ? keyId : '(unknown)', reason: error.reason });
+      }
+    }
+    return unreadable;
+  }
+
+  /**
+   * Deletes every row this key cannot open and records the key check under
+   * this key, in one transaction, so the vault opens with it afterwards.
+   * Only for an operator who has given up on the old key: those users have to
+   * set their tokens again. Returns the rows deleted.
+   */
+  forgetUnreadable(): number {
+    const remove = this.db.prepare('DELETE FROM tokens WHERE discord_user_id = ?');
+    return this.db.transaction(() => {
+      const unreadable = this.unreadableRows();
+      for (const row of unreadable) remove.run(row.discordUserId);
+      setMeta(this.db, KEY_CHECK_META, sealKeyCheck(this.key));
+      return unreadable.length;
+    }).immediate();
   }
 
   private verifyOrRecordKeyCheck(): void {
