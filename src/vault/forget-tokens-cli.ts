@@ -63,7 +63,7 @@ function keyAtHand(configuredKey: Buffer | undefined, keyFilePath: string): KeyA
   }
 }
 
-function describePlan(plan: ForgetPlan, atHand: KeyAtHand): string[] {
+function describePlan(plan: ForgetPlan, atHand: KeyAtHand, confirmedAlready: boolean): string[] {
   const keyLine = atHand.key ? `The key at hand is key ID ${atHand.key.keyId}, from ${atHand.origin}.` : `There is ${atHand.origin}, so no stored token can be decrypted.`;
   if (plan.unreadable === 0) {
     return [
@@ -74,9 +74,11 @@ function describePlan(plan: ForgetPlan, atHand: KeyAtHand): string[] {
   const groups = plan.unreadableByKeyId.map(
     (group) => `${group.tokens} sealed under key ID ${group.keyId}${group.keyId === atHand.key?.keyId ? ' (damaged: they do not open even with that key)' : ''}`,
   );
+  const what = `${plural(plan.unreadable, 'stored token')} (of ${plan.total}) that ${atHand.key ? 'this key cannot decrypt' : 'cannot be decrypted'}: ${groups.join('; ')}.`;
+  if (confirmedAlready) return [keyLine, `Deleting ${what}`];
   return [
     keyLine,
-    `Would delete ${plural(plan.unreadable, 'stored token')} (of ${plan.total}) that cannot be decrypted with it: ${groups.join('; ')}.`,
+    `Would delete ${what}`,
     'If you still have a key with one of those IDs, stop here and restore it instead (as the key file, chmod 600, or in TOKEN_ENCRYPTION_KEY).',
     'The users whose tokens are deleted have to run /token set again.',
   ];
@@ -130,7 +132,7 @@ async function forgetTokens(io: ForgetTokensIo): Promise<void> {
         `${pendingPath}, left by an interrupted key rotation, holds key ID ${parkedKeyId}, which stored tokens need: rename it to ${keyFilePath} (or run \`npm run rotate-key\`) instead of forgetting them. Nothing was changed.`,
       );
     }
-    for (const line of describePlan(plan, atHand)) io.out(line);
+    for (const line of describePlan(plan, atHand, options.yes)) io.out(line);
 
     if (!(await confirmed(io, options.yes))) {
       io.out(`Nothing was changed. To go ahead, run \`npm run forget-tokens -- --yes\`${io.interactive ? ` or type ${CONFIRMATION_WORD} when asked` : ''}.`);
@@ -138,7 +140,7 @@ async function forgetTokens(io: ForgetTokensIo): Promise<void> {
     }
     const deleted = applyForget(db, atHand.key);
     const remaining = plan.total - deleted;
-    io.out(`Deleted ${plural(deleted, 'stored token')}. ${plural(remaining, 'stored token')} remain${remaining === 1 ? 's' : ''}${atHand.key ? `, all decryptable with key ID ${atHand.key.keyId}` : ''}.`);
+    io.out(`Deleted ${plural(deleted, 'stored token')}; their users have to run /token set again. ${plural(remaining, 'stored token')} remain${remaining === 1 ? 's' : ''}${atHand.key ? `, all decryptable with key ID ${atHand.key.keyId}` : ''}.`);
     io.out(
       atHand.key
         ? `Next: start the bot with the same key (${atHand.origin}).`

@@ -30,7 +30,7 @@ export class LostKeyError extends Error {
       ? ` ${pendingKeyFilePath}, left by an interrupted key rotation, holds that key: rename it to ${keyFilePath}.`
       : '';
     super(
-      `The token key file ${keyFilePath} is missing, but the database holds ${plural(census.total, 'stored token')} sealed under ${needed}, so no new key was generated: it could never decrypt them.${pendingHint} To recover, either restore the key file with ${needed} to ${keyFilePath} (chmod 600), or set TOKEN_ENCRYPTION_KEY to that key, or, if the key is lost for good, run \`npm run forget-tokens\` to delete the tokens that cannot be decrypted (their users set them again with /token set).`,
+      `The token key file ${keyFilePath} is missing, but the database holds ${plural(census.total, 'stored token')} sealed under ${needed}, so no new key was generated: it could never decrypt ${census.total === 1 ? 'it' : 'them'}.${pendingHint} To recover, either restore the key file with ${needed} to ${keyFilePath} (chmod 600), or set TOKEN_ENCRYPTION_KEY to that key, or, if the key is lost for good, run \`npm run forget-tokens\` to delete the tokens that cannot be decrypted (their users set them again with /token set).`,
     );
     this.neededKeyIds = census.byKeyId.map((group) => group.keyId);
   }

@@ -98,7 +98,7 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
 
     expect(run.code).toBe(0);
     expect(run.output).toMatch(/no key: TOKEN_ENCRYPTION_KEY is not set and there is no key file/);
-    expect(run.output).toContain(`Would delete 2 stored tokens (of 2) that cannot be decrypted with it: 2 sealed under key ID ${lost.keyId}.`);
+    expect(run.output).toContain(`Would delete 2 stored tokens (of 2) that cannot be decrypted: 2 sealed under key ID ${lost.keyId}.`);
     expect(run.output).toMatch(/Nothing was changed\. To go ahead, run `npm run forget-tokens -- --yes`\./);
     expect(withDatabase(databasePath, snapshot)).toEqual(before);
     expectNoSecrets(run, [...tokens, lost.key]);
@@ -114,7 +114,8 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
     expect(run.code).toBe(0);
     expect(run.output).toContain(`The key at hand is key ID ${newKey.keyId}, from TOKEN_ENCRYPTION_KEY.`);
     expect(run.output).toContain(`2 sealed under key ID ${lost.keyId}`);
-    expect(run.output).toContain(`Deleted 2 stored tokens. 1 stored token remains, all decryptable with key ID ${newKey.keyId}.`);
+    expect(run.output).toContain(`Deleting 2 stored tokens (of 3) that this key cannot decrypt: 2 sealed under key ID ${lost.keyId}.`);
+    expect(run.output).toContain(`Deleted 2 stored tokens; their users have to run /token set again. 1 stored token remains, all decryptable with key ID ${newKey.keyId}.`);
     withDatabase(databasePath, (db) => {
       const vault = new TokenVault(db, newKey);
       vault.assertKeyMatches();
@@ -164,7 +165,7 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
 
     const run = await runCli({ DATABASE_PATH: databasePath }, { typed: `  ${CONFIRMATION_WORD} ` });
     expect(run.code).toBe(0);
-    expect(run.output).toMatch(/Deleted 2 stored tokens\. 0 stored tokens remain\./);
+    expect(run.output).toMatch(/Deleted 2 stored tokens; their users have to run \/token set again\. 0 stored tokens remain\./);
     expect(run.output).toMatch(/generates a new key file/);
     expectNoSecrets(run, tokens);
   });
