@@ -2,6 +2,8 @@ import { benchAutocomplete } from './autocomplete.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
+import { benchResolution } from './resolution.js';
+import { benchTimeZones } from './time-zones.js';
 
 /*
  * `npm run bench`: prints figures, never fails on them (targets are checked by
@@ -10,6 +12,8 @@ import { benchPluralKitOverhead } from './pluralkit-overhead.js';
 const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
+  ['Worst-case name resolution: ~6,000 characters of unknown 64-letter names on 1,000 and 5,000 members (target ≤ 20 ms per list)', benchResolution],
+  ['Time zone autocomplete for /system settings: first use builds the year, then per keystroke (target p99 ≤ 5 ms)', benchTimeZones],
   ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
   ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
 ];

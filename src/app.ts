@@ -30,7 +30,7 @@ export interface RunningApp {
 export function createServices(config: Config, logger: Logger): Services {
   const db: Database.Database = openDatabase(config.databasePath);
   try {
-    const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, logger });
+    const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, db, logger });
     const vault = new TokenVault(db, key);
     vault.assertKeyMatches();
     const pluralkit = new PluralKitClient({

@@ -1,6 +1,13 @@
-import { buildSearchIndex, findExact, foldForSearch, type NamedEntity } from './search-index.js';
+import { buildSearchIndex, findExact, type NamedEntity } from './search-index.js';
+import { newSuggestionWork, suggestionsFor, type SuggestionWork } from './suggestions.js';
 
 export type { NamedEntity } from './search-index.js';
+export { MAX_SUGGESTIONS, suggestionsFor, type SuggestionWork } from './suggestions.js';
+
+/** `work` (optional) adds up the "did you mean" work of the call, so its bound can be checked. */
+export interface ResolveOptions {
+  work?: SuggestionWork;
+}
 
 export type EntityKind = 'member' | 'group';
 
@@ -10,8 +17,6 @@ export type ResolveResult<T> =
 
 export type ResolveListResult<T> = { ok: true; entities: T[] } | { ok: false; message: string };
 
-/** How many close matches a "did you mean" offers. */
-export const MAX_SUGGESTIONS = 3;
 /** Problems listed one by one before the rest are only counted, so the reply stays readable. */
 const MAX_LISTED_PROBLEMS = 10;
 const MAX_QUOTED_INPUT = 50;
@@ -32,43 +37,6 @@ function quote(input: string): string {
   return `"${escapeMarkdown(short)}"`;
 }
 
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
-
-/** 0 for a containment, else edit distance relative to the longer text; lower is closer. */
-function closeness(needle: string, candidate: string): number {
-  if (candidate === '') return Infinity;
-  // One shared letter is not a resemblance.
-  if ((needle.length >= 2 && candidate.includes(needle)) || (candidate.length >= 3 && needle.includes(candidate))) return 0;
-  // Long names would make the quadratic distance slow and tell nothing more.
-  const a = needle.slice(0, 64);
-  const b = candidate.slice(0, 64);
-  return editDistance(a, b) / Math.max(a.length, b.length);
-}
-
-/** Closest entities by name, display name or ID, for "did you mean". */
-export function suggestionsFor<T extends NamedEntity>(input: string, entities: readonly T[], limit = MAX_SUGGESTIONS): T[] {
-  const needle = foldForSearch(input.trim());
-  if (needle === '') return [];
-  return buildSearchIndex(entities)
-    .entries.map((entry) => ({ entry, score: Math.min(closeness(needle, entry.name), closeness(needle, entry.displayName), closeness(needle, entry.id)) }))
-    .filter(({ score }) => score <= 0.5)
-    .sort((a, b) => a.score - b.score || a.entry.rank - b.entry.rank)
-    .slice(0, limit)
-    .map(({ entry }) => entry.entity);
-}
-
 type Unresolved<T> = { reason: 'not-found' | 'ambiguous'; input: string; candidates: T[] };
 
 function findOne<T extends NamedEntity>(input: string, entities: readonly T[]): { entity: T } | Unresolved<T> {
@@ -78,7 +46,7 @@ function findOne<T extends NamedEntity>(input: string, entities: readonly T[]): 
   return { reason: 'not-found', input, candidates: [] };
 }
 
-function explain<T extends NamedEntity>(problem: Unresolved<T>, entities: readonly T[], kind: EntityKind): { message: string; suggestions: T[] } {
+function explain<T extends NamedEntity>(problem: Unresolved<T>, entities: readonly T[], kind: EntityKind, work: SuggestionWork): { message: string; suggestions: T[] } {
   if (problem.reason === 'ambiguous') {
     const listed = problem.candidates.slice(0, MAX_LISTED_AMBIGUOUS).map(entityLabel).join(', ');
     const more = problem.candidates.length > MAX_LISTED_AMBIGUOUS ? ` and ${problem.candidates.length - MAX_LISTED_AMBIGUOUS} more` : '';
@@ -87,7 +55,7 @@ function explain<T extends NamedEntity>(problem: Unresolved<T>, entities: readon
       suggestions: problem.candidates,
     };
   }
-  const suggestions = suggestionsFor(problem.input, entities);
+  const suggestions = suggestionsFor(problem.input, entities, undefined, work);
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(entityLabel).join(', ')}?` : '';
   return { message: `No ${kind} called ${quote(problem.input)} in your system.${hint}`, suggestions };
 }
@@ -98,18 +66,22 @@ function explain<T extends NamedEntity>(problem: Unresolved<T>, entities: readon
  * display name (case-insensitive), then the same ignoring accents. Several
  * equally good matches are ambiguous, never a guess.
  */
-export function resolveEntity<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind): ResolveResult<T> {
+export function resolveEntity<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind, options: ResolveOptions = {}): ResolveResult<T> {
   const trimmed = input.trim();
   const found = findOne(trimmed, entities);
   if ('entity' in found) return { ok: true, entity: found.entity };
-  return { ok: false, reason: found.reason, ...explain(found, entities, kind) };
+  return { ok: false, reason: found.reason, ...explain(found, entities, kind, options.work ?? newSuggestionWork()) };
 }
 
 /**
  * A comma-separated list, resolved in the order given. Every unknown or
- * ambiguous entry and every repeat is reported in one message.
+ * ambiguous entry and every repeat is reported in one message; the first ten
+ * are spelled out (with "did you mean", all sharing one work budget) and
+ * the rest only counted, so the work per call is one exact lookup per entry
+ * plus at most one suggestion budget, however long the list.
  */
-export function resolveEntityList<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind): ResolveListResult<T> {
+export function resolveEntityList<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind, options: ResolveOptions = {}): ResolveListResult<T> {
+  const work = options.work ?? newSuggestionWork();
   const parts = input
     .split(',')
     .map((part) => part.trim())
@@ -136,7 +108,7 @@ export function resolveEntityList<T extends NamedEntity>(input: string, entities
   if (problems.length === 0) return { ok: true, entities: resolved };
   const lines = problems
     .slice(0, MAX_LISTED_PROBLEMS)
-    .map((problem) => ('repeated' in problem ? `${entityLabel(problem.repeated)} is listed more than once.` : explain(problem, entities, kind).message));
+    .map((problem) => ('repeated' in problem ? `${entityLabel(problem.repeated)} is listed more than once.` : explain(problem, entities, kind, work).message));
   if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`…and ${problems.length - MAX_LISTED_PROBLEMS} more problems.`);
   return { ok: false, message: lines.join('\n') };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { parseDurationMs } from './duration.js';
 import { calendarDate, instantFromLocal, readingZone, type LocalDateTime } from './local-time.js';
 
 export type ParseAtResult =
@@ -24,15 +25,6 @@ export const ACCEPTED_TIME_FORMS = [
 const MAX_INPUT_LENGTH = 100;
 const MAX_AGO_MS = 100 * 365.25 * 86_400_000;
 
-const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
-const UNIT_ALIASES: Record<string, keyof typeof UNIT_MS> = {
-  w: 'w', wk: 'w', wks: 'w', week: 'w', weeks: 'w',
-  d: 'd', day: 'd', days: 'd',
-  h: 'h', hr: 'h', hrs: 'h', hour: 'h', hours: 'h',
-  m: 'm', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  s: 's', sec: 's', secs: 's', second: 's', seconds: 's',
-};
-
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
@@ -55,19 +47,7 @@ const YEARLESS_LOOKBACK_YEARS = 8;
 
 /** Milliseconds ago for `30m`, `1d12h`, `2 hours ago`, `an hour`; null if `text` is not such a period. */
 function parseAgo(text: string): number | null {
-  const body = text.replace(/\s*\bago$/, '');
-  const part = /\s*(\d+(?:\.\d+)?|an?)\s*([a-z]+)\s*(?:,|and)?/y;
-  let total = 0;
-  let end = 0;
-  let match: RegExpExecArray | null;
-  while ((match = part.exec(body)) !== null) {
-    const unit = UNIT_ALIASES[match[2]!];
-    if (!unit) return null;
-    const amount = match[1] === 'a' || match[1] === 'an' ? 1 : Number(match[1]);
-    total += amount * UNIT_MS[unit]!;
-    end = part.lastIndex;
-  }
-  return end > 0 && end === body.length ? total : null;
+  return parseDurationMs(text.replace(/\s*\bago$/, ''));
 }
 
 function parseClock(text: string): Clock | null {

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ConfigError, decodeEncryptionKey } from '../config.js';
+import { deriveKeyId } from './crypto.js';
 
 /** A key file that is missing, unreadable or not a 32-byte base64 key. Names the path, never the contents. */
 export class KeyFileError extends Error {
@@ -40,6 +41,16 @@ export function readKeyFile(path: string): Buffer {
     return decodeEncryptionKey(`the key file ${path}`, text);
   } catch (error) {
     if (error instanceof ConfigError) throw new KeyFileError(error.message);
+    throw error;
+  }
+}
+
+/** The key ID of the key in a file, or undefined when it is missing or not a key; for hints, never for decisions that need the key. */
+export function keyIdOfFile(path: string): string | undefined {
+  try {
+    return deriveKeyId(readKeyFile(path));
+  } catch (error) {
+    if (error instanceof KeyFileError) return undefined;
     throw error;
   }
 }

@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
 import { generateKey, toEncryptionKey, type EncryptionKey } from './crypto.js';
 import { IN_MEMORY } from './database.js';
-import { createKeyFile, keyFilePathFor, pendingKeyFilePathFor, permissionBits, readKeyFile } from './key-file.js';
+import { createKeyFile, keyFilePathFor, keyIdOfFile, pendingKeyFilePathFor, permissionBits, readKeyFile } from './key-file.js';
+import { LostKeyError } from './lost-key.js';
+import { dropKeyCheckOfEmptyVault, takeSealedTokenCensus } from './sealed-tokens.js';
 
 export type KeySource = 'environment' | 'key-file' | 'generated';
 
@@ -18,6 +21,8 @@ export interface WarnLogger {
 export interface ResolveKeyOptions {
   databasePath: string;
   configuredKey: Buffer | undefined;
+  /** The database at `databasePath`, already open: a key is generated only while it holds no token. */
+  db: Database.Database;
   logger?: WarnLogger;
 }
 
@@ -26,21 +31,29 @@ export interface ResolveKeyOptions {
  * file beside the database, generated on first start. That is convenient for
  * development but puts the key next to the data it protects (one backup holds
  * both), hence the warning.
+ *
+ * A missing key file is generated only while the database holds no token:
+ * otherwise the file was lost, and a new key would never open what is stored,
+ * so this throws LostKeyError naming the key ID needed instead.
  */
 export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
   if (options.configuredKey) return { ...toEncryptionKey(options.configuredKey), source: 'environment' };
   if (options.databasePath === IN_MEMORY) return { ...toEncryptionKey(generateKey()), source: 'generated' };
 
   const keyFilePath = keyFilePathFor(resolve(options.databasePath));
+  const pendingKeyFilePath = pendingKeyFilePathFor(keyFilePath);
   const logger = options.logger;
-  if (existsSync(pendingKeyFilePathFor(keyFilePath))) {
-    logger?.warn(
-      { keyFilePath, pendingKeyFilePath: pendingKeyFilePathFor(keyFilePath) },
-      'a key rotation was interrupted; run `npm run rotate-key` to finish or undo it',
-    );
+  if (existsSync(pendingKeyFilePath)) {
+    logger?.warn({ keyFilePath, pendingKeyFilePath }, 'a key rotation was interrupted; run `npm run rotate-key` to finish or undo it');
   }
 
   if (!existsSync(keyFilePath)) {
+    const census = takeSealedTokenCensus(options.db);
+    if (census.total > 0) {
+      const parkedKeyId = keyIdOfFile(pendingKeyFilePath);
+      const parkedKeyIsNeeded = parkedKeyId !== undefined && census.byKeyId.some((group) => group.keyId === parkedKeyId);
+      throw new LostKeyError(keyFilePath, census, parkedKeyIsNeeded ? pendingKeyFilePath : undefined);
+    }
     mkdirSync(dirname(keyFilePath), { recursive: true });
     const key = generateKey();
     if (createKeyFile(keyFilePath, key)) {
@@ -48,6 +61,14 @@ export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
         { keyFilePath },
         'TOKEN_ENCRYPTION_KEY is not set, so a token encryption key was generated into a 0600 key file beside the database; in production set TOKEN_ENCRYPTION_KEY and keep the key out of database backups',
       );
+      // A vault that once had a key (and so a key check) but holds no token now: nothing is lost by adopting the new key.
+      const dropped = dropKeyCheckOfEmptyVault(options.db);
+      if (dropped.kind !== 'none') {
+        logger?.warn(
+          { keyFilePath, previousKeyId: dropped.kind === 'recorded' ? dropped.keyId : undefined },
+          'the previous token key file was missing but no token was stored under it, so the new key replaces it',
+        );
+      }
       return { ...toEncryptionKey(key), source: 'generated', keyFilePath };
     }
     // Another process created it between our check and our write: use theirs.

@@ -63,7 +63,8 @@ function settleInterruptedRotation(db: Database.Database, current: ResolvedKey &
   );
 }
 
-function currentKey(databasePath: string, configuredKey: Buffer | undefined): ResolvedKey {
+/** Refuses before anything is opened or created when there is nothing to rotate or the current key is unknown. */
+function assertRotatable(databasePath: string, configuredKey: Buffer | undefined): void {
   if (databasePath === IN_MEMORY) throw new CliFailure('DATABASE_PATH is :memory:, so there are no stored tokens to rotate.');
   if (!existsSync(databasePath)) throw new CliFailure(`There is no database at ${databasePath}, so there is nothing to rotate. Check DATABASE_PATH.`);
   if (!configuredKey && !existsSync(keyFilePathFor(databasePath))) {
@@ -71,27 +72,28 @@ function currentKey(databasePath: string, configuredKey: Buffer | undefined): Re
       `TOKEN_ENCRYPTION_KEY is not set and there is no key file at ${keyFilePathFor(databasePath)}, so the current key is unknown. Set TOKEN_ENCRYPTION_KEY to the key the tokens were stored under.`,
     );
   }
-  return resolveEncryptionKey({ databasePath, configuredKey });
 }
 
 function rotate(): void {
   const config = loadConfig(process.env);
   const newKeyText = process.env.NEW_TOKEN_ENCRYPTION_KEY?.trim();
   const given = newKeyText ? toEncryptionKey(decodeEncryptionKey('NEW_TOKEN_ENCRYPTION_KEY', newKeyText)) : undefined;
-  const current = currentKey(config.databasePath, config.tokenEncryptionKey);
+  assertRotatable(config.databasePath, config.tokenEncryptionKey);
 
-  if (current.source === 'environment' && !given) {
+  if (config.tokenEncryptionKey && !given) {
     throw new CliFailure(
       'The current key comes from TOKEN_ENCRYPTION_KEY, so the new key has to come from you: run again with NEW_TOKEN_ENCRYPTION_KEY set to a fresh key (for example the output of `openssl rand -base64 32`), keeping TOKEN_ENCRYPTION_KEY set to the current one.',
     );
   }
-  const next = given ?? toEncryptionKey(generateKey());
-  if (next.keyId === current.keyId) {
-    throw new CliFailure(`NEW_TOKEN_ENCRYPTION_KEY is the key already in use (key id ${current.keyId}); give a different key.`);
-  }
 
   const db = openDatabase(config.databasePath);
   try {
+    const current = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, db });
+    const next = given ?? toEncryptionKey(generateKey());
+    if (next.keyId === current.keyId) {
+      throw new CliFailure(`NEW_TOKEN_ENCRYPTION_KEY is the key already in use (key id ${current.keyId}); give a different key.`);
+    }
+
     const keyFilePath = current.keyFilePath;
     if (keyFilePath && settleInterruptedRotation(db, { ...current, keyFilePath })) return;
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { DecryptionError, deriveKeyId, open, seal, type EncryptionKey, type SealedBox } from './crypto.js';
+import { DecryptionError, deriveKeyId, open, seal, type EncryptionKey } from './crypto.js';
+import { KEY_CHECK_META, keyCheckOpens, parseKeyCheck, sealKeyCheck } from './key-check.js';
 import { getMeta, setMeta } from './meta.js';
 
 export interface StoredToken {
@@ -16,7 +17,8 @@ export interface SystemRef {
   uuid: string;
 }
 
-const ROTATE_HINT = 'Start with the key the tokens were stored under (TOKEN_ENCRYPTION_KEY, or the key file beside the database), or run `npm run rotate-key` with that key to move to a new one; if a key rotation was interrupted, `npm run rotate-key` finishes it.';
+const ROTATE_HINT =
+  'Start with the key the tokens were stored under (TOKEN_ENCRYPTION_KEY, or the key file beside the database), or run `npm run rotate-key` with that key to move to a new one; if a key rotation was interrupted, `npm run rotate-key` finishes it. If that key is lost for good, `npm run forget-tokens` deletes the tokens it sealed (their users set them again).';
 
 /** The key in use cannot decrypt what the vault holds; raised at start instead of failing one user at a time. */
 export class VaultKeyMismatchError extends Error {
@@ -32,6 +34,13 @@ export class VaultKeyMismatchError extends Error {
 
 export type TokenDecryptionFailure = 'key-id-mismatch' | 'malformed' | 'authentication-failed';
 
+/** A stored row the current key cannot open; never carries any part of the token. */
+export interface UnreadableToken {
+  discordUserId: string;
+  keyId: string;
+  reason: TokenDecryptionFailure;
+}
+
 /** One stored row does not open: changed on disk, moved to another user, or sealed under another key. */
 export class TokenDecryptionError extends Error {
   override name = 'TokenDecryptionError';
@@ -43,9 +52,6 @@ export class TokenDecryptionError extends Error {
   }
 }
 
-const KEY_CHECK_META = 'vault.key_check';
-const KEY_CHECK_PLAINTEXT = 'switchboard token vault key check';
-const KEY_CHECK_AAD = 'switchboard/token-vault/key-check/v1';
 const TOKEN_AAD_PREFIX = 'switchboard/token-vault/token/v1\0';
 const MAX_TOKEN_LENGTH = 1024;
 
@@ -72,53 +78,9 @@ function parseRow(raw: unknown, fallbackUserId: string): TokenRow {
   throw new TokenDecryptionError(typeof userId === 'string' ? userId : fallbackUserId, 'malformed');
 }
 
-const keyCheckSchema = z.object({
-  v: z.literal(1),
-  keyId: z.string(),
-  nonce: z.base64(),
-  ciphertext: z.base64(),
-  authTag: z.base64(),
-});
-type KeyCheck = z.infer<typeof keyCheckSchema>;
-
 /** The Discord user ID is authenticated with the token, so a row copied to another user does not open. */
 function tokenAad(discordUserId: string): string {
   return TOKEN_AAD_PREFIX + discordUserId;
-}
-
-function sealKeyCheck(key: EncryptionKey): string {
-  const box = seal(key.key, KEY_CHECK_PLAINTEXT, KEY_CHECK_AAD);
-  const check: KeyCheck = {
-    v: 1,
-    keyId: key.keyId,
-    nonce: box.nonce.toString('base64'),
-    ciphertext: box.ciphertext.toString('base64'),
-    authTag: box.authTag.toString('base64'),
-  };
-  return JSON.stringify(check);
-}
-
-function parseKeyCheck(stored: string): KeyCheck | undefined {
-  try {
-    const parsed = keyCheckSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function keyCheckOpens(key: EncryptionKey, check: KeyCheck): boolean {
-  const box: SealedBox = {
-    nonce: Buffer.from(check.nonce, 'base64'),
-    ciphertext: Buffer.from(check.ciphertext, 'base64'),
-    authTag: Buffer.from(check.authTag, 'base64'),
-  };
-  try {
-    return open(key.key, box, KEY_CHECK_AAD).toString('utf8') === KEY_CHECK_PLAINTEXT;
-  } catch (error) {
-    if (error instanceof DecryptionError) return false;
-    throw error;
-  }
 }
 
 function checkedKey(key: EncryptionKey): EncryptionKey {
@@ -244,6 +206,38 @@ export class TokenVault {
     }).immediate();
     this.key = next;
     return resealed;
+  }
+
+  /** Every row this key cannot open, in user order. Decrypts each row in memory and wipes the result. */
+  unreadableRows(): UnreadableToken[] {
+    const unreadable: UnreadableToken[] = [];
+    for (const raw of this.db.prepare('SELECT * FROM tokens ORDER BY discord_user_id').all()) {
+      const userId = String((raw as { discord_user_id: unknown }).discord_user_id);
+      const keyId = (raw as { key_id?: unknown }).key_id;
+      try {
+        this.decryptRow(parseRow(raw, userId)).fill(0);
+      } catch (error) {
+        if (!(error instanceof TokenDecryptionError)) throw error;
+        unreadable.push({ discordUserId: userId, keyId: typeof keyId === 'string' ? keyId : '(unknown)', reason: error.reason });
+      }
+    }
+    return unreadable;
+  }
+
+  /**
+   * Deletes every row this key cannot open and records the key check under
+   * this key, in one transaction, so the vault opens with it afterwards.
+   * Only for an operator who has given up on the old key: those users have to
+   * set their tokens again. Returns the rows deleted.
+   */
+  forgetUnreadable(): number {
+    const remove = this.db.prepare('DELETE FROM tokens WHERE discord_user_id = ?');
+    return this.db.transaction(() => {
+      const unreadable = this.unreadableRows();
+      for (const row of unreadable) remove.run(row.discordUserId);
+      setMeta(this.db, KEY_CHECK_META, sealKeyCheck(this.key));
+      return unreadable.length;
+    }).immediate();
   }
 
   private verifyOrRecordKeyCheck(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSwitchMembers, checkSwitchTime, FUTURE_TOLERANCE_MS, isInFuture, MAX_SWITCH_MEMBERS } from '../../src/switches/guards.js';
+import { checkSwitchMembers, checkSwitchTime, EARLIEST_SWITCH_TIME, FUTURE_TOLERANCE_MS, isInFuture, MAX_SWITCH_MEMBERS } from '../../src/switches/guards.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
 const messageOf = (result: { ok: true } | { ok: false; message: string }): string => {
@@ -82,6 +82,41 @@ describe('checkSwitchTime', () => {
 
   it('refuses an invalid date', () => {
     expect(checkSwitchTime(new Date(Number.NaN), { now }).ok).toBe(false);
+  });
+
+  describe('lower bound', () => {
+    const created = new Date('2021-03-04T05:06:07Z');
+    const createdTag = `<t:${Math.floor(created.getTime() / 1000)}:f>`;
+
+    it('refuses a time before the system was created, naming the earliest allowed time', () => {
+      const message = messageOf(checkSwitchTime(new Date('2021-03-04T05:06:06Z'), { now, notBefore: created }));
+      expect(message).toBe(
+        `That time (2021-03-04 05:06 UTC) is before your system was created; the earliest time a switch can have is ${createdTag}, <t:${Math.floor(created.getTime() / 1000)}:R>.`,
+      );
+      expect(checkSwitchTime(created, { now, notBefore: created })).toEqual({ ok: true });
+      expect(checkSwitchTime(new Date('2021-03-04T05:06:08Z'), { now, notBefore: created }).ok).toBe(true);
+    });
+
+    it('refuses year 1 and anything before 2018 even when the creation time is unknown, in plain text Discord can draw', () => {
+      for (const early of [new Date('0001-01-01T00:00:00Z'), new Date('2017-12-31T23:59:59Z'), new Date(-1)]) {
+        const message = messageOf(checkSwitchTime(early, { now }));
+        expect(message).toMatch(/before PluralKit existed; the earliest time a switch can have is <t:1514764800:f>, <t:1514764800:R>\. Check the year\.$/);
+        expect(message).not.toMatch(/<t:-/);
+      }
+      expect(messageOf(checkSwitchTime(new Date('0001-01-01T00:00:00Z'), { now, notBefore: null }))).toContain('(0001-01-01 00:00 UTC)');
+      expect(checkSwitchTime(EARLIEST_SWITCH_TIME, { now }).ok).toBe(true);
+    });
+
+    it('keeps the 2018 floor when the creation time given is earlier or unreadable', () => {
+      expect(messageOf(checkSwitchTime(new Date('2010-01-01T00:00:00Z'), { now, notBefore: new Date('2005-01-01T00:00:00Z') }))).toMatch(/before PluralKit existed/);
+      expect(messageOf(checkSwitchTime(new Date('2010-01-01T00:00:00Z'), { now, notBefore: new Date(Number.NaN) }))).toMatch(/before PluralKit existed/);
+    });
+
+    it('checks the future first, and the previous switch after the lower bound', () => {
+      const previousSwitchAt = new Date('2021-01-01T00:00:00Z');
+      expect(messageOf(checkSwitchTime(new Date('2020-06-01T00:00:00Z'), { now, notBefore: created, previousSwitchAt }))).toMatch(/before your system was created/);
+      expect(messageOf(checkSwitchTime(new Date('2027-01-01T00:00:00Z'), { now, notBefore: created }))).toMatch(/in the future/);
+    });
   });
 });
 

@@ -1,10 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveKeyId, generateKey } from '../../src/vault/crypto.js';
-import { createKeyFile, KeyFileError, keyFilePathFor, pendingKeyFilePathFor } from '../../src/vault/key-file.js';
+import { deriveKeyId, generateKey, toEncryptionKey } from '../../src/vault/crypto.js';
+import { openDatabase } from '../../src/vault/database.js';
+import { createKeyFile, KeyFileError, keyFilePathFor, pendingKeyFilePathFor, readKeyFile } from '../../src/vault/key-file.js';
 import { resolveEncryptionKey } from '../../src/vault/keys.js';
-import { useTempDirs } from './helpers.js';
+import { LostKeyError } from '../../src/vault/lost-key.js';
+import { getMeta } from '../../src/vault/meta.js';
+import { TokenVault } from '../../src/vault/token-vault.js';
+import { fakeToken, useDatabases, useTempDirs } from './helpers.js';
 
 function recordingLogger() {
   const warnings: Array<{ obj: object; msg: string }> = [];
@@ -13,12 +17,15 @@ function recordingLogger() {
 
 describe('resolveEncryptionKey', () => {
   const tempDir = useTempDirs();
+  const track = useDatabases();
+  /** A vault that holds no token, so a key may be generated. */
+  const emptyDb = () => track(openDatabase(':memory:'));
 
   it('uses the configured key as is, touching no file', () => {
     const dir = tempDir();
     const key = generateKey();
     const { warnings, logger } = recordingLogger();
-    const resolved = resolveEncryptionKey({ databasePath: join(dir, 'switchboard.db'), configuredKey: key, logger });
+    const resolved = resolveEncryptionKey({ db: emptyDb(), databasePath: join(dir, 'switchboard.db'), configuredKey: key, logger });
     expect(resolved).toEqual({ key, keyId: deriveKeyId(key), source: 'environment' });
     expect(readdirSync(dir)).toEqual([]);
     expect(warnings).toEqual([]);
@@ -28,7 +35,7 @@ describe('resolveEncryptionKey', () => {
     const dir = join(tempDir(), 'not-yet-created');
     const databasePath = join(dir, 'switchboard.db');
     const first = recordingLogger();
-    const generated = resolveEncryptionKey({ databasePath, configuredKey: undefined, logger: first.logger });
+    const generated = resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger: first.logger });
 
     const keyFilePath = join(dir, 'switchboard.key');
     expect(generated.source).toBe('generated');
@@ -42,7 +49,7 @@ describe('resolveEncryptionKey', () => {
     expect(readdirSync(dir)).toEqual(['switchboard.key']);
 
     const second = recordingLogger();
-    const reused = resolveEncryptionKey({ databasePath, configuredKey: undefined, logger: second.logger });
+    const reused = resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger: second.logger });
     expect(reused.source).toBe('key-file');
     expect(reused.key.equals(generated.key)).toBe(true);
     expect(reused.keyId).toBe(generated.keyId);
@@ -59,8 +66,8 @@ describe('resolveEncryptionKey', () => {
   });
 
   it('generates an ephemeral key for an in-memory database and writes nothing', () => {
-    const a = resolveEncryptionKey({ databasePath: ':memory:', configuredKey: undefined });
-    const b = resolveEncryptionKey({ databasePath: ':memory:', configuredKey: undefined });
+    const a = resolveEncryptionKey({ db: emptyDb(), databasePath: ':memory:', configuredKey: undefined });
+    const b = resolveEncryptionKey({ db: emptyDb(), databasePath: ':memory:', configuredKey: undefined });
     expect(a.source).toBe('generated');
     expect(a.keyFilePath).toBeUndefined();
     expect(a.key.equals(b.key)).toBe(false);
@@ -72,7 +79,7 @@ describe('resolveEncryptionKey', () => {
     writeFileSync(keyFilePath, 'c2hvcnQtc2VjcmV0\n', { mode: 0o600 });
     let caught: unknown;
     try {
-      resolveEncryptionKey({ databasePath: join(dir, 'switchboard.db'), configuredKey: undefined });
+      resolveEncryptionKey({ db: emptyDb(), databasePath: join(dir, 'switchboard.db'), configuredKey: undefined });
     } catch (error) {
       caught = error;
     }
@@ -85,21 +92,111 @@ describe('resolveEncryptionKey', () => {
   it('warns when the key file is readable by others', () => {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
-    resolveEncryptionKey({ databasePath, configuredKey: undefined });
+    resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined });
     chmodSync(join(dir, 'switchboard.key'), 0o644);
     const { warnings, logger } = recordingLogger();
-    resolveEncryptionKey({ databasePath, configuredKey: undefined, logger });
+    resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger });
     expect(warnings.some((w) => /chmod 600/.test(w.msg) && (w.obj as { mode?: string }).mode === '0644')).toBe(true);
   });
 
   it('warns about a key file left by an interrupted rotation', () => {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
-    const resolved = resolveEncryptionKey({ databasePath, configuredKey: undefined });
+    const resolved = resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined });
     createKeyFile(pendingKeyFilePathFor(resolved.keyFilePath!), generateKey());
     const { warnings, logger } = recordingLogger();
-    expect(resolveEncryptionKey({ databasePath, configuredKey: undefined, logger }).key.equals(resolved.key)).toBe(true);
+    expect(resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger }).key.equals(resolved.key)).toBe(true);
     expect(warnings.some((w) => /rotate-key/.test(w.msg))).toBe(true);
+  });
+});
+
+describe('resolveEncryptionKey with a missing key file', () => {
+  const tempDir = useTempDirs();
+  const track = useDatabases();
+  const SYSTEM = { id: 'exmpl', uuid: '0f5a1c1e-8a39-4f5c-9a34-2f0c0b6a1d11' };
+
+  /** A database with two tokens sealed under a generated key file, which is then deleted. */
+  function vaultWithLostKey() {
+    const dir = tempDir();
+    const databasePath = join(dir, 'switchboard.db');
+    const db = track(openDatabase(databasePath));
+    const original = resolveEncryptionKey({ databasePath, configuredKey: undefined, db });
+    const vault = new TokenVault(db, original);
+    vault.assertKeyMatches();
+    vault.set('210000000000000001', fakeToken('one'), SYSTEM);
+    vault.set('210000000000000002', fakeToken('two'), SYSTEM);
+    rmSync(original.keyFilePath!);
+    return { dir, databasePath, db, original, keyFilePath: original.keyFilePath! };
+  }
+
+  function lostKeyError(run: () => unknown): LostKeyError {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof LostKeyError) return error;
+      throw error;
+    }
+    throw new Error('expected LostKeyError');
+  }
+
+  it('generates nothing while tokens are stored, naming the key ID, the key file and every way back', () => {
+    const { dir, databasePath, db, original, keyFilePath } = vaultWithLostKey();
+    const { warnings, logger } = recordingLogger();
+
+    const error = lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db, logger }));
+
+    expect(error.neededKeyIds).toEqual([original.keyId]);
+    expect(error.message).toContain(`key ID ${original.keyId}`);
+    expect(error.message).toContain(keyFilePath);
+    expect(error.message).toContain('2 stored tokens');
+    expect(error.message).toMatch(/TOKEN_ENCRYPTION_KEY/);
+    expect(error.message).toMatch(/npm run forget-tokens/);
+    expect(error.message).not.toContain(original.key.toString('base64'));
+    expect(error.message).not.toContain('\n');
+    expect(readdirSync(dir).filter((name) => name.includes('.key'))).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('names every key ID when rows were sealed under different keys', () => {
+    const { databasePath, db, original } = vaultWithLostKey();
+    db.prepare("UPDATE tokens SET key_id = 'feedfacefeedface' WHERE discord_user_id = '210000000000000002'").run();
+    const error = lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db }));
+    expect(error.neededKeyIds.sort()).toEqual([original.keyId, 'feedfacefeedface'].sort());
+    expect(error.message).toMatch(/key IDs \w+ \(1 token\) and \w+ \(1 token\)/);
+  });
+
+  it('points at a key parked by an interrupted rotation when it is the key needed', () => {
+    const { databasePath, db, original, keyFilePath } = vaultWithLostKey();
+    createKeyFile(pendingKeyFilePathFor(keyFilePath), original.key);
+    const error = lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db }));
+    expect(error.message).toContain(`${pendingKeyFilePathFor(keyFilePath)}, left by an interrupted key rotation, holds that key: rename it to ${keyFilePath}`);
+
+    rmSync(pendingKeyFilePathFor(keyFilePath));
+    createKeyFile(pendingKeyFilePathFor(keyFilePath), generateKey());
+    expect(lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db })).message).not.toMatch(/interrupted key rotation/);
+  });
+
+  it('still accepts TOKEN_ENCRYPTION_KEY: the key file only matters when no key is configured', () => {
+    const { databasePath, db, original } = vaultWithLostKey();
+    const resolved = resolveEncryptionKey({ databasePath, configuredKey: original.key, db });
+    expect(resolved.source).toBe('environment');
+    new TokenVault(db, resolved).assertKeyMatches();
+  });
+
+  it('generates a key for a vault whose tokens are all gone, dropping the stale key check so the new key opens it', () => {
+    const { dir, databasePath, db, original, keyFilePath } = vaultWithLostKey();
+    db.prepare('DELETE FROM tokens').run();
+    expect(getMeta(db, 'vault.key_check')).toBeDefined();
+    const { warnings, logger } = recordingLogger();
+
+    const generated = resolveEncryptionKey({ databasePath, configuredKey: undefined, db, logger });
+
+    expect(generated.source).toBe('generated');
+    expect(generated.keyId).not.toBe(original.keyId);
+    expect(toEncryptionKey(readKeyFile(keyFilePath)).keyId).toBe(generated.keyId);
+    new TokenVault(db, generated).assertKeyMatches();
+    expect(warnings.find((w) => /replaces it/.test(w.msg))?.obj).toMatchObject({ previousKeyId: original.keyId });
+    expect(readdirSync(dir).filter((name) => name.includes('.key'))).toEqual(['switchboard.key']);
   });
 });
 

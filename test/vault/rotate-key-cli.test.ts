@@ -35,7 +35,7 @@ function runCli(cwd: string, env: Record<string, string>): Promise<CliRun> {
 function seedVault(dir: string, key?: Buffer): { databasePath: string; current: EncryptionKey; tokens: string[] } {
   const databasePath = join(dir, 'switchboard.db');
   const db = openDatabase(databasePath);
-  const current = resolveEncryptionKey({ databasePath, configuredKey: key });
+  const current = resolveEncryptionKey({ databasePath, configuredKey: key, db });
   const vault = new TokenVault(db, current);
   vault.assertKeyMatches();
   const tokens = USERS.map((user) => fakeToken(`cli${user.slice(-1)}`));
