@@ -13,7 +13,7 @@ export const newSwitch = subcommand({
   async run(ctx, args) {
     const members = await resolveOwnList(ctx.services, 'members', ctx.userId, ctx.auth, args.members);
     const at = args.at === undefined ? undefined : await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
-    const registered = await registerSwitch(ctx.services, ctx.auth, members, at);
+    const registered = await registerSwitch(ctx.services, ctx.userId, ctx.auth, members, at);
     await ctx.reply.send({ content: registeredSwitchText(members, registered) });
   },
 });

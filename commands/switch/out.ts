@@ -10,7 +10,7 @@ export const switchOut = subcommand({
   needs: { token: true },
   async run(ctx, args) {
     const at = args.at === undefined ? undefined : await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
-    const registered = await registerSwitch(ctx.services, ctx.auth, [], at);
+    const registered = await registerSwitch(ctx.services, ctx.userId, ctx.auth, [], at);
     await ctx.reply.send({ content: registeredSwitchText([], registered) });
   },
 });

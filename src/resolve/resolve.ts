@@ -1,3 +1,4 @@
+import { safeName } from '../render/format.js';
 import { buildSearchIndex, findExact, type NamedEntity } from './search-index.js';
 import { newSuggestionWork, suggestionsFor, type SuggestionWork } from './suggestions.js';
 
@@ -22,19 +23,14 @@ const MAX_LISTED_PROBLEMS = 10;
 const MAX_QUOTED_INPUT = 50;
 const MAX_LISTED_AMBIGUOUS = 5;
 
-/** Markdown in names must show as typed: `**Sam**` is a name, not bold text. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|]/g, '\\$&');
-}
-
 /** `Name (id)`, safe to put in a message. */
 export function entityLabel(entity: NamedEntity): string {
-  return `${escapeMarkdown(entity.name)} (${entity.id})`;
+  return `${safeName(entity.name)} (${entity.id})`;
 }
 
 function quote(input: string): string {
   const short = input.length > MAX_QUOTED_INPUT ? `${input.slice(0, MAX_QUOTED_INPUT - 1)}…` : input;
-  return `"${escapeMarkdown(short)}"`;
+  return `"${safeName(short)}"`;
 }
 
 type Unresolved<T> = { reason: 'not-found' | 'ambiguous'; input: string; candidates: T[] };

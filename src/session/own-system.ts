@@ -2,6 +2,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { normalizeEntityRef } from '../pluralkit/refs.js';
 import { resolveEntity, resolveEntityList } from '../resolve/resolve.js';
+import { newSuggestionWork, type SuggestionWork } from '../resolve/suggestions.js';
 import type { Services } from '../services.js';
 import type { OwnList, OwnSystemAuth } from './system-directory.js';
 
@@ -26,25 +27,27 @@ async function withRefreshOnMiss<L extends OwnList, R extends { ok: boolean }>(
   list: L,
   userId: string,
   auth: OwnSystemAuth,
-  attempt: (entities: Array<Lists[L]>) => R,
+  attempt: (entities: Array<Lists[L]>, options: { work: SuggestionWork }) => R,
 ): Promise<R> {
+  // One "did you mean" budget for both tries, so a miss costs at most one bounded search.
+  const options = { work: newSuggestionWork() };
   const wasCached = services.directory.peek(list as 'members', userId, auth) !== undefined;
-  const first = attempt(await listOf(services, list, userId, auth));
+  const first = attempt(await listOf(services, list, userId, auth), options);
   if (first.ok || !wasCached) return first;
   services.directory.forget(list, userId, auth);
-  return attempt(await listOf(services, list, userId, auth));
+  return attempt(await listOf(services, list, userId, auth), options);
 }
 
 /** One member or group of the caller's own system, by name, display name, short ID or UUID. */
 export async function resolveOwn<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth, input: string): Promise<Lists[L]> {
-  const result = await withRefreshOnMiss(services, list, userId, auth, (entities) => resolveEntity(input, entities, KIND[list]));
+  const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntity(input, entities, KIND[list], options));
   if (!result.ok) throw new UserFacingError(result.message);
   return result.entity;
 }
 
 /** A comma-separated list of the caller's own members or groups, in the order given, no repeats. */
 export async function resolveOwnList<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth, input: string): Promise<Array<Lists[L]>> {
-  const result = await withRefreshOnMiss(services, list, userId, auth, (entities) => resolveEntityList(input, entities, KIND[list]));
+  const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntityList(input, entities, KIND[list], options));
   if (!result.ok) throw new UserFacingError(result.message);
   return result.entities;
 }
@@ -64,7 +67,7 @@ export interface ViewReference {
 export async function referenceForView(services: Services, list: OwnList, userId: string, auth: OwnSystemAuth | null, input: string): Promise<ViewReference> {
   const direct = normalizeEntityRef(input);
   if (auth) {
-    const result = await withRefreshOnMiss(services, list, userId, auth, (entities) => resolveEntity(input, entities, KIND[list]));
+    const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntity(input, entities, KIND[list], options));
     if (result.ok) return { ref: result.entity.uuid, own: true };
     if (direct === null) throw new UserFacingError(result.message);
     return { ref: direct, own: false };

@@ -9,6 +9,8 @@ import { EntityListCache } from '../resolve/member-cache.js';
  */
 const LIST_TTL_MS = 10 * 60_000;
 const TIMEZONE_TTL_MS = 10 * 60_000;
+/** Small per-user facts (zone, creation time) kept at most for this many users; a clear costs one re-read each. */
+const MAX_REMEMBERED = 10_000;
 
 export interface OwnSystemAuth {
   token: string;
@@ -27,6 +29,8 @@ export class SystemDirectory {
   /** With `with_members`: each group carries its member UUIDs, for counts without more requests. */
   private readonly groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS });
   private readonly timezones = new Map<string, { zone: string; expiresAt: number }>();
+  /** A system's creation time never changes; kept per auth context like everything else here. */
+  private readonly created = new Map<string, Date>();
 
   constructor(private readonly pluralkit: PluralKitClient) {}
 
@@ -78,12 +82,27 @@ export class SystemDirectory {
     this.timezones.delete(this.key(userId, auth));
   }
 
+  /** When the caller's system was created: no switch can be older. */
+  async systemCreated(userId: string, auth: OwnSystemAuth): Promise<Date | null> {
+    const key = this.key(userId, auth);
+    const cached = this.created.get(key);
+    if (cached) return cached;
+    const system = await this.pluralkit.getSystem('@me', { token: auth.token });
+    const created = system.created ? new Date(system.created) : null;
+    if (created && !Number.isNaN(created.getTime())) {
+      if (this.created.size >= MAX_REMEMBERED) this.created.clear();
+      this.created.set(key, created);
+    }
+    return created;
+  }
+
   async timezone(userId: string, auth: OwnSystemAuth): Promise<string> {
     const key = this.key(userId, auth);
     const cached = this.timezones.get(key);
     if (cached && cached.expiresAt > Date.now()) return cached.zone;
     const settings = await this.pluralkit.getSystemSettings('@me', { token: auth.token });
     const zone = settings.timezone ?? 'UTC';
+    if (this.timezones.size >= MAX_REMEMBERED) this.timezones.clear();
     this.timezones.set(key, { zone, expiresAt: Date.now() + TIMEZONE_TTL_MS });
     return zone;
   }

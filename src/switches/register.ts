@@ -20,6 +20,12 @@ export interface RegisteredSwitch {
 const READ_BACK_SWITCHES = 10;
 const CLOCK_SKEW_MS = 60_000;
 
+/** No switch before the system was created, unless its history (an import) already reaches further back. */
+export function earliestAllowed(created: Date | null, knownSwitchAt: Date | null): Date | null {
+  if (!created) return null;
+  return knownSwitchAt && knownSwitchAt.getTime() < created.getTime() ? knownSwitchAt : created;
+}
+
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
@@ -30,13 +36,21 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
  * is turned into the same words as our own guard. A backdated switch first reads the latest one,
  * to tell whether it becomes current and to refuse an exact-time clash by name.
  */
-export async function registerSwitch(services: Services, auth: OwnSystemAuth, members: readonly Member[], at: Date | undefined, now = new Date()): Promise<RegisteredSwitch> {
+export async function registerSwitch(
+  services: Services,
+  userId: string,
+  auth: OwnSystemAuth,
+  members: readonly Member[],
+  at: Date | undefined,
+  now = new Date(),
+): Promise<RegisteredSwitch> {
   const describe = nameAmong(members);
   const ids = members.map((member) => member.id);
   let becameLatest = true;
   if (at) {
-    const latest = await services.pluralkit.getFronters('@me', { token: auth.token });
-    const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latest ? new Date(latest.timestamp) : null });
+    const [latest, created] = await Promise.all([services.pluralkit.getFronters('@me', { token: auth.token }), services.directory.systemCreated(userId, auth)]);
+    const latestAt = latest ? new Date(latest.timestamp) : null;
+    const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latestAt, notBefore: earliestAllowed(created, latestAt) });
     if (!timeCheck.ok) throw new UserFacingError(timeCheck.message);
     becameLatest = !latest || at.getTime() > Date.parse(latest.timestamp);
     const check = checkSwitchMembers(ids, { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, describe });

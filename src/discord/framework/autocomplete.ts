@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { autocompleteChoices } from '../../resolve/autocomplete.js';
 import type { NamedEntity } from '../../resolve/search-index.js';
+import { zoneChoices } from '../../time/zones.js';
 import { storedTokenFor } from '../../session/stored-token.js';
 import type { AutocompleteContext } from '../command.js';
 import type { AutocompleteSource } from './fields.js';
@@ -25,7 +26,7 @@ const SOURCES: Record<AutocompleteSource, (ctx: AutocompleteContext, query: stri
   members: (ctx, query) => fromOwnList(ctx, 'members', query, true),
   group: (ctx, query) => fromOwnList(ctx, 'groups', query, false),
   groups: (ctx, query) => fromOwnList(ctx, 'groups', query, true),
-  timezone: async () => [],
+  timezone: async (_ctx, query) => zoneChoices(query, new Date()),
 };
 
 /** Choices for a field's declared source; the caller's own lists only, never another user's. */
