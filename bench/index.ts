@@ -2,6 +2,7 @@ import { benchAutocomplete } from './autocomplete.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
+import { benchStats } from './stats.js';
 
 /*
  * `npm run bench`: prints figures, never fails on them (targets are checked by
@@ -11,6 +12,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
   ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
+  ['Front analytics: engine on 10,000 switches / 300 members (target ≤ 20 ms), chart PNG (target ≤ 100 ms), renderer memory, PluralKit requests for a 30-day read of 1,000 switches (minimum 10)', benchStats],
   ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
 ];
 
