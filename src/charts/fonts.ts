@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { EMOJI } from './text-fit.js';
 
 /*
  * Fonts come from npm packages, never from the machine: a fresh server has no fonts at all.
@@ -27,7 +28,6 @@ interface FontSet {
 }
 
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 const FONT_SETS: readonly FontSet[] = [
   {

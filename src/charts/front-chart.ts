@@ -3,6 +3,7 @@ import { formatShare } from '../stats/share-format.js';
 import type { FrontStats } from '../stats/types.js';
 import { modeText, periodText, type ChartMembers } from './labels.js';
 import { frontRows, DEFAULT_MAX_BARS } from './front-rows.js';
+import { CHART_PAD, CHART_WIDTH, chartHeading, emptyChart } from './layout.js';
 import { THEME } from './palette.js';
 import type { Scene, SceneNode } from './scene.js';
 import { fitText } from './text-fit.js';
@@ -17,12 +18,10 @@ export interface FrontChartInput {
   maxBars?: number;
 }
 
-const WIDTH = 800;
-const PAD = 24;
 const LABEL_WIDTH = 210;
 const VALUE_ROOM = 118;
-const BAR_X = PAD + LABEL_WIDTH + 12;
-const BAR_AREA = WIDTH - PAD - VALUE_ROOM - BAR_X;
+const BAR_X = CHART_PAD + LABEL_WIDTH + 12;
+const BAR_AREA = CHART_WIDTH - CHART_PAD - VALUE_ROOM - BAR_X;
 const ROWS_TOP = 104;
 const ROW_HEIGHT = 30;
 const BAR_HEIGHT = 20;
@@ -44,13 +43,6 @@ function scaleFor(longest: number): [number, number] {
   return SCALES.find(([max]) => longest <= max + 1e-9) ?? [Math.ceil(longest * 4) / 4, 4];
 }
 
-function header(input: FrontChartInput, subtitle: string): SceneNode[] {
-  return [
-    { kind: 'text', x: PAD, y: 30, text: fitText(input.title, WIDTH - 2 * PAD, 20, 700), size: 20, weight: 700, fill: THEME.text, anchor: 'start', maxWidth: WIDTH - 2 * PAD },
-    { kind: 'text', x: PAD, y: 58, text: fitText(subtitle, WIDTH - 2 * PAD, 13), size: 13, weight: 400, fill: THEME.mutedText, anchor: 'start', maxWidth: WIDTH - 2 * PAD },
-  ];
-}
-
 /**
  * `/stats front` as horizontal bars (a donut stops being readable long before 300 members): the
  * top members in their colours, an "others" bar for the rest, "(no fronter)" in grey, each with
@@ -58,20 +50,13 @@ function header(input: FrontChartInput, subtitle: string): SceneNode[] {
  */
 export function buildFrontChart(input: FrontChartInput): Scene {
   const { stats } = input;
-  if (stats.periodStart === null) {
-    return {
-      width: WIDTH,
-      height: 120,
-      background: THEME.background,
-      nodes: [...header(input, 'No front history in this range.')],
-    };
-  }
+  if (stats.periodStart === null) return emptyChart(input.title);
   const mode = modeText(stats);
   const subtitle = [periodText(stats.periodStart, stats.periodEnd, input.timeZone), `${stats.switchCount} switches`, mode].filter(Boolean).join(' · ');
   const rows = frontRows(stats, input.members, input.maxBars ?? DEFAULT_MAX_BARS);
   const [scaleMax, divisions] = scaleFor(Math.max(0, ...rows.map((row) => row.share)));
   const rowsBottom = ROWS_TOP + rows.length * ROW_HEIGHT;
-  const nodes: SceneNode[] = header(input, subtitle);
+  const nodes: SceneNode[] = chartHeading(input.title, subtitle);
 
   for (let step = 0; step <= divisions; step++) {
     const x = BAR_X + (BAR_AREA * step) / divisions;
@@ -89,5 +74,5 @@ export function buildFrontChart(input: FrontChartInput): Scene {
     nodes.push({ kind: 'text', x: BAR_X + width + 8, y: middle, text: value, size: 13, weight: 700, fill: THEME.text, anchor: 'start', maxWidth: VALUE_ROOM + BAR_AREA - width - 8 });
   });
 
-  return { width: WIDTH, height: rowsBottom + 20, background: THEME.background, nodes };
+  return { width: CHART_WIDTH, height: rowsBottom + 20, background: THEME.background, nodes };
 }

@@ -1,6 +1,7 @@
 import { combinedFront } from '../stats/engine.js';
 import type { FrontStats } from '../stats/types.js';
 import { memberLabel, NO_FRONTER_LABEL, othersLabel, type ChartMembers } from './labels.js';
+import { splitTop } from './layout.js';
 import { memberPaint, THEME, type MemberPaint } from './palette.js';
 
 export interface FrontRow {
@@ -21,8 +22,7 @@ export const DEFAULT_MAX_BARS = 15;
  * (see `combinedFront`), then "(no fronter)" when switch-outs are counted and there were any.
  */
 export function frontRows(stats: FrontStats, members: ChartMembers, maxBars = DEFAULT_MAX_BARS): FrontRow[] {
-  const fits = stats.members.length <= maxBars;
-  const shown = fits ? stats.members : stats.members.slice(0, Math.max(1, maxBars - 1));
+  const { shown, rest } = splitTop(stats.members, maxBars);
   const rows: FrontRow[] = shown.map((row) => ({
     kind: 'member',
     label: memberLabel(row.memberId, members),
@@ -30,7 +30,6 @@ export function frontRows(stats: FrontStats, members: ChartMembers, maxBars = DE
     totalMs: row.totalMs,
     paint: memberPaint(row.memberId, members.get(row.memberId)?.color),
   }));
-  const rest = stats.members.slice(shown.length);
   if (rest.length > 0) {
     const combined = combinedFront(stats, new Set(rest.map((row) => row.memberId)));
     rows.push({ kind: 'others', label: othersLabel(rest.length), ...combined, paint: { fill: THEME.others }, count: rest.length });

@@ -6,7 +6,8 @@
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+/** Emoji and flag letters: wide when drawn, and what needs the emoji font. */
+export const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
 const NARROW = /^[iljI.,:;'|!()[\]{} ]$/;
 const CAPITAL_OR_WIDE_LATIN = /^[A-Z0-9mwMW@%&#]$/;

@@ -1,6 +1,7 @@
 import { unionOfIntervals } from '../stats/engine.js';
 import type { FrontInterval, FrontStats } from '../stats/types.js';
 import { memberLabel, modeText, NO_FRONTER_LABEL, othersLabel, periodText, type ChartMembers } from './labels.js';
+import { CHART_PAD, CHART_WIDTH, chartHeading, emptyChart, splitTop } from './layout.js';
 import { memberPaint, THEME, type MemberPaint } from './palette.js';
 import type { Scene, SceneNode } from './scene.js';
 import { fitText } from './text-fit.js';
@@ -22,11 +23,9 @@ export interface TimelineLane {
   paint: MemberPaint;
 }
 
-const WIDTH = 800;
-const PAD = 24;
 const LABEL_WIDTH = 160;
-const PLOT_X = PAD + LABEL_WIDTH + 12;
-const PLOT_WIDTH = WIDTH - PAD - PLOT_X;
+const PLOT_X = CHART_PAD + LABEL_WIDTH + 12;
+const PLOT_WIDTH = CHART_WIDTH - CHART_PAD - PLOT_X;
 const LANES_TOP = 84;
 const LANE_HEIGHT = 24;
 const BAR_HEIGHT = 16;
@@ -34,15 +33,13 @@ export const DEFAULT_MAX_LANES = 12;
 
 /** One lane per top member (most time first), one for the rest, and one for switch-outs. */
 export function timelineLanes(stats: FrontStats, members: ChartMembers, maxLanes = DEFAULT_MAX_LANES): TimelineLane[] {
-  const fits = stats.members.length <= maxLanes;
-  const shown = fits ? stats.members : stats.members.slice(0, Math.max(1, maxLanes - 1));
+  const { shown, rest } = splitTop(stats.members, maxLanes);
   const lanes: TimelineLane[] = shown.map((row) => ({
     kind: 'member',
     label: memberLabel(row.memberId, members),
     intervals: row.intervals,
     paint: memberPaint(row.memberId, members.get(row.memberId)?.color),
   }));
-  const rest = stats.members.slice(shown.length);
   if (rest.length > 0) {
     lanes.push({ kind: 'others', label: othersLabel(rest.length), intervals: unionOfIntervals(rest.map((row) => row.intervals)), paint: { fill: THEME.others } });
   }
@@ -72,17 +69,13 @@ function pixelSpans(intervals: readonly FrontInterval[], start: number, end: num
  */
 export function buildTimelineChart(input: TimelineChartInput): Scene {
   const { stats } = input;
-  const titleNode: SceneNode = { kind: 'text', x: PAD, y: 30, text: fitText(input.title, WIDTH - 2 * PAD, 20, 700), size: 20, weight: 700, fill: THEME.text, anchor: 'start', maxWidth: WIDTH - 2 * PAD };
-  const subtitle = (text: string): SceneNode => ({ kind: 'text', x: PAD, y: 58, text: fitText(text, WIDTH - 2 * PAD, 13), size: 13, weight: 400, fill: THEME.mutedText, anchor: 'start', maxWidth: WIDTH - 2 * PAD });
-  if (stats.periodStart === null || stats.periodEnd <= stats.periodStart) {
-    return { width: WIDTH, height: 120, background: THEME.background, nodes: [titleNode, subtitle('No front history in this range.')] };
-  }
+  if (stats.periodStart === null || stats.periodEnd <= stats.periodStart) return emptyChart(input.title);
   const start = stats.periodStart;
   const end = stats.periodEnd;
   const lanes = timelineLanes(stats, input.members, input.maxLanes ?? DEFAULT_MAX_LANES);
   const lanesBottom = LANES_TOP + lanes.length * LANE_HEIGHT;
   const mode = modeText(stats);
-  const nodes: SceneNode[] = [titleNode, subtitle([periodText(start, end, input.timeZone), `${stats.switchCount} switches`, mode].filter(Boolean).join(' · '))];
+  const nodes: SceneNode[] = chartHeading(input.title, [periodText(start, end, input.timeZone), `${stats.switchCount} switches`, mode].filter(Boolean).join(' · '));
 
   const laneMiddle = (index: number): number => LANES_TOP + index * LANE_HEIGHT + LANE_HEIGHT / 2;
   // Painted in layers: lane backgrounds, then the grid, then who fronted, so the grid never cuts a bar.
@@ -103,5 +96,5 @@ export function buildTimelineChart(input: TimelineChartInput): Scene {
       nodes.push({ kind: 'rect', x: x0, y: top, width: x1 - x0, height: BAR_HEIGHT, fill: lane.paint.fill, ...(lane.paint.stroke ? { stroke: lane.paint.stroke } : {}) });
     }
   });
-  return { width: WIDTH, height: lanesBottom + 36, background: THEME.background, nodes };
+  return { width: CHART_WIDTH, height: lanesBottom + 36, background: THEME.background, nodes };
 }

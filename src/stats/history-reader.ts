@@ -74,9 +74,7 @@ export async function readFrontHistory(fetchPage: SwitchPageFetcher, options: Re
     return oldest ? instantOf(oldest) : now();
   };
 
-  if (options.continueFrom) {
-    if (coversSince(options.continueFrom, since)) return { ...options.continueFrom, requests: 0 };
-  }
+  if (options.continueFrom && coversSince(options.continueFrom, since)) return { ...options.continueFrom, requests: 0 };
   for (;;) {
     if (deadline !== undefined && now() >= deadline) return result(oldestRead());
     const before = switches.at(-1)?.timestamp;

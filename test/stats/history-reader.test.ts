@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluralKitClient } from '../../src/pluralkit/client.js';
 import { PkErrorCode, PluralKitError } from '../../src/pluralkit/errors.js';
 import { coversSince, readFrontHistory, switchPagesOf } from '../../src/stats/history-reader.js';
-import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
+import { useQuietEmulator } from '../emulator/helpers.js';
 
 /* The reader against the emulator over real HTTP, through our own client. */
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-let emulator: PluralKitEmulator;
+const pk = useQuietEmulator();
+let emulator: ReturnType<typeof pk>;
 let client: PluralKitClient;
 
-beforeAll(async () => {
-  emulator = await startPluralKitEmulator({ rateLimits: false });
+beforeAll(() => {
+  emulator = pk();
   client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests/1.0' });
 });
-afterAll(async () => {
-  await client.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+afterAll(() => client.close());
 
 /** `count` switches spread evenly over the last `days` days (newest 10 minutes ago), plus `older` before that. */
 function seedHistory(count: number, days: number, older = 0) {
