@@ -1,8 +1,8 @@
 /*
  * Colours for charts. Members keep their PluralKit colour; members without one get a colour from
  * a fixed palette picked by their ID, so a member looks the same in every chart. Every fallback
- * colour stands out from the background (WCAG non-text contrast ≥ 3:1), and text drawn on a
- * colour is black or white, whichever reads better.
+ * colour stands out from the background (WCAG non-text contrast ≥ 3:1). Text is never drawn on a
+ * member colour: labels and values sit beside the bars, in the theme's text colours.
  */
 
 export const THEME = {
@@ -77,9 +77,4 @@ export function memberPaint(memberId: string, color: string | null | undefined):
   const own = normaliseHex(color);
   if (!own) return { fill: FALLBACK_PALETTE[hash(memberId) % FALLBACK_PALETTE.length]! };
   return contrastRatio(own, THEME.background) < 3 ? { fill: own, stroke: THEME.outline } : { fill: own };
-}
-
-/** Black or white, whichever contrasts more with `fill`. */
-export function textOn(fill: string): string {
-  return contrastRatio('#000000', fill) >= contrastRatio('#ffffff', fill) ? '#000000' : '#ffffff';
 }
