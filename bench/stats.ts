@@ -1,0 +1,143 @@
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { buildFrontChart } from '../src/charts/front-chart.js';
+import type { ChartMember } from '../src/charts/labels.js';
+import { renderScenePng, rendererLoaded } from '../src/charts/rasterise.js';
+import { sceneToSvg } from '../src/charts/svg.js';
+import { buildTimelineChart } from '../src/charts/timeline-chart.js';
+import { PluralKitClient } from '../src/pluralkit/client.js';
+import type { SwitchSummary } from '../src/pluralkit/models.js';
+import { computeFrontStats } from '../src/stats/engine.js';
+import { FrontHistoryCache } from '../src/stats/history-cache.js';
+import { switchPagesOf } from '../src/stats/history-reader.js';
+import { startPluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
+import { percentile } from './support.js';
+
+/*
+ * Front analytics: the engine on a big history (target ≤ 20 ms), charts as SVG and PNG (target
+ * ≤ 100 ms per image), what the renderer costs in memory once loaded, and PluralKit requests
+ * and wall time for a 30-day read of 1,000 switches with rate limits on (minimum 10 requests).
+ */
+
+const DAY = 86_400_000;
+const SWITCHES = 10_000;
+const MEMBERS = 300;
+
+/** A deterministic busy system: 10,000 switches over a year, 300 members, some co-fronting and switch-outs. */
+function bigHistory(now: number): { switches: SwitchSummary[]; members: Map<string, ChartMember> } {
+  let state = 42;
+  const random = (): number => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  const ids = Array.from({ length: MEMBERS }, (_, i) => `m${String(i).padStart(4, '0')}`);
+  // Some members front far more than others, as in real systems.
+  const pick = (): string => ids[Math.floor(random() ** 2.5 * MEMBERS)]!;
+  const switches: SwitchSummary[] = [];
+  for (let i = 0; i < SWITCHES; i++) {
+    const roll = random();
+    const members = roll < 0.08 ? [] : roll < 0.8 ? [pick()] : [pick(), pick()];
+    switches.push({ id: String(i), timestamp: new Date(now - 60_000 - i * ((365 * DAY) / SWITCHES)).toISOString(), members: [...new Set(members)] });
+  }
+  const names = ['Alex 🌙', 'Zoë', '桜子', 'Квинн', 'Rowan the Quiet', 'Mika ✨', 'Élodie', 'Ren 🦊'];
+  const members = new Map(ids.map((id, i) => [id, { name: `${names[i % names.length]} ${i}`, color: i % 3 ? null : `${(i * 2_654_435_761 >>> 8).toString(16).padStart(6, '0').slice(0, 6)}` }]));
+  return { switches, members };
+}
+
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+async function timeIt(runs: number, work: () => unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1_048_576)} MB`;
+
+export async function benchStats(): Promise<Record<string, number | string>> {
+  const figures: Record<string, number | string> = {};
+  const now = Date.now();
+  const { switches, members } = bigHistory(now);
+
+  const engineOptions = { start: now - 365 * DAY, now };
+  await timeIt(5, () => computeFrontStats(switches, engineOptions));
+  const engine = await timeIt(40, () => computeFrontStats(switches, engineOptions));
+  figures['engine, 10,000 switches / 300 members, 1 year: median (ms)'] = median(engine);
+  figures['engine, 10,000 switches / 300 members, 1 year: p99 (ms)'] = percentile(engine, 99);
+  const flat = await timeIt(20, () => computeFrontStats(switches, { ...engineOptions, flat: true, frontersOnly: true }));
+  figures['engine, same, flat + fronters_only: median (ms)'] = median(flat);
+
+  const stats = computeFrontStats(switches, engineOptions);
+  const frontInput = { stats, members, title: 'Front share of Big System', timeZone: 'Europe/Berlin' };
+  const frontSvg = await timeIt(40, () => sceneToSvg(buildFrontChart(frontInput)));
+  figures['front chart, layout + SVG: median (ms)'] = median(frontSvg);
+  const timelineSvg = await timeIt(20, () => sceneToSvg(buildTimelineChart(frontInput)));
+  figures['timeline (10,000 switches), layout + SVG: median (ms)'] = median(timelineSvg);
+
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  figures['renderer loaded before the first chart'] = String(rendererLoaded());
+  figures['RSS before the renderer is loaded'] = mb(before);
+  // Fonts load on first need: Latin first, then Japanese, then emoji, each measured on its own.
+  const renamed = (name: (id: string) => string) => new Map([...members].map(([id, member]) => [id, { ...member, name: name(id) }]));
+  const steps: Array<[string, Map<string, ChartMember>]> = [
+    ['Latin names only (loads Skia + Noto Sans)', renamed((id) => `Member ${id}`)],
+    ['Japanese names too (loads Noto Sans JP)', renamed((id) => `桜子 ${id}`)],
+    ['emoji too (loads Noto Color Emoji)', members],
+  ];
+  for (const [what, names] of steps) {
+    const start = performance.now();
+    await renderScenePng(buildFrontChart({ ...frontInput, members: names }));
+    figures[`first PNG, ${what} (ms)`] = Math.round(performance.now() - start);
+    figures[`RSS after the first PNG, ${what}`] = mb(process.memoryUsage().rss);
+  }
+  const frontScene = buildFrontChart(frontInput);
+  const frontPng = await timeIt(20, () => renderScenePng(frontScene));
+  figures['front chart PNG (warm): median (ms)'] = median(frontPng);
+  figures['front chart PNG size'] = `${Math.round((await renderScenePng(frontScene)).length / 1024)} KB`;
+  const timelineScene = buildTimelineChart(frontInput);
+  const timelinePng = await timeIt(20, () => renderScenePng(timelineScene));
+  figures['timeline PNG (warm, 10,000 switches): median (ms)'] = median(timelinePng);
+  figures['timeline PNG size'] = `${Math.round((await renderScenePng(timelineScene)).length / 1024)} KB`;
+  const endToEnd = await timeIt(10, async () => renderScenePng(buildFrontChart({ ...frontInput, stats: computeFrontStats(switches, engineOptions) })));
+  figures['engine + front chart + PNG, end to end: median (ms)'] = median(endToEnd);
+  figures['RSS after all the drawing'] = mb(process.memoryUsage().rss);
+
+  const emulator = await startPluralKitEmulator({ rateLimits: true });
+  const client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-bench/1.0' });
+  try {
+    const system = emulator.seedSystem({ name: 'Busy' });
+    const ids = Array.from({ length: 20 }, (_, i) => emulator.seedMember(system.id, { name: `Member ${i}` }).id);
+    // 1,000 switches in the last 30 days, and a year of older ones before them.
+    for (let i = 0; i < 1300; i++) {
+      const at = i < 1000 ? now - 60_000 - i * ((30 * DAY - 120_000) / 1000) : now - 30 * DAY - (i - 999) * DAY;
+      emulator.seedSwitch(system.id, { timestamp: new Date(at), members: i % 9 === 0 ? [] : [ids[i % ids.length]!] });
+    }
+    emulator.clearRequests();
+    const cache = new FrontHistoryCache();
+    const request = { key: `public:${system.id}`, systemId: system.id, since: now - 30 * DAY };
+    const start = performance.now();
+    const history = await cache.read(request, switchPagesOf(client, system.id));
+    figures['30-day read, 1,000 switches, rate limits on: PluralKit requests (minimum 10)'] = emulator.requests.length;
+    figures['30-day read, 1,000 switches, rate limits on: wall time (ms)'] = Math.round(performance.now() - start);
+    figures['30-day read: switches read'] = history.switches.length;
+    emulator.clearRequests();
+    await cache.read({ ...request, since: now - 7 * DAY }, switchPagesOf(client, system.id));
+    figures['7-day read right after (served by the cache): PluralKit requests'] = emulator.requests.length;
+  } finally {
+    await client.close();
+    await emulator.close();
+  }
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const figures = await benchStats();
+  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+}

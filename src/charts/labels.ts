@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import type { FrontStats } from '../stats/types.js';
+import { zoneAbbreviation } from '../stats/zoned-time.js';
+
+/** What charts know about a member: the name to show (privacy already applied by the caller) and colour. */
+export interface ChartMember {
+  name: string | null;
+  color: string | null;
+}
+
+export type ChartMembers = ReadonlyMap<string, ChartMember>;
+
+/** A member's label; members the caller could not name (hidden, deleted) show their short ID. */
+export function memberLabel(memberId: string, members: ChartMembers): string {
+  const name = members.get(memberId)?.name?.trim();
+  return name ? name : `unknown member (${memberId})`;
+}
+
+export const NO_FRONTER_LABEL = '(no fronter)';
+
+export function othersLabel(count: number): string {
+  return `${count} other${count === 1 ? '' : 's'}`;
+}
+
+/** `1 May 2026, 14:00 – 31 May 2026, 12:00 CEST`, in the system's zone. */
+export function periodText(start: number, end: number, timeZone: string): string {
+  const format = (instant: number) => DateTime.fromMillis(instant, { zone: timeZone }).toFormat('d LLL yyyy, HH:mm');
+  return `${format(start)} – ${format(end)} ${zoneAbbreviation(end, timeZone)}`;
+}
+
+/** The mode, in PluralKit's words. */
+export function modeText(stats: Pick<FrontStats, 'flat' | 'frontersOnly'>): string | null {
+  if (stats.flat) return stats.frontersOnly ? 'flat (adds up to 100%), ignoring switch-outs' : 'flat (adds up to 100%)';
+  return stats.frontersOnly ? 'ignoring switch-outs' : null;
+}

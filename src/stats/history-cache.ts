@@ -1,0 +1,203 @@
+import { PluralKitError } from '../pluralkit/errors.js';
+import { coversSince, readFrontHistory, type FrontHistory, type ReadHistoryOptions, type SwitchPageFetcher } from './history-reader.js';
+
+export interface FrontHistoryCacheOptions {
+  /** How long a read counts as fresh; default 2 minutes. */
+  ttlMs?: number;
+  /** Reads kept at most (least recently used go first); default 200. */
+  maxEntries?: number;
+  /** Switches kept over all entries, so a few huge histories cannot take all memory; default 300,000. */
+  maxSwitches?: number;
+  now?: () => number;
+}
+
+export interface CachedReadRequest extends Omit<ReadHistoryOptions, 'continueFrom' | 'now'> {
+  /**
+   * Auth context and system, chosen by the caller: `public:<systemId>` for token-less reads,
+   * `owner:<discordUserId>:<systemId>` for a user's own private view. Reads are never shared
+   * between keys, so a private history never answers a public request.
+   */
+  key: string;
+  /** The system's short ID, so `invalidate` can find every auth context's entry for it. */
+  systemId: string;
+}
+
+interface Entry {
+  systemId: string;
+  history: FrontHistory;
+  loadedAt: number;
+}
+
+/** A read under way that other callers for the same key and a range it covers can wait on. */
+interface SharedRead {
+  systemId: string;
+  since: number | null;
+  promise: Promise<FrontHistory>;
+  progress: Set<(switchesRead: number) => void>;
+  lastProgress: number;
+  controller: AbortController;
+  /** Callers still waiting; when every one of them has aborted, the read is aborted too. */
+  waiting: number;
+}
+
+function normaliseSystemId(systemId: string): string {
+  return systemId.trim().toLowerCase().replace(/-/g, '');
+}
+
+function abortedError(): PluralKitError {
+  return new PluralKitError({ kind: 'aborted', message: 'Reading the front history was aborted', method: 'GET', route: '/systems/{systemRef}/switches' });
+}
+
+/**
+ * Recently read front histories per auth context and system. A read that reaches back further
+ * serves any shorter range; a longer range continues an older read instead of starting over;
+ * concurrent reads for the same key wait on one another instead of asking PluralKit twice.
+ */
+export class FrontHistoryCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly shared = new Map<string, SharedRead[]>();
+  /** Bumped per system by `invalidate`, so reads that started before it store nothing. */
+  private readonly generations = new Map<string, number>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly maxSwitches: number;
+  private readonly now: () => number;
+  private storedSwitches = 0;
+
+  constructor(options: FrontHistoryCacheOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 120_000;
+    this.maxEntries = options.maxEntries ?? 200;
+    this.maxSwitches = options.maxSwitches ?? 300_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  async read(request: CachedReadRequest, fetchPage: SwitchPageFetcher): Promise<FrontHistory> {
+    const { key, since } = request;
+    if (request.signal?.aborted) throw abortedError();
+    const entry = this.freshEntry(key);
+    if (entry && coversSince(entry.history, since)) {
+      this.touch(key, entry);
+      request.onProgress?.(entry.history.switches.length);
+      return { ...entry.history, requests: 0 };
+    }
+    const running = this.shared.get(key)?.find((read) => read.since === null || (since !== null && read.since <= since));
+    return this.wait(running ?? this.start(request, fetchPage, entry), request);
+  }
+
+  /** After our own switch writes: every auth context's read of this system is dropped. */
+  invalidate(systemId: string): void {
+    const system = normaliseSystemId(systemId);
+    this.generations.set(system, (this.generations.get(system) ?? 0) + 1);
+    for (const [key, entry] of this.entries) {
+      if (entry.systemId === system) this.remove(key);
+    }
+    // Reads under way may have missed the write: they still answer their callers, but no one new joins them.
+    for (const [key, reads] of this.shared) {
+      if (reads.some((read) => read.systemId === system)) this.shared.delete(key);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private freshEntry(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry && this.now() - entry.loadedAt >= this.ttlMs) {
+      this.remove(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private start(request: CachedReadRequest, fetchPage: SwitchPageFetcher, partial: Entry | undefined): SharedRead {
+    const { key, since } = request;
+    const systemId = normaliseSystemId(request.systemId);
+    const generation = this.generations.get(systemId) ?? 0;
+    const controller = new AbortController();
+    const progress = new Set<(switchesRead: number) => void>();
+    const promise = readFrontHistory(fetchPage, {
+      since,
+      deadline: request.deadline,
+      signal: controller.signal,
+      // A fresh read of a shorter range is continued rather than read again from now.
+      continueFrom: partial?.history,
+      now: this.now,
+      onProgress: (count) => {
+        read.lastProgress = count;
+        for (const listener of progress) listener(count);
+      },
+    })
+      .then((history) => {
+        if ((this.generations.get(systemId) ?? 0) === generation) this.store(key, systemId, history, partial?.loadedAt ?? this.now());
+        return history;
+      })
+      .finally(() => this.forgetShared(key, read));
+    const read: SharedRead = { systemId, since, promise, progress, lastProgress: 0, controller, waiting: 0 };
+    this.shared.set(key, [...(this.shared.get(key) ?? []), read]);
+    return read;
+  }
+
+  private forgetShared(key: string, read: SharedRead): void {
+    const others = (this.shared.get(key) ?? []).filter((other) => other !== read);
+    if (others.length > 0) this.shared.set(key, others);
+    else this.shared.delete(key);
+  }
+
+  /** One caller's wait on a shared read: its own progress and its own abort. */
+  private wait(read: SharedRead, request: CachedReadRequest): Promise<FrontHistory> {
+    const { signal, onProgress } = request;
+    if (signal?.aborted) return Promise.reject(abortedError());
+    read.waiting++;
+    if (onProgress) {
+      read.progress.add(onProgress);
+      if (read.lastProgress > 0) onProgress(read.lastProgress);
+    }
+    return new Promise<FrontHistory>((resolve, reject) => {
+      const leave = (): void => {
+        read.waiting--;
+        if (onProgress) read.progress.delete(onProgress);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onAbort = (): void => {
+        leave();
+        if (read.waiting === 0) read.controller.abort();
+        reject(abortedError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      read.promise.then(
+        (history) => {
+          leave();
+          resolve(history);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private store(key: string, systemId: string, history: FrontHistory, loadedAt: number): void {
+    this.remove(key);
+    if (history.switches.length > this.maxSwitches) return;
+    this.entries.set(key, { systemId, history: { ...history, requests: 0 }, loadedAt });
+    this.storedSwitches += history.switches.length;
+    for (const [oldest] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.storedSwitches <= this.maxSwitches) break;
+      this.remove(oldest);
+    }
+  }
+
+  private touch(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.storedSwitches -= entry.history.switches.length;
+    this.entries.delete(key);
+  }
+}
