@@ -2,10 +2,11 @@ import type { CommandModule } from '../src/discord/command.js';
 import { frontersCommand } from './fronters.js';
 import { createHelpCommand } from './help.js';
 import { messageCommand } from './message.js';
+import { statsCommand } from './stats/index.js';
 import { switchCommand } from './switch/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [frontersCommand, switchCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [frontersCommand, switchCommand, statsCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
 import { InteractionStore } from './session/interaction-store.js';
+import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './session/system-directory.js';
 import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
@@ -38,7 +39,7 @@ export function createServices(config: Config, logger: Logger): Services {
       userAgent: config.pluralkitUserAgent,
       callBudgetMs: PLURALKIT_CALL_BUDGET_MS,
     });
-    return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit), interactions: new InteractionStore(db) };
+    return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit), interactions: new InteractionStore(db), frontHistory: new FrontHistoryCache() };
   } catch (error) {
     db.close();
     throw error;

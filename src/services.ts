@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
 import type { InteractionStore } from './session/interaction-store.js';
+import type { FrontHistoryCache } from './stats/history-cache.js';
 import type { SystemDirectory } from './session/system-directory.js';
 import type { TokenVault } from './vault/token-vault.js';
 
@@ -17,4 +18,6 @@ export interface Services {
   directory: SystemDirectory;
   /** Prompts, pagers and forms behind buttons and modals (SQLite, survives restarts). */
   interactions: InteractionStore;
+  /** Front histories read for /stats and member cards, per auth context, briefly. */
+  frontHistory: FrontHistoryCache;
 }

@@ -4,6 +4,7 @@ import { confirmation } from '../../src/discord/framework/confirm.js';
 import { hasCode, PkErrorCode } from '../../src/pluralkit/errors.js';
 import { fronterNames, when } from '../../src/render/switch.js';
 import { writeWithReadBack } from '../../src/session/writes.js';
+import { switchesChanged } from '../../src/switches/changed.js';
 import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
 
 const confirmDelete = confirmation({
@@ -27,6 +28,7 @@ const confirmDelete = confirmation({
       },
       checkWith: '`/switch history`',
     });
+    switchesChanged(ctx.services, ctx.auth);
     await ctx.reply.send({ content: '✅ Switch deleted.', components: [] });
   },
 });

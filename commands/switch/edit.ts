@@ -6,6 +6,7 @@ import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { fronterNames, nameAmong, when } from '../../src/render/switch.js';
 import { resolveOwnList } from '../../src/session/own-system.js';
 import { writeWithReadBack } from '../../src/session/writes.js';
+import { switchesChanged } from '../../src/switches/changed.js';
 import { checkSwitchMembers } from '../../src/switches/guards.js';
 import { latestSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
 
@@ -23,6 +24,7 @@ const confirmEdit = confirmation({
       },
       checkWith: '`/switch history`',
     });
+    switchesChanged(ctx.services, ctx.auth);
     await ctx.reply.send({ content: `✅ Switch edited. Current fronters: ${change.names}.`, components: [] });
   },
 });

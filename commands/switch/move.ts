@@ -7,6 +7,7 @@ import { atField, required } from '../../src/discord/fields/time.js';
 import { fronterNames, when } from '../../src/render/switch.js';
 import { readAt } from '../../src/session/at-time.js';
 import { writeWithReadBack } from '../../src/session/writes.js';
+import { switchesChanged } from '../../src/switches/changed.js';
 import { checkSwitchTime } from '../../src/switches/guards.js';
 import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
 import { earliestAllowed } from '../../src/switches/register.js';
@@ -29,6 +30,7 @@ const confirmMove = confirmation({
       },
       checkWith: '`/switch history`',
     });
+    switchesChanged(ctx.services, ctx.auth);
     await ctx.reply.send({ content: `✅ Switch moved to ${when(at)}.`, components: [] });
   },
 });

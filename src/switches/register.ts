@@ -5,6 +5,7 @@ import { nameAmong } from '../render/switch.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
 import { writeWithReadBack } from '../session/writes.js';
+import { switchesChanged } from './changed.js';
 import { checkSwitchMembers, checkSwitchTime } from './guards.js';
 
 export interface RegisteredSwitch {
@@ -78,6 +79,7 @@ export async function registerSwitch(
       },
       checkWith: '`/switch history`',
     });
+    switchesChanged(services, auth);
     return { id: result.value.id, timestamp: result.value.timestamp, becameLatest, readBack: result.readBack };
   } catch (error) {
     if (hasCode(error, PkErrorCode.SameSwitchMembers)) {

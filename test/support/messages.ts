@@ -31,3 +31,33 @@ export async function connectToken(discord: FakeDiscord, user: { id: string; use
   const reply = await discord.modalSubmit({ customId: 'token:submit', fields: { token }, user, guildId: null }).finalMessage();
   if (!messageText(reply).includes('Connected')) throw new Error(`token setup failed: ${messageText(reply)}`);
 }
+
+type Handle = {
+  initialResponse(timeoutMs?: number): Promise<{ type: number; data?: Record<string, unknown> }>;
+  original(): Record<string, unknown>;
+  edits(): Array<Record<string, unknown>>;
+  followUps(): Array<Record<string, unknown>>;
+};
+
+const PROGRESS = /^⏳/;
+
+/**
+ * The answer of long work that shows progress first: the first follow-up (errors after a public
+ * deferral arrive that way), or the deferred message once an edit that is not a progress note
+ * landed, or a direct reply.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a message as loose JSON, like the fake's own handles
+export async function settledAnswer(handle: Handle, timeoutMs = 15_000): Promise<any> {
+  const initial = await handle.initialResponse(timeoutMs);
+  if (initial.type === 4) return initial.data;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const followUp = handle.followUps()[0];
+    if (followUp) return followUp;
+    const edits = handle.edits();
+    const last = edits[edits.length - 1];
+    if (last && !PROGRESS.test(String(last.content ?? ''))) return handle.original();
+    if (Date.now() > deadline) throw new Error(`no settled answer after ${timeoutMs} ms; edits: ${JSON.stringify(edits.map((edit) => edit.content))}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -31,8 +31,8 @@ export interface PagerSpec<S extends z.ZodType> {
 
 export interface Pager<S = unknown> {
   readonly id: string;
-  /** Shows the first page, with Previous/Next buttons when there is more. */
-  open(ctx: CommandContext, state: S): Promise<void>;
+  /** Shows the first page, with Previous/Next buttons when there is more; `extra` goes with the first page only (e.g. a chart). */
+  open(ctx: CommandContext, state: S, extra?: Pick<ReplyMessage, 'files' | 'content'>): Promise<void>;
   press(ctx: CommandContext, id: CustomId): Promise<void>;
 }
 
@@ -61,15 +61,16 @@ export function pager<const S extends z.ZodType>(spec: PagerSpec<S>): Pager<z.in
   const command = flowCommand(spec.id);
   return {
     id: spec.id,
-    async open(ctx, initial) {
+    async open(ctx, initial, extra = {}) {
       const state = spec.schema.parse(initial) as z.infer<S>;
       const first = await spec.load(ctx, state, 0);
+      const message = { ...first.message, ...extra };
       if (!first.hasNext) {
-        await ctx.reply.send(withButtons(first.message, null));
+        await ctx.reply.send(withButtons(message, null));
         return;
       }
       const key = ctx.services.interactions.create(spec.id, ctx.userId, first.state ?? state, PAGER_TTL_MS);
-      await ctx.reply.send(withButtons(first.message, pageButtons(command, key, 0, first)));
+      await ctx.reply.send(withButtons(message, pageButtons(command, key, 0, first)));
     },
     async press(ctx, id) {
       const [key, pageText] = id.args;

@@ -27,6 +27,8 @@ export function invalidFormBody(detail: string): DiscordError {
 export interface ParsedBody {
   body: unknown;
   files: string[];
+  /** The uploaded files' bytes, in the order of `files`. */
+  uploads: Array<{ name: string; bytes: Buffer }>;
 }
 
 export class UnparsableBodyError extends Error {}
@@ -35,11 +37,11 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
-  if (raw.length === 0) return { body: undefined, files: [] };
+  if (raw.length === 0) return { body: undefined, files: [], uploads: [] };
   const contentType = request.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) return readMultipart(raw, contentType);
   try {
-    return { body: JSON.parse(raw.toString('utf8')), files: [] };
+    return { body: JSON.parse(raw.toString('utf8')), files: [], uploads: [] };
   } catch {
     throw new UnparsableBodyError('body is not JSON');
   }
@@ -49,12 +51,16 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
 async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
   const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
   const files: string[] = [];
+  const uploads: ParsedBody['uploads'] = [];
   let body: unknown;
   for (const [key, value] of form.entries()) {
     if (key === 'payload_json' && typeof value === 'string') body = JSON.parse(value);
-    else if (typeof value !== 'string') files.push(value.name);
+    else if (typeof value !== 'string') {
+      files.push(value.name);
+      uploads.push({ name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+    }
   }
-  return { body, files };
+  return { body, files, uploads };
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {

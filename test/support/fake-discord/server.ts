@@ -146,7 +146,7 @@ async function handleRequest(state: FakeState, requests: RecordedRequest[], requ
   const method = request.method ?? 'GET';
   const match = relative === null ? undefined : matchRoute(ROUTES, method, segments);
 
-  let parsed: ParsedBody = { body: undefined, files: [] };
+  let parsed: ParsedBody = { body: undefined, files: [], uploads: [] };
   let result: RouteResult;
   try {
     parsed = await readBody(request);
@@ -164,6 +164,7 @@ async function handleRequest(state: FakeState, requests: RecordedRequest[], requ
     headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
     body: parsed.body,
     files: parsed.files,
+    uploads: parsed.uploads,
     route: match?.route.name ?? null,
     status: result.status,
     at: Date.now(),

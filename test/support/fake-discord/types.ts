@@ -42,6 +42,8 @@ export interface RecordedRequest {
   readonly body: unknown;
   /** Names of uploaded files for multipart requests. */
   readonly files: readonly string[];
+  /** Bytes of the uploaded files, in the order of `files`. */
+  readonly uploads: ReadonlyArray<{ name: string; bytes: Buffer }>;
   /** Name of the route that handled it, or null when no route matched (the fake answered 404). */
   readonly route: string | null;
   /** Status code the fake answered with; set before waiters see the request. */
