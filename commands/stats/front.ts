@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
 import { pager } from '../../src/discord/framework/pager.js';
-import { throttledProgress, workDeadline } from '../../src/discord/framework/progress.js';
 import { frontChartAltText } from '../../src/charts/alt-text.js';
 import { buildFrontChart } from '../../src/charts/front-chart.js';
 import { renderScenePng } from '../../src/charts/rasterise.js';
 import { renderFrontStatsPages } from '../../src/render/stats.js';
-import { chartTitle, namesHiddenNote, readingProgressText, statsSystemLabel, withChart } from '../../src/render/stats-reply.js';
-import { loadStatsSource } from '../../src/session/front-stats.js';
+import { chartTitle, namesHiddenNote, statsSystemLabel, withChart } from '../../src/render/stats-reply.js';
 import { computeFrontStats } from '../../src/stats/engine.js';
-import { flatField, frontersOnlyField, rangeField, statsGroupField } from './options.js';
+import { flatField, frontersOnlyField, rangeField, readStatsWithProgress, statsGroupField } from './options.js';
 
 const CHART_FILE = 'front.png';
 
@@ -32,15 +30,7 @@ export const statsFront = subcommand({
   options: { range: rangeField(), group: statsGroupField(), flat: flatField(), fronters_only: frontersOnlyField() },
   visibility: 'target',
   async run(ctx, args) {
-    await ctx.reply.defer();
-    const source = await loadStatsSource(ctx.services, {
-      userId: ctx.userId,
-      target: ctx.target,
-      range: args.range,
-      group: args.group,
-      deadline: workDeadline(),
-      onProgress: throttledProgress(ctx, (read: number) => ({ content: readingProgressText(read) })),
-    });
+    const source = await readStatsWithProgress(ctx, { range: args.range, group: args.group });
     const now = Date.now();
     const stats = computeFrontStats(source.history.switches, {
       start: source.rangeStart,

@@ -1,15 +1,13 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
-import { throttledProgress, workDeadline } from '../../src/discord/framework/progress.js';
 import { timelineAltText } from '../../src/charts/alt-text.js';
 import { renderScenePng } from '../../src/charts/rasterise.js';
 import { buildTimelineChart } from '../../src/charts/timeline-chart.js';
 import { frontStatsFooter } from '../../src/render/stats.js';
-import { chartTitle, namesHiddenNote, readingProgressText, withChart } from '../../src/render/stats-reply.js';
+import { chartTitle, namesHiddenNote, withChart } from '../../src/render/stats-reply.js';
 import { embedColor, safeName } from '../../src/render/format.js';
-import { loadStatsSource } from '../../src/session/front-stats.js';
 import { computeFrontStats } from '../../src/stats/engine.js';
-import { rangeField } from './options.js';
+import { rangeField, readStatsWithProgress } from './options.js';
 
 const CHART_FILE = 'timeline.png';
 
@@ -18,15 +16,7 @@ export const statsTimeline = subcommand({
   options: { range: rangeField() },
   visibility: 'target',
   async run(ctx, args) {
-    await ctx.reply.defer();
-    const source = await loadStatsSource(ctx.services, {
-      userId: ctx.userId,
-      target: ctx.target,
-      range: args.range,
-      group: undefined,
-      deadline: workDeadline(),
-      onProgress: throttledProgress(ctx, (read: number) => ({ content: readingProgressText(read) })),
-    });
+    const source = await readStatsWithProgress(ctx, { range: args.range, group: undefined });
     const now = new Date();
     const stats = computeFrontStats(source.history.switches, { start: source.rangeStart, now: now.getTime() });
     if (stats.periodStart === null) throw new UserFacingError(`There is no front history in this range (${source.rangeLabel}) to draw.`);
