@@ -64,7 +64,8 @@ export const MEMBER_SORTS = {
 } satisfies Record<string, SortSpec<Member>>;
 
 function memberCount(group: Group): string | null {
-  if (group.members === undefined) return null;
+  // In the public view an empty list may be a private one (PluralKit sends [] for both): no count then.
+  if (group.members === undefined || (group.members.length === 0 && group.privacy === null)) return null;
   return `(${group.members.length} member${group.members.length === 1 ? '' : 's'})`;
 }
 

@@ -89,7 +89,7 @@ async function limitReached(services: Services, kind: EntityKind, auth: OwnSyste
   } catch {
     // Say it without the number.
   }
-  const count = limit === undefined ? `its ${kind.name} limit` : `its limit of ${limit} ${kind.plural}`;
+  const count = limit === undefined ? `its ${kind.name} limit` : `its limit of ${limit} ${limit === 1 ? kind.name : kind.plural}`;
   throw new UserFacingError(`Your system has reached ${count} on PluralKit, so no ${kind.name} was created. Delete one first, or ask PluralKit's staff about a higher limit.`);
 }
 

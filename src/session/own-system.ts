@@ -66,6 +66,8 @@ export interface ViewReference<E = Member | Group> {
   entity?: E;
   /** Whether that list was read from PluralKit during this call (so it is as fresh as a new read). */
   fresh?: boolean;
+  /** For an ID-shaped input not in the caller's own list: what that miss said (suggestions), should the ID be unknown too. */
+  ownMiss?: string;
 }
 
 /**
@@ -79,14 +81,11 @@ export async function referenceForView<L extends OwnList>(services: Services, li
     const result = await withRefreshOnMiss(services, list, userId, auth, (entities) => resolveEntity(input, entities, KIND[list]));
     if (result.ok) return { ref: result.entity.uuid, own: true, entity: result.entity, fresh: result.fresh };
     if (direct === null) throw new UserFacingError(result.message);
-    return { ref: direct, own: false };
+    return { ref: direct, own: false, ownMiss: result.message };
   }
-  if (direct === null) {
-    throw new UserFacingError(
-      `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${KIND[list]}'s 5–6 letter ID (or UUID) to look up any system's.`,
-    );
-  }
-  return { ref: direct, own: false };
+  const unknownSystem = `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${KIND[list]}'s 5–6 letter ID (or UUID) to look up any system's.`;
+  if (direct === null) throw new UserFacingError(unknownSystem);
+  return { ref: direct, own: false, ownMiss: unknownSystem };
 }
 
 export interface ReadReference<E = Member | Group> extends ViewReference<E> {
