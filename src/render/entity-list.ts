@@ -38,19 +38,41 @@ export interface EntityListPage {
 }
 
 /** `[`id`] **name**` plus the datum, as PluralKit's short list writes a line. */
-export function listLine(line: ListLine): string {
-  const parts = [`[${inlineCode(line.id)}] **${safeName(truncate(line.name, NAME_MAX))}**`];
+export function listLine(line: ListLine, nameMax = NAME_MAX): string {
+  const parts = [`[${inlineCode(line.id)}] **${safeName(truncate(line.name, nameMax))}**`];
   if (line.datum) parts.push(line.datum);
   if (line.hidden) parts.push('*(hidden)*');
   return parts.join(' ');
+}
+
+/** A line within `max`: a long name is cut shorter first, then the datum (markdown, not cut) is left out. */
+function fittedLine(line: ListLine, max: number): string {
+  for (const nameMax of [NAME_MAX, 30, 20]) {
+    const text = listLine(line, nameMax);
+    if (text.length <= max) return text;
+  }
+  for (let nameMax = 20; nameMax > 1; nameMax = Math.floor(nameMax / 2)) {
+    const text = listLine({ ...line, datum: null }, nameMax);
+    if (text.length <= max) return text;
+  }
+  return listLine({ ...line, datum: null }, 1);
 }
 
 export function renderEntityList(list: EntityListPage): APIEmbed {
   const heading = list.search ? `${list.heading} matching “${safeName(truncate(list.search, 50))}”` : list.heading;
   const empty = list.search ? `No ${list.noun}s match that search.` : `No ${list.noun}s to show.`;
   const budget = DiscordLimits.embedDescription - headingBodyCost(heading);
+  // Every line of the page gets its share of the description, so no entry is dropped.
+  const perLine = Math.floor((budget - list.lines.length) / Math.max(1, list.lines.length));
   const body =
-    list.lines.length === 0 ? `*${empty}*` : joinWithin(list.lines.map(listLine), '\n', budget, (hidden) => `*(${hidden} more on this page not shown)*`);
+    list.lines.length === 0
+      ? `*${empty}*`
+      : joinWithin(
+          list.lines.map((line) => fittedLine(line, perLine)),
+          '\n',
+          budget,
+          (hidden) => `*(${hidden} more on this page not shown)*`,
+        );
   const footer = [
     `Sorted by ${list.sortLabel}`,
     `${list.total} ${list.noun}${list.total === 1 ? '' : 's'}`,

@@ -113,6 +113,17 @@ describe('/member edit', () => {
     expect(await read()).toMatchObject({ display_name: null, pronouns: 'she/they', birthday: '1990-07-04', name: 'Alice' });
   });
 
+  it('when reading the member list outlasts the 1.5 s defer, an "Open form" button opens the same form', async () => {
+    w.h.app.services.directory.forget('all', OWNER.id, { token: w.system.token, systemId: w.system.id });
+    w.h.pluralkit.injectFault({ method: 'GET', path: '/systems/@me/members', delayMs: 1700 });
+    const reply = await w.h.discord.slashCommand({ name: 'member', subcommand: 'edit', options: { member: 'Alice' }, user: OWNER, guildId: GUILD }).finalMessage();
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(messageText(reply)).toMatch(/Press the button to open it/);
+    const modal = await w.h.discord.button({ customId: (reply.components[0].components[0] as { custom_id: string }).custom_id, user: OWNER, guildId: GUILD }).initialResponse();
+    expect(modal.type).toBe(9);
+    expect(JSON.stringify(modal.data)).toContain('"value":"Alice"');
+  });
+
   it('a refused form keeps what was typed for "Edit again"', async () => {
     const modal = await w.h.discord.slashCommand({ name: 'member', subcommand: 'edit', options: { member: 'Alice' }, user: OWNER, guildId: GUILD }).initialResponse();
     const reply = await w.h.discord.modalSubmit({ customId: modal.data!.custom_id as string, fields: { name: 'Alice', birthday: 'Feb 30' }, user: OWNER, guildId: GUILD }).finalMessage();
