@@ -1,6 +1,7 @@
 import { benchAutocomplete } from './autocomplete.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
+import { benchMembersGroups } from './members-groups.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
 
 /*
@@ -11,6 +12,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
   ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
+  ['Members and groups: PluralKit requests per subcommand, lists warm (targets: autocomplete 0, view ≤ 2, writes 1 plus what a confirmation needs)', benchMembersGroups],
   ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
 ];
 
