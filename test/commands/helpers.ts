@@ -1,8 +1,11 @@
+import { expect } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
-import { buttonId, connectToken } from '../support/messages.js';
+import { buttonId, connectToken, EPHEMERAL, messageText, subcommandPath } from '../support/messages.js';
 import type { SlashOptionValue } from '../support/fake-discord/types.js';
 
 export { buttonId, EPHEMERAL, messageText } from '../support/messages.js';
+
+const WRITES = /^(POST|PATCH|DELETE) /;
 
 /*
  * One world per test file for the /member and /group harness tests: the real app in-process, the
@@ -28,6 +31,15 @@ export interface World {
   pk<T = unknown>(path: string, token?: string | null): Promise<{ status: number; body: T }>;
   /** PluralKit requests made while `action` ran, as `METHOD /path`. */
   requestsDuring(action: () => Promise<unknown>): Promise<string[]>;
+  /** `run`, with the PluralKit requests it made. */
+  counted(command: string, path: string, options?: Options, as?: { user?: typeof OWNER; guildId?: string | null }): Promise<{ reply: Message; requests: string[] }>;
+  /** Presses a button, with the PluralKit requests the press made. */
+  countedPress(message: Message, label: string): Promise<{ reply: Message; requests: string[] }>;
+  /**
+   * A refusal: ephemeral, no mentions, the message, and either no request at all (`none`: known
+   * before asking PluralKit) or no write (`no writes`: e.g. an unknown name re-reads the list).
+   */
+  expectRefusal(command: string, path: string, options: Options, message: RegExp, allowed: 'none' | 'no writes', as?: { user?: typeof OWNER; guildId?: string | null }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,13 +52,10 @@ export async function startWorld(seed: { name?: string; settings?: Record<string
     h,
     system,
     run(command, path, options = {}, as = {}) {
-      const words = path.split(' ').filter(Boolean);
-      const [subcommandGroup, subcommand] = words.length === 2 ? words : [undefined, words[0]];
       return h.discord
         .slashCommand({
           name: command,
-          ...(subcommandGroup ? { subcommandGroup } : {}),
-          ...(subcommand ? { subcommand } : {}),
+          ...subcommandPath(path),
           options,
           user: as.user ?? OWNER,
           guildId: as.guildId === undefined ? GUILD : as.guildId,
@@ -66,6 +75,27 @@ export async function startWorld(seed: { name?: string; settings?: Record<string
       await action();
       await new Promise((resolve) => setTimeout(resolve, 20));
       return h.pluralkit.requests.slice(start).map((request) => `${request.method} ${request.path.replace(/^\/v2/, '')}`);
+    },
+    async counted(command, path, options = {}, as = {}) {
+      let reply: Message | undefined;
+      const requests = await world.requestsDuring(async () => {
+        reply = await world.run(command, path, options, as);
+      });
+      return { reply: reply!, requests };
+    },
+    async countedPress(message, label) {
+      let reply: Message | undefined;
+      const requests = await world.requestsDuring(async () => {
+        reply = await world.press(message, label);
+      });
+      return { reply: reply!, requests };
+    },
+    async expectRefusal(command, path, options, message, allowed, as = {}) {
+      const { reply, requests } = await world.counted(command, path, options, as);
+      expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(reply.allowed_mentions).toEqual({ parse: [] });
+      expect(messageText(reply)).toMatch(message);
+      expect(allowed === 'none' ? requests : requests.filter((request) => WRITES.test(request))).toEqual([]);
     },
     stop: () => h.stop(),
   };

@@ -31,3 +31,10 @@ export async function connectToken(discord: FakeDiscord, user: { id: string; use
   const reply = await discord.modalSubmit({ customId: 'token:submit', fields: { token }, user, guildId: null }).finalMessage();
   if (!messageText(reply).includes('Connected')) throw new Error(`token setup failed: ${messageText(reply)}`);
 }
+
+/** A command path as the fake Discord takes it: `groups add` → a subcommand group and its subcommand. */
+export function subcommandPath(path: string): { subcommandGroup?: string; subcommand?: string } {
+  const words = path.split(' ').filter(Boolean);
+  if (words.length === 2) return { subcommandGroup: words[0]!, subcommand: words[1]! };
+  return words[0] ? { subcommand: words[0] } : {};
+}

@@ -16,12 +16,9 @@ describe('/group create and /group edit', () => {
   afterAll(() => w.stop());
 
   it('create sends one POST after the list check and says what was set', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('group', 'create', { name: 'Crew', description: 'Us.', color: 'ABCDEF', icon: 'https://cdn.example/i.png' });
-    });
+    const { reply, requests } = await w.counted('group', 'create', { name: 'Crew', description: 'Us.', color: 'ABCDEF', icon: 'https://cdn.example/i.png' });
     expect(requests).toEqual(['GET /systems/@me/groups', 'POST /groups']);
-    expect(reply!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(messageText(reply)).toMatch(/✅ Created group \*\*Crew\*\* \(`([a-z]{6})`\)\.[\s\S]*\*\*Icon:\*\* \*not set\* → https:\/\/cdn\.example\/i\.png/);
     crewId = /`([a-z]{6})`/.exec(messageText(reply))![1]!;
     expect(await group(crewId)).toMatchObject({ name: 'Crew', description: 'Us.', color: 'abcdef', icon: 'https://cdn.example/i.png' });

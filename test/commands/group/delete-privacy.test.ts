@@ -29,9 +29,8 @@ describe('/group delete and /group privacy', () => {
   it('delete says the members are not deleted and cannot be undone; members stay', async () => {
     const prompt = await w.run('group', 'delete', { group: 'Crew' });
     expect(messageText(prompt)).toMatch(/Delete group \*\*Crew\*\* \(`[a-z]{6}`\)\? Its members are not deleted: they only leave the group\. \*\*This cannot be undone\.\*\*/);
-    const requests = await w.requestsDuring(async () => {
-      expect(messageText(await w.press(prompt, 'Delete group'))).toMatch(/✅ Deleted group \*\*Crew\*\*/);
-    });
+    const { reply: done, requests } = await w.countedPress(prompt, 'Delete group');
+    expect(messageText(done)).toMatch(/✅ Deleted group \*\*Crew\*\*/);
     expect(requests).toEqual([`GET /groups/${crew.uuid}`, `DELETE /groups/${crew.uuid}`]);
     expect((await w.pk(`/groups/${crew.id}`)).status).toBe(404);
     expect((await w.pk(`/members/${alice.id}`)).status).toBe(200);

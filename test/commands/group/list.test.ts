@@ -18,14 +18,11 @@ describe('/group list', () => {
   afterAll(() => w.stop());
 
   it('is public by default with member counts as the public sees them, in one request', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('group', 'list');
-    });
+    const { reply, requests } = await w.counted('group', 'list');
     expect(requests).toEqual([`GET /systems/${w.system.id}/groups`]);
     expect(w.h.pluralkit.requests.at(-1)!.query).toEqual({ with_members: 'true' });
-    expect(reply!.flags & EPHEMERAL).toBe(0);
-    const lines = (reply!.embeds[0].description as string).split('\n');
+    expect(reply.flags & EPHEMERAL).toBe(0);
+    const lines = (reply.embeds[0].description as string).split('\n');
     // Hidden members are not counted; a private member list (PluralKit sends []) shows no count rather than 0.
     expect(lines).toEqual([expect.stringMatching(/\*\*Band\*\* \(1 member\)$/), expect.stringMatching(/\*\*Crew\*\* \(1 member\)$/), expect.stringMatching(/\*\*Vault\*\*$/)]);
     expect(messageText(reply)).not.toContain('Attic');

@@ -18,13 +18,10 @@ describe('/group view', () => {
   afterAll(() => w.stop());
 
   it('shows the public view with the member count and 20 names, in at most two requests', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('group', 'view', { group: 'the crew' });
-    });
+    const { reply, requests } = await w.counted('group', 'view', { group: 'the crew' });
     expect(requests.length).toBeLessThanOrEqual(2);
-    expect(reply!.flags & EPHEMERAL).toBe(0);
-    const embed = reply!.embeds[0] as Embed;
+    expect(reply.flags & EPHEMERAL).toBe(0);
+    const embed = reply.embeds[0] as Embed;
     expect(embed.author.name).toBe('Crew');
     expect(embed.color).toBe(0x00ff00);
     const members = embed.fields.find((field) => field.name.startsWith('Members'))!;

@@ -14,9 +14,7 @@ describe('/member create', () => {
   afterAll(() => w.stop());
 
   it('creates with every option in one request and says what was set, ephemerally', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('member', 'create', {
+    const { reply, requests } = await w.counted('member', 'create', {
         name: 'Alice',
         display_name: 'Ally',
         pronouns: 'she/her',
@@ -25,10 +23,9 @@ describe('/member create', () => {
         avatar: 'https://cdn.example/a.png',
         proxy: 'a: text',
       });
-    });
     // The caller's member list (for the duplicate-name check), then the POST.
     expect(requests).toEqual(['GET /systems/@me/members', 'POST /members']);
-    expect(reply!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const text = messageText(reply);
     expect(text).toMatch(/✅ Created member \*\*Alice\*\* \(`[a-z]{6}`\)\./);
     expect(text).toContain('**Pronouns:** *not set* → she/her');

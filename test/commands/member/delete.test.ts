@@ -19,9 +19,8 @@ describe('/member delete', () => {
     expect(messageText(prompt)).toMatch(new RegExp(`Delete member \\*\\*Alice\\*\\* \\(\`${alice.id}\`\\)\\?.*cannot be undone`));
     expect(messageText(await w.press(prompt, 'Delete member', STRANGER))).toMatch(/only they can answer/);
     expect(await status(alice.id)).toBe(200);
-    const requests = await w.requestsDuring(async () => {
-      expect(messageText(await w.press(prompt, 'Delete member'))).toMatch(/✅ Deleted member \*\*Alice\*\*/);
-    });
+    const { reply: done, requests } = await w.countedPress(prompt, 'Delete member');
+    expect(messageText(done)).toMatch(/✅ Deleted member \*\*Alice\*\*/);
     expect(requests).toEqual([`GET /members/${alice.uuid}`, `DELETE /members/${alice.uuid}`]);
     expect(await status(alice.id)).toBe(404);
     expect((await w.pk<string[]>(`/groups/${group.id}/members`)).body).toEqual([]);

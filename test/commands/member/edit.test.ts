@@ -33,12 +33,9 @@ describe('/member edit', () => {
   afterAll(() => w.stop());
 
   it('field options send one PATCH and answer before → after, ephemerally', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('member', 'edit', { member: 'Alice', pronouns: 'they/them', keep_proxy: true, tts: true, display_name: 'Al' });
-    });
+    const { reply, requests } = await w.counted('member', 'edit', { member: 'Alice', pronouns: 'they/them', keep_proxy: true, tts: true, display_name: 'Al' });
     expect(requests).toEqual([`PATCH /members/${alice.uuid}`]);
-    expect(reply!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const text = messageText(reply);
     expect(text).toContain('**Pronouns:** she/her → they/them');
     expect(text).toContain('**Keep proxy:** off → on');
@@ -68,13 +65,10 @@ describe('/member edit', () => {
     expect((await read()).description).toBe('Likes tea.');
 
     const again = await w.run('member', 'edit', { member: 'Alice', clear: 'description' });
-    let done: Awaited<ReturnType<World['press']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      done = await w.press(again, 'Clear');
-    });
+    const { reply: done, requests } = await w.countedPress(again, 'Clear');
     expect(requests).toEqual([`GET /members/${alice.uuid}`, `PATCH /members/${alice.uuid}`]);
     expect(messageText(done)).toContain('**Description:** Likes tea. → *not set*');
-    expect(done!.components).toEqual([]);
+    expect(done.components).toEqual([]);
     expect((await read()).description).toBeNull();
   });
 

@@ -27,13 +27,10 @@ describe('/member groups', () => {
   });
 
   it('add sends one request, says what changed and what already was', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('member', 'groups add', { member: 'Alice', groups: 'Band, Crew' });
-    });
+    const { reply, requests } = await w.counted('member', 'groups add', { member: 'Alice', groups: 'Band, Crew' });
     expect(requests).toEqual([`POST /members/${alice.uuid}/groups/add`]);
     expect(w.h.pluralkit.requests.at(-1)!.body).toEqual([band.uuid, crew.uuid]);
-    expect(reply!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const text = messageText(reply);
     expect(text).toMatch(/✅ \*\*Alice\*\* is now in 2 groups: \*\*Crew\*\*, \*\*Band\*\*\./);
     expect(text).toContain('**Added:** **Band**');
@@ -53,9 +50,8 @@ describe('/member groups', () => {
     const prompt = await w.run('member', 'groups set', { member: 'Alice', groups: 'Club' });
     expect(messageText(prompt)).toMatch(/⚠️ Change the groups of \*\*Alice\*\*[\s\S]*\*\*After:\*\* \*\*Club\*\*\n\*\*Removed:\*\* \*\*Crew\*\*, \*\*Band\*\*$/);
     expect(await groupsOfAlice()).toEqual(['Band', 'Crew']);
-    const requests = await w.requestsDuring(async () => {
-      expect(messageText(await w.press(prompt, 'Update groups'))).toMatch(/is now in 1 group: \*\*Club\*\*/);
-    });
+    const { reply: done, requests } = await w.countedPress(prompt, 'Update groups');
+    expect(messageText(done)).toMatch(/is now in 1 group: \*\*Club\*\*/);
     expect(requests).toEqual([`GET /members/${alice.uuid}/groups`, `POST /members/${alice.uuid}/groups/overwrite`]);
     expect(await groupsOfAlice()).toEqual(['Club']);
   });
@@ -77,10 +73,7 @@ describe('/member groups', () => {
   });
 
   it('unknown groups are named with suggestions and nothing is sent', async () => {
-    const requests = await w.requestsDuring(async () => {
-      expect(messageText(await w.run('member', 'groups add', { member: 'Alice', groups: 'Crew, Bnad' }))).toMatch(/No group called "Bnad" in your system\. Did you mean Band/);
-    });
-    expect(requests.filter((request) => request.startsWith('POST'))).toEqual([]);
+    await w.expectRefusal('member', 'groups add', { member: 'Alice', groups: 'Crew, Bnad' }, /No group called "Bnad" in your system\. Did you mean Band/, 'no writes');
   });
 
   it("another system's member groups: public view by ID, refused when its group list is private", async () => {

@@ -17,13 +17,10 @@ describe('/member privacy', () => {
 
   it('without subject and level shows every subject, read fresh in one request', async () => {
     await w.run('member', 'view', { member: 'Alice' });
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('member', 'privacy', { member: 'Alice' });
-    });
+    const { reply, requests } = await w.counted('member', 'privacy', { member: 'Alice' });
     expect(requests).toEqual([`GET /members/${alice.uuid}`]);
-    expect(reply!.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const fields = (reply!.embeds[0].fields as Array<{ name: string; value: string }>).map((field) => `${field.name}: ${field.value.split('\n')[0]}`);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const fields = (reply.embeds[0].fields as Array<{ name: string; value: string }>).map((field) => `${field.name}: ${field.value.split('\n')[0]}`);
     expect(fields).toEqual([
       'Visibility: **Public**: everyone can see it',
       'Name: **Public**: everyone can see it',
@@ -38,10 +35,7 @@ describe('/member privacy', () => {
   });
 
   it('sets one subject in one PATCH and says before → after', async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('member', 'privacy', { member: 'Alice', subject: 'pronouns', level: 'private' });
-    });
+    const { reply, requests } = await w.counted('member', 'privacy', { member: 'Alice', subject: 'pronouns', level: 'private' });
     expect(requests).toEqual([`PATCH /members/${alice.uuid}`]);
     expect(messageText(reply)).toContain('**Pronouns:** public → private');
     expect((await privacy()).pronoun_privacy).toBe('private');
@@ -55,9 +49,6 @@ describe('/member privacy', () => {
   });
 
   it('a level without a subject asks for one and sends nothing', async () => {
-    const requests = await w.requestsDuring(async () => {
-      expect(messageText(await w.run('member', 'privacy', { member: 'Alice', level: 'public' }))).toMatch(/Choose a `subject`/);
-    });
-    expect(requests.filter((request) => request.startsWith('PATCH'))).toEqual([]);
+    await w.expectRefusal('member', 'privacy', { member: 'Alice', level: 'public' }, /Choose a `subject`/, 'no writes');
   });
 });

@@ -32,14 +32,11 @@ describe('/member view', () => {
   afterAll(() => w.stop());
 
   it("is public by default and shows PluralKit's public view, groups sorted by name, in at most two requests", async () => {
-    let reply: Awaited<ReturnType<World['run']>> | undefined;
-    const requests = await w.requestsDuring(async () => {
-      reply = await w.run('member', 'view', { member: 'ally' });
-    });
+    const { reply, requests } = await w.counted('member', 'view', { member: 'ally' });
     expect(requests.length).toBeLessThanOrEqual(2);
-    expect(reply!.flags & EPHEMERAL).toBe(0);
-    expect(reply!.allowed_mentions).toEqual({ parse: [] });
-    const embed = reply!.embeds[0] as Embed;
+    expect(reply.flags & EPHEMERAL).toBe(0);
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    const embed = reply.embeds[0] as Embed;
     expect(embed.author.name).toBe('Alice');
     expect(fieldNames(embed)).toEqual(['Display Name', 'Birthday', 'Message Count', 'Color', 'Groups (2)', 'Description']);
     expect(messageText(reply)).toContain('Jul 04');
