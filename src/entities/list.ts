@@ -2,7 +2,8 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode } from '../pluralkit/errors.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { formatBirthday, inlineCode, parseTime } from '../render/format.js';
-import { joinWithin } from '../render/list-fit.js';
+import { truncate } from '../render/truncate.js';
+import { proxyTemplate } from '../input/proxy-template.js';
 import { foldForSearch } from '../resolve/search-index.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
@@ -25,12 +26,15 @@ export interface SortSpec<E extends Entity = Entity> {
   datum(entity: E): string | null;
 }
 
-const MAX_TAGS_SHOWN = 2;
+const TAGS_SHOWN = 2;
+const TAG_SHOWN_MAX = 30;
 
+/** The first two proxy tags in code (cut at 30 characters), and how many more. */
 function proxyTagsDatum(member: Member): string | null {
   if (member.proxy_tags.length === 0) return null;
-  const tags = member.proxy_tags.map((tag) => inlineCode(`${tag.prefix ?? ''}text${tag.suffix ?? ''}`.slice(0, 30)));
-  return `(${joinWithin(tags.slice(0, MAX_TAGS_SHOWN + 1), ', ', 80, (hidden) => `+${hidden}`)}${member.proxy_tags.length > MAX_TAGS_SHOWN + 1 ? ', …' : ''})`;
+  const shown = member.proxy_tags.slice(0, TAGS_SHOWN).map((tag) => inlineCode(truncate(proxyTemplate(tag), TAG_SHOWN_MAX)));
+  const more = member.proxy_tags.length - shown.length;
+  return `(${shown.join(', ')}${more > 0 ? `, +${more}` : ''})`;
 }
 
 function timeDatum(label: string, text: string | null, style: 'D' | 'R'): string | null {

@@ -8,6 +8,9 @@ import type { Entity, EntityKind, MembershipOp } from './kinds.js';
  * operations (add, remove, overwrite) on the same two lists, so one implementation serves both.
  */
 
+/** What membership needs of an entity: its UUID to send, its ID and name to show. */
+export type EntityRef = Pick<Entity, 'uuid' | 'id' | 'name'>;
+
 /** Identifies a membership list's exact content, so a confirmation can tell whether it changed. */
 export function membershipFingerprint(entities: readonly Pick<Entity, 'uuid'>[]): string {
   return entities
@@ -17,7 +20,7 @@ export function membershipFingerprint(entities: readonly Pick<Entity, 'uuid'>[])
 }
 
 /** What the list should hold after the operation, in a stable order (the old order, then the new). */
-export function expectedAfter(op: MembershipOp, before: readonly Entity[], changed: readonly Entity[]): Entity[] {
+export function expectedAfter(op: MembershipOp, before: readonly EntityRef[], changed: readonly EntityRef[]): EntityRef[] {
   const changedIds = new Set(changed.map((entity) => entity.uuid));
   if (op === 'overwrite') return [...changed];
   if (op === 'remove') return before.filter((entity) => !changedIds.has(entity.uuid));
@@ -25,7 +28,7 @@ export function expectedAfter(op: MembershipOp, before: readonly Entity[], chang
   return [...before, ...changed.filter((entity) => !beforeIds.has(entity.uuid))];
 }
 
-function holds(op: MembershipOp, now: readonly Entity[], changed: readonly Entity[]): boolean {
+function holds(op: MembershipOp, now: readonly EntityRef[], changed: readonly EntityRef[]): boolean {
   const present = new Set(now.map((entity) => entity.uuid));
   if (op === 'add') return changed.every((entity) => present.has(entity.uuid));
   if (op === 'remove') return changed.every((entity) => !present.has(entity.uuid));
@@ -41,11 +44,11 @@ export async function changeMembership(
   kind: EntityKind,
   userId: string,
   auth: OwnSystemAuth,
-  entity: Entity,
+  entity: EntityRef,
   op: MembershipOp,
-  changed: readonly Entity[],
-  before: readonly Entity[],
-): Promise<WriteResult<Entity[]>> {
+  changed: readonly EntityRef[],
+  before: readonly EntityRef[],
+): Promise<WriteResult<EntityRef[]>> {
   try {
     return await writeWithReadBack({
       write: async (deadline) => {

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../core/user-facing-error.js';
-import { hasCode, isPluralKitError } from '../pluralkit/errors.js';
+import { hasCode } from '../pluralkit/errors.js';
 import { isOwnerSettings } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
@@ -106,7 +106,7 @@ export async function createEntity<E extends Entity>(services: Services, kind: E
       checkWith: `\`/${kind.name} list private: True\``,
     });
   } catch (error) {
-    if (isPluralKitError(error) && hasCode(error, kind.limitCode)) return limitReached(services, kind, auth);
+    if (hasCode(error, kind.limitCode)) return limitReached(services, kind, auth);
     throw error;
   } finally {
     services.directory.forget(kind.plural, userId, auth);

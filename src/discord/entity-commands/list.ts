@@ -102,7 +102,7 @@ export function relatedViewSubcommand(owner: EntityCommandKind, listPager: Pager
     options: { [option]: owner.one(`The ${kind.name}: name, display name or ID (any system's ID)`) },
     async run(ctx, args) {
       const read = await resolveForRead(ctx.services, kind.plural, ctx.userId, args[option]!, ctx.privateView);
-      const shownName = read.entity ? (read.token ? read.entity.name : kind.publicView(read.entity as never).name) : `${kind.name} ${read.ref}`;
+      const shownName = read.entity ? (read.token ? read.entity.name : kind.publicView(read.entity).name) : `${kind.name} ${read.ref}`;
       // A member's groups follow its system's group list privacy; a group's members, the group's list privacy.
       const name = `**${safeName(shownName)}**`;
       const ownRefusal =

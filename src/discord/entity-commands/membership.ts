@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertUnchanged } from '../../core/unchanged.js';
 import type { Entity, MembershipOp } from '../../entities/kinds.js';
-import { changeMembership, membershipFingerprint } from '../../entities/membership.js';
+import { changeMembership, membershipFingerprint, type EntityRef } from '../../entities/membership.js';
 import { READ_BACK_NOTE } from '../../render/changes.js';
 import { namedWithId, safeName } from '../../render/format.js';
 import { nameList, renderMembershipChange } from '../../render/membership.js';
@@ -29,7 +29,7 @@ export function membershipFlows(
   const plural = related.kind.plural;
   const viewPager = entityListPager(`${kind.name}.${plural}`, related.kind, `/${kind.name} ${plural} view`);
 
-  async function apply(ctx: Owned, op: MembershipOp, entity: Entity, changed: readonly Entity[], before: readonly Entity[], requested = op !== 'overwrite'): Promise<void> {
+  async function apply(ctx: Owned, op: MembershipOp, entity: EntityRef, changed: readonly EntityRef[], before: readonly EntityRef[], requested = op !== 'overwrite'): Promise<void> {
     const { value: after, readBack } = await changeMembership(ctx.services, kind, ctx.userId, ctx.auth, entity, op, changed, before);
     const text = renderMembershipChange({ side: kind.name, subject: entity, before, after, ...(requested ? { requested: { op: op as 'add' | 'remove', entities: changed } } : {}) });
     await ctx.reply.send({ content: readBack ? `${text}\n${READ_BACK_NOTE}` : text, components: [] });
@@ -43,15 +43,15 @@ export function membershipFlows(
     async run(ctx, change) {
       const current = await kind.listRelated(ctx.services, change.entity.uuid, { token: ctx.auth.token });
       assertUnchanged(change.shown, membershipFingerprint(current), `The ${plural} of **${safeName(change.entity.name)}**`);
-      await apply(ctx, 'overwrite', change.entity as Entity, change.related as Entity[], current);
+      await apply(ctx, 'overwrite', change.entity, change.related, current);
     },
   });
 
-  async function askSet(ctx: Owned, entity: Entity, wanted: readonly Entity[], before: readonly Entity[]): Promise<void> {
+  async function askSet(ctx: Owned, entity: EntityRef, wanted: readonly EntityRef[], before: readonly EntityRef[]): Promise<void> {
     const wantedIds = new Set(wanted.map((entry) => entry.uuid));
     const removed = before.filter((entry) => !wantedIds.has(entry.uuid));
     if (removed.length === 0) return apply(ctx, 'overwrite', entity, wanted, before);
-    const pick = ({ uuid, id, name }: Entity) => ({ uuid, id, name });
+    const pick = ({ uuid, id, name }: EntityRef) => ({ uuid, id, name });
     const after = wanted.length === 0 ? `*no ${plural}*` : nameList(wanted);
     await confirmSet.ask(ctx, { entity: pick(entity), related: wanted.map(pick), shown: membershipFingerprint(before) }, {
       content: [`⚠️ Change the ${plural} of ${namedWithId(entity)}?`, `**Now:** ${nameList(before)}`, `**After:** ${after}`, `**Removed:** ${nameList(removed)}`].join('\n'),
