@@ -1,12 +1,14 @@
 import type { CommandModule } from '../src/discord/command.js';
 import { frontersCommand } from './fronters.js';
+import { groupCommand } from './group/index.js';
 import { createHelpCommand } from './help.js';
+import { memberCommand } from './member/index.js';
 import { messageCommand } from './message.js';
 import { statsCommand } from './stats/index.js';
 import { switchCommand } from './switch/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [frontersCommand, switchCommand, statsCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [frontersCommand, switchCommand, statsCommand, memberCommand, groupCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

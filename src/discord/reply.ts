@@ -214,13 +214,20 @@ export class Responder {
     return this.sendPrivately(message);
   }
 
-  /** A modal must be the first response: handlers call this before any slow work. */
-  showModal(modal: ModalBuilder): Promise<void> {
+  /**
+   * A modal must be the first response: handlers call this before any slow work. When the
+   * interaction was already acknowledged (a slow read let the automatic defer win), `fallback`
+   * is shown instead, e.g. a button that opens the modal; without one that is a programming error.
+   */
+  showModal(modal: ModalBuilder, fallback?: ReplyMessage): Promise<void> {
     return this.enqueue(async () => {
       this.dispose();
       const interaction = this.interaction;
       if (this.state !== 'none' || interaction.isModalSubmit()) {
-        throw new Error('a modal can only be the first response to a command or component');
+        if (!fallback || this.state === 'none') throw new Error('a modal can only be the first response to a command or component');
+        await interaction.editReply(toPayload(fallback));
+        this.state = 'replied';
+        return;
       }
       await interaction.showModal(modal);
       this.state = 'replied';

@@ -21,3 +21,13 @@ export function renderChanges(rows: readonly ChangeRow[]): string {
   const lines = rows.filter((row) => row.before !== row.after).map((row) => `**${row.label}:** ${shown(row.before)} → ${shown(row.after)}`);
   return truncate(lines.length > 0 ? lines.join('\n') : 'Nothing changed: every value was already set that way.', DiscordLimits.messageContent - 100);
 }
+
+/** Said after a write whose answer was lost but which reading PluralKit back showed was saved. */
+export const READ_BACK_NOTE = '📝 PluralKit was slow to answer, so I read it back: the change is saved.';
+
+/** The reply to a write: what it was about (markdown), each change before → after, and a read-back note. */
+export function renderSaved(subject: string, rows: readonly ChangeRow[], readBack: boolean): string {
+  const lines = [`✅ ${subject}`, renderChanges(rows)];
+  if (readBack) lines.push(READ_BACK_NOTE);
+  return truncate(lines.join('\n'), DiscordLimits.messageContent);
+}

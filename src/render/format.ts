@@ -77,3 +77,8 @@ export function createdTimestamp(created: string | null | undefined): Pick<APIEm
   const date = parseTime(created);
   return date ? { timestamp: date.toISOString() } : {};
 }
+
+/** `**Name** (`id`)`: how replies name a member or group. */
+export function namedWithId(entity: { name: string; id: string }): string {
+  return `**${safeName(entity.name)}** (${inlineCode(entity.id)})`;
+}

@@ -4,6 +4,7 @@ import { normalizeEntityRef } from '../pluralkit/refs.js';
 import { resolveEntity, resolveEntityList } from '../resolve/resolve.js';
 import { newSuggestionWork, type SuggestionWork } from '../resolve/suggestions.js';
 import type { Services } from '../services.js';
+import { storedTokenFor } from './stored-token.js';
 import type { OwnList, OwnSystemAuth } from './system-directory.js';
 
 interface Lists {
@@ -20,7 +21,7 @@ async function listOf<L extends OwnList>(services: Services, list: L, userId: st
 /**
  * Resolves against the caller's own list. A miss on a list that came from the cache is tried once
  * more against a fresh read (it may predate a member made with `pk;`); a list read just now is not
- * read again.
+ * read again. `fresh` says whether the answer came from a list read during this call.
  */
 async function withRefreshOnMiss<L extends OwnList, R extends { ok: boolean }>(
   services: Services,
@@ -28,20 +29,27 @@ async function withRefreshOnMiss<L extends OwnList, R extends { ok: boolean }>(
   userId: string,
   auth: OwnSystemAuth,
   attempt: (entities: Array<Lists[L]>, options: { work: SuggestionWork }) => R,
-): Promise<R> {
+): Promise<R & { fresh: boolean }> {
   // One "did you mean" budget for both tries, so a miss costs at most one bounded search.
   const options = { work: newSuggestionWork() };
-  const wasCached = services.directory.peek(list as 'members', userId, auth) !== undefined;
+  const wasCached = services.directory.isFresh(list, userId, auth);
   const first = attempt(await listOf(services, list, userId, auth), options);
-  if (first.ok || !wasCached) return first;
+  if (first.ok || !wasCached) return { ...first, fresh: !wasCached };
   services.directory.forget(list, userId, auth);
-  return attempt(await listOf(services, list, userId, auth), options);
+  return { ...attempt(await listOf(services, list, userId, auth), options), fresh: true };
+}
+
+/** PluralKit answers 30006/30007 for another system's ID; we know it before asking. */
+function notOwnHint(list: OwnList, input: string, message: string): string {
+  const id = normalizeEntityRef(input);
+  if (id === null || /Did you mean/.test(message)) return message;
+  return `${message} If \`${id}\` is another system's ${KIND[list]}: you can only change your own ${list} (look theirs up with \`/${KIND[list]} view\`).`;
 }
 
 /** One member or group of the caller's own system, by name, display name, short ID or UUID. */
 export async function resolveOwn<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth, input: string): Promise<Lists[L]> {
   const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntity(input, entities, KIND[list], options));
-  if (!result.ok) throw new UserFacingError(result.message);
+  if (!result.ok) throw new UserFacingError(notOwnHint(list, input, result.message));
   return result.entity;
 }
 
@@ -52,11 +60,17 @@ export async function resolveOwnList<L extends OwnList>(services: Services, list
   return result.entities;
 }
 
-export interface ViewReference {
+export interface ViewReference<E = Member | Group> {
   /** What to ask PluralKit for: the UUID of an own entity, or the ID as given for another system's. */
   ref: string;
   /** Whether it belongs to the caller's own system (so `private: True` may show the owner view). */
   own: boolean;
+  /** The owner view from the caller's own list, for an own entity. */
+  entity?: E;
+  /** Whether that list was read from PluralKit during this call (so it is as fresh as a new read). */
+  fresh?: boolean;
+  /** For an ID-shaped input not in the caller's own list: what that miss said (suggestions), should the ID be unknown too. */
+  ownMiss?: string;
 }
 
 /**
@@ -64,18 +78,37 @@ export interface ViewReference {
  * display name or ID; otherwise a short ID or UUID of any system's (looked up in its public
  * view). Nothing else is sent to PluralKit.
  */
-export async function referenceForView(services: Services, list: OwnList, userId: string, auth: OwnSystemAuth | null, input: string): Promise<ViewReference> {
+export async function referenceForView<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth | null, input: string): Promise<ViewReference<Lists[L]>> {
   const direct = normalizeEntityRef(input);
   if (auth) {
     const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntity(input, entities, KIND[list], options));
-    if (result.ok) return { ref: result.entity.uuid, own: true };
+    if (result.ok) return { ref: result.entity.uuid, own: true, entity: result.entity, fresh: result.fresh };
     if (direct === null) throw new UserFacingError(result.message);
-    return { ref: direct, own: false };
+    return { ref: direct, own: false, ownMiss: result.message };
   }
-  if (direct === null) {
+  const unknownSystem = `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${KIND[list]}'s 5–6 letter ID (or UUID) to look up any system's.`;
+  if (direct === null) throw new UserFacingError(unknownSystem);
+  return { ref: direct, own: false, ownMiss: unknownSystem };
+}
+
+export interface ReadReference<E = Member | Group> extends ViewReference<E> {
+  /** The caller's token for the owner view (`private: True` on their own entity); else a public read. */
+  token: string | undefined;
+}
+
+/**
+ * `referenceForView` for a read whose reply may be public: the owner view only for the caller's
+ * own entity with `private: True`; asking for another system's private view is refused.
+ */
+export async function resolveForRead<L extends OwnList>(services: Services, list: L, userId: string, input: string, privateView: boolean): Promise<ReadReference<Lists[L]>> {
+  const stored = storedTokenFor(services, userId);
+  const view = await referenceForView(services, list, userId, stored, input);
+  if (privateView && !view.own) {
     throw new UserFacingError(
-      `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${KIND[list]}'s 5–6 letter ID (or UUID) to look up any system's.`,
+      stored
+        ? `\`private: True\` only works for your own ${list}: you can't see another system's private information.`
+        : '`private: True` shows your own private data; run `/token set` first to connect your system.',
     );
   }
-  return { ref: direct, own: false };
+  return { ...view, token: privateView ? stored!.token : undefined };
 }

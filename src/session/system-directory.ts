@@ -52,6 +52,11 @@ export class SystemDirectory {
     return this.groups.get(this.key(userId, auth), this.loader('groups', auth) as () => Promise<Group[]>);
   }
 
+  /** Whether the list is cached and fresh, i.e. reading it now sends no request. */
+  isFresh(list: OwnList, userId: string, auth: OwnSystemAuth): boolean {
+    return (list === 'members' ? this.members : this.groups).isFresh(this.key(userId, auth));
+  }
+
   /** Whatever is cached, without loading (stale or not). */
   peek(list: 'members', userId: string, auth: OwnSystemAuth): Member[] | undefined;
   peek(list: 'groups', userId: string, auth: OwnSystemAuth): Group[] | undefined;

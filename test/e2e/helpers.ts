@@ -2,7 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-import { connectToken } from '../support/messages.js';
+import type { SlashOptionValue } from '../support/fake-discord/types.js';
+import { buttonId, connectToken, subcommandPath } from '../support/messages.js';
 
 export { buttonId, EPHEMERAL, messageText } from '../support/messages.js';
 
@@ -66,4 +67,30 @@ export function connect(world: E2EWorld, user: { id: string; username?: string }
 /** A snowflake for a moment in time, as Discord makes them. */
 export function snowflakeAt(date: Date, increment = 0): string {
   return ((BigInt(date.getTime() - 1420070400000) << 22n) + BigInt(increment)).toString();
+}
+
+/** Acting as one user in one place: commands by path (`groups add`), presses by button label. */
+export function actor(world: E2EWorld, user: { id: string; username?: string }, guildId: string | null) {
+  return {
+    run: (command: string, path = '', options: Record<string, SlashOptionValue> = {}) =>
+      world.discord.slashCommand({ name: command, ...subcommandPath(path), options, user, guildId }).finalMessage(10_000),
+    press: (message: Parameters<typeof buttonId>[0], label: string) => world.discord.button({ customId: buttonId(message, label), user, guildId }).finalMessage(10_000),
+  };
+}
+
+/** What PluralKit holds, read over HTTP (with a token: the owner view). */
+export async function pluralkitGet<T>(world: E2EWorld, path: string, token?: string | null): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${world.pluralkit.url}${path}`, { headers: { 'user-agent': 'test', ...(token ? { authorization: token } : {}) } });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A world whose `user` has a connected system (rate limits off): the start of a command's smoke run. */
+export async function startWorldWithSystem(user: { id: string; username?: string }): Promise<{ world: E2EWorld; system: { id: string; token: string } }> {
+  const world = await startWorld();
+  world.pluralkit.setRateLimits(false);
+  const seeded = world.pluralkit.seedSystem({ name: 'Smoke', accounts: [user.id] });
+  const system = { id: seeded.id, token: seeded.token! };
+  await connect(world, user, system.token);
+  return { world, system };
 }

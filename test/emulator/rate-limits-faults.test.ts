@@ -132,6 +132,16 @@ describe('fault injection', () => {
     expect(pk.requests.at(-1)?.status).toBe(0);
   });
 
+  it('afterApplying carries the write out and loses only its answer; a plain fault changes nothing', async () => {
+    pk.setRateLimits(false);
+    pk.injectFault({ method: 'POST', path: '/members', status: 502, body: { message: 'bad gateway', code: 0 } });
+    expect((await call(pk, 'POST', '/members', { token: system.token, body: { name: 'Kept out' } })).status).toBe(502);
+    pk.injectFault({ method: 'POST', path: '/members', reset: true, afterApplying: true });
+    await expect(call(pk, 'POST', '/members', { token: system.token, body: { name: 'Made anyway' } })).rejects.toThrow();
+    const names = ((await call(pk, 'GET', '/systems/@me/members', { token: system.token })).json as Array<{ name: string }>).map((member) => member.name);
+    expect(names).toEqual(['Made anyway']);
+  });
+
   it('answers with truncated JSON', async () => {
     pk.injectFault({ path: '/systems/@me', malformed: true });
     const response = await fetch(`${pk.url}/systems/@me`, { headers: { authorization: system.token ?? '', 'user-agent': 't' } });

@@ -27,6 +27,17 @@ describe('renderGroupCard', () => {
     expect(embed.footer?.text).toBe('System ID: sysab | Group ID: grpaa');
   });
 
+  it('names up to 20 members under the count, escaped, with how many more', () => {
+    const names = Array.from({ length: 23 }, (_, i) => (i === 0 ? '*star*' : `M${i}`));
+    const embed = renderGroupCard(group(), { memberCount: 23, memberNames: names });
+    expect(fieldNames(embed)).toEqual(['Display Name', 'Color', 'Members (23)', 'Description']);
+    expect(field(embed, 'Members (23)')).toMatch(/^\\\*star\\\*, M1, M2, .*, M19, \*… and 3 more\*$/);
+    expect(field(renderGroupCard(group(), { memberNames: [] }), 'Members (0)')).toBe('*No members yet.*');
+    const long = renderGroupCard(group(), { memberNames: Array.from({ length: 20 }, () => '_'.repeat(100)) });
+    expect(field(long, 'Members (20)')).toMatch(/\*… and \d+ more\*$/);
+    expectWithinDiscordLimits([long]);
+  });
+
   it('notes a hidden group', () => {
     expect(renderGroupCard(group(), { hidden: true }).description).toMatch(/^\*This group is hidden/);
     expect(renderGroupCard(group()).description).toBeUndefined();

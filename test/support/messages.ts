@@ -61,3 +61,10 @@ export async function settledAnswer(handle: Handle, timeoutMs = 15_000): Promise
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A command path as the fake Discord takes it: `groups add` → a subcommand group and its subcommand. */
+export function subcommandPath(path: string): { subcommandGroup?: string; subcommand?: string } {
+  const words = path.split(' ').filter(Boolean);
+  if (words.length === 2) return { subcommandGroup: words[0]!, subcommand: words[1]! };
+  return words[0] ? { subcommand: words[0] } : {};
+}

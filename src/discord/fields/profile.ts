@@ -28,7 +28,15 @@ export const descriptionField = () =>
   text({ description: `Description (at most ${Limits.description} characters)`, max: Limits.description, patch: 'description', form: { label: 'Description', style: 'paragraph' } });
 
 export const colorField = () =>
-  parsed({ description: 'Colour as hex, e.g. ff7000 or #ff7000', label: 'Colour', max: 16, read: readColor, show: (value: string) => `#${value}`, patch: 'color' });
+  parsed({
+    description: 'Colour as hex, e.g. ff7000 or #ff7000',
+    label: 'Colour',
+    max: 16,
+    read: readColor,
+    show: (value: string) => `#${value}`,
+    patch: 'color',
+    form: { label: 'Colour', style: 'short', placeholder: '#ff7000' },
+  });
 
 export const birthdayField = () =>
   parsed({
@@ -41,8 +49,17 @@ export const birthdayField = () =>
     form: { label: 'Birthday', style: 'short', placeholder: '2000-05-01, or May 1 to hide the year' },
   });
 
+/** An https image link; PluralKit's limit (256) is named when it is longer. */
 export const imageField = (description: string, label: string, patchKey: string) =>
-  parsed({ description, label, max: Limits.url + 2, read: readHttpsUrl, show: (value: string) => value, patch: patchKey });
+  parsed({
+    description,
+    label,
+    max: Limits.url,
+    read: readHttpsUrl,
+    show: (value: string) => value,
+    patch: patchKey,
+    form: { label, style: 'short', placeholder: 'https://…' },
+  });
 
 export const proxyField = () =>
   parsed<ProxyTagInput>({

@@ -19,7 +19,7 @@ import type { HandlerContext, Needs, ReplyVisibility } from './context.js';
 import { FORM_REOPEN_ACTION, FORM_SUBMIT_ACTION, type Form } from './form.js';
 import { PAGE_ACTION, type Pager } from './pager.js';
 import { flowCommand, prepareContext } from './prepare.js';
-import { applyReadTarget, TARGET_FIELDS, type TargetArgs } from './target.js';
+import { applyReadTarget, applyReadVisibility, READ_FIELDS, TARGET_FIELDS, type TargetArgs } from './target.js';
 
 /*
  * A command is a table: each subcommand declares its options, who sees the reply, what it needs
@@ -47,7 +47,8 @@ export function subcommand<const O extends Options = Record<never, never>, const
   run(ctx: HandlerContext<N, V>, args: ArgsOf<O>): Promise<void>;
 }): Subcommand {
   const visibility = spec.visibility ?? 'ephemeral';
-  const options: Options = visibility === 'target' ? { ...spec.options, ...TARGET_FIELDS } : { ...spec.options };
+  const added = visibility === 'target' ? TARGET_FIELDS : visibility === 'read' ? READ_FIELDS : {};
+  const options: Options = { ...spec.options, ...added };
   return {
     description: spec.description,
     options,
@@ -178,11 +179,12 @@ export function defineCommand(table: CommandTable): CommandModule {
       const { group, subcommand: sub, values } = collectOptions(interaction);
       const spec = find(group, sub);
       if (!spec) throw new UserFacingError(`\`/${[table.name, group, sub].filter(Boolean).join(' ')}\` is not a command Switchboard knows. See \`/help\`.`);
-      let target;
-      if (spec.visibility === 'target') target = applyReadTarget(ctx, values as TargetArgs);
+      const read: { target?: ReturnType<typeof applyReadTarget>; privateView?: boolean } = {};
+      if (spec.visibility === 'target') read.target = applyReadTarget(ctx, values as TargetArgs);
+      if (spec.visibility === 'read') read.privateView = applyReadVisibility(ctx, values as TargetArgs);
       const prepared = prepareContext(ctx, spec.needs);
       const args = parseArgs(spec.options, values);
-      await spec.run((target ? { ...prepared, target } : prepared) as HandlerContext, args);
+      await spec.run({ ...prepared, ...read } as HandlerContext, args);
     },
 
     async autocomplete(ctx, interaction) {

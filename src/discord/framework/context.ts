@@ -13,9 +13,11 @@ export interface Needs {
 /**
  * Who sees the reply. `ephemeral`: only the caller (writes, setup, errors). `target`: the command
  * reads a system chosen with `user`/`system`/`private`; the reply is public (PluralKit's public
- * view) unless `private: True` asks for the owner view, which is ephemeral.
+ * view) unless `private: True` asks for the owner view, which is ephemeral. `read`: the same for a
+ * command that names what it reads in its own options (a member, a group): only `[private]` is
+ * added, and the handler gets `privateView`.
  */
-export type ReplyVisibility = 'ephemeral' | 'target';
+export type ReplyVisibility = 'ephemeral' | 'target' | 'read';
 
 /** The caller's own system credentials, from the vault. */
 export type OwnAuth = StoredToken;
@@ -24,4 +26,5 @@ export type OwnAuth = StoredToken;
 export type HandlerContext<N extends Needs = Needs, V extends ReplyVisibility = ReplyVisibility> = CommandContext &
   (N extends { token: true } ? { auth: OwnAuth } : unknown) &
   (N extends { server: true } ? { guildId: string } : unknown) &
-  (V extends 'target' ? { target: ReadTarget } : unknown);
+  (V extends 'target' ? { target: ReadTarget } : unknown) &
+  (V extends 'read' ? { privateView: boolean } : unknown);

@@ -46,7 +46,7 @@ export interface FormSpec<F extends FormFields, S extends z.ZodType, N extends N
 
 export interface Form<F extends FormFields, S> {
   readonly id: string;
-  /** Opens the modal prefilled with `values`; must be the interaction's first response. */
+  /** Opens the modal prefilled with `values`; should be the first response (else a button opens it). */
   open(ctx: CommandContext, options: { title: string; state: S; values: FormValues<F> }): Promise<void>;
   submit(ctx: CommandContext, interaction: ModalSubmitInteraction, id: CustomId): Promise<void>;
   reopen(ctx: CommandContext, id: CustomId): Promise<void>;
@@ -81,12 +81,14 @@ function buildModal(command: string, key: string, title: string, fields: FormFie
   return modal;
 }
 
-function editAgainRow(command: string, key: string): APIActionRowComponent<APIComponentInMessageActionRow> {
+function reopenRow(command: string, key: string, label: string): APIActionRowComponent<APIComponentInMessageActionRow> {
   return {
     type: ComponentType.ActionRow,
-    components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Edit again', custom_id: encodeCustomId(command, FORM_REOPEN_ACTION, key) }],
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label, custom_id: encodeCustomId(command, FORM_REOPEN_ACTION, key) }],
   };
 }
+
+const editAgainRow = (command: string, key: string) => reopenRow(command, key, 'Edit again');
 
 /** The text of each input as submitted; a forged submit without an input reads as unchanged. */
 function submittedText(interaction: ModalSubmitInteraction, fields: FormFields, shown: Record<string, string | null>): Record<string, string | null> {
@@ -122,7 +124,11 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
       const shown = Object.fromEntries(Object.keys(spec.fields).map((name) => [name, options.values[name] ?? null]));
       const payload: Payload = { title: options.title, state: options.state, original: shown, shown };
       const key = ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS);
-      await ctx.reply.showModal(buildModal(command, key, options.title, spec.fields, shown));
+      // If reading the current values took long enough for the automatic defer, a button opens the form.
+      await ctx.reply.showModal(buildModal(command, key, options.title, spec.fields, shown), {
+        content: 'PluralKit took a moment to answer, so the form could not open by itself. Press the button to open it.',
+        components: [reopenRow(command, key, 'Open form')],
+      });
     },
 
     async reopen(ctx, id) {

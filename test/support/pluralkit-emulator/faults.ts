@@ -13,6 +13,11 @@ export interface FaultSpec {
   reset?: boolean;
   /** Answer with a truncated JSON body. */
   malformed?: boolean;
+  /**
+   * Carry the request out first (its state change happens), then answer with the fault instead:
+   * a write whose answer was lost. Only meaningful with `reset`, `status`, `body` or `malformed`.
+   */
+  afterApplying?: boolean;
   headers?: Record<string, string>;
 }
 

@@ -235,7 +235,19 @@ export function createRequestListener(state: EmulatorState) {
 
     const apiPath = path === '/v2' ? '/' : path.startsWith('/v2/') ? path.slice(3) : path;
     const fault = state.faults.take(method, apiPath);
+    const forwardedIp = req.headers['x-pluralkit-client-ip'];
+    const process = () =>
+      processRequest(state, {
+        method,
+        path,
+        query,
+        headers: req.headers,
+        rawBody,
+        clientIp: (Array.isArray(forwardedIp) ? forwardedIp[0] : forwardedIp) ?? req.socket.remoteAddress ?? 'unknown',
+      });
     if (fault?.delayMs) await sleep(fault.delayMs);
+    // A lost answer: the server did the work, the client never hears so.
+    if (fault?.afterApplying) process();
     if (fault?.reset) {
       req.socket.resetAndDestroy();
       return;
@@ -244,15 +256,7 @@ export function createRequestListener(state: EmulatorState) {
     if (fault && faultReplacesResponse(fault)) {
       outgoing = faultResponse(fault);
     } else {
-      const forwardedIp = req.headers['x-pluralkit-client-ip'];
-      outgoing = processRequest(state, {
-        method,
-        path,
-        query,
-        headers: req.headers,
-        rawBody,
-        clientIp: (Array.isArray(forwardedIp) ? forwardedIp[0] : forwardedIp) ?? req.socket.remoteAddress ?? 'unknown',
-      });
+      outgoing = process();
       if (fault?.headers) Object.assign(outgoing.headers, fault.headers);
     }
     record.status = outgoing.status;

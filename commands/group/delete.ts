@@ -1,0 +1,8 @@
+import { deleteFlow } from '../../src/discord/entity-commands/delete.js';
+import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+
+/** `/group delete group`: DELETE /groups/{ref} after a confirm that says its members stay. */
+export const { subcommand: deleteGroup, confirmations: deleteConfirmations } = deleteFlow(GROUP_COMMAND, {
+  description: 'Delete a group (asks first; its members are not deleted)',
+  consequences: 'Its members are not deleted: they only leave the group.',
+});

@@ -1,0 +1,11 @@
+import { GROUPS } from '../../src/entities/kinds.js';
+import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { entityListPager, listSubcommand } from '../../src/discord/entity-commands/list.js';
+
+/**
+ * `/group list [user] [system] [private] [search] [sort]`: 25 a page with member counts
+ * (GET /systems/{ref}/groups?with_members=true, 1 request a page; 0 for the owner view when warm).
+ */
+export const groupListPager = entityListPager('group.list', GROUPS, '/group list');
+
+export const listGroups = listSubcommand(GROUP_COMMAND, groupListPager);

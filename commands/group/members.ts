@@ -1,0 +1,13 @@
+import { GROUP_COMMAND, MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { membershipFlows } from '../../src/discord/entity-commands/membership.js';
+
+/**
+ * `/group members view|add|remove|set|clear`: GET /groups/{ref}/members (paged) and POST
+ * /groups/{ref}/members/add|remove|overwrite. `set` asks first when it removes anyone; `clear`
+ * empties the group after a confirm.
+ */
+export const {
+  group: groupMembers,
+  confirmations: groupMembersConfirmations,
+  pagers: groupMembersPagers,
+} = membershipFlows(GROUP_COMMAND, MEMBER_COMMAND, "A group's members: view, add, remove, set, clear");

@@ -1,0 +1,8 @@
+import { createFlow } from '../../src/discord/entity-commands/create.js';
+import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+
+/**
+ * `/member create name [display_name] [pronouns] [description] [color] [birthday] [avatar]
+ * [banner] [proxy]`: POST /members. Asks first when the name is already taken in the system.
+ */
+export const { subcommand: createMember, confirmations: createConfirmations } = createFlow(MEMBER_COMMAND, 'Create a member');

@@ -1,0 +1,8 @@
+import { deleteFlow } from '../../src/discord/entity-commands/delete.js';
+import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+
+/** `/member delete member`: DELETE /members/{ref} after a confirm that names the member. */
+export const { subcommand: deleteMember, confirmations: deleteConfirmations } = deleteFlow(MEMBER_COMMAND, {
+  description: 'Delete a member (asks first)',
+  consequences: 'It leaves all its groups and your front history; messages already proxied stay on Discord.',
+});

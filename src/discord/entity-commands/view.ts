@@ -1,0 +1,24 @@
+import type { APIEmbed } from 'discord.js';
+import type { Entity } from '../../entities/kinds.js';
+import { loadCard, type Card } from '../../entities/view.js';
+import { resolveForRead, type ReadReference } from '../../session/own-system.js';
+import { subcommand, type Subcommand } from '../framework/command-table.js';
+import type { EntityCommandKind } from './kinds.js';
+
+/**
+ * `/member view`, `/group view`: one card, public (PluralKit's public view) unless `private: True`
+ * on the caller's own entity. Another system's entity is looked up by its ID. At most two requests.
+ */
+export function viewSubcommand<E extends Entity>(command: EntityCommandKind<E>, spec: { description: string; render(card: Card<E>): APIEmbed }): Subcommand {
+  const { kind } = command;
+  return subcommand({
+    description: spec.description,
+    visibility: 'read',
+    options: { [kind.name]: command.one(`The ${kind.name}: name, display name or ID (any system's ID)`) },
+    async run(ctx, args) {
+      const read = await resolveForRead(ctx.services, kind.plural, ctx.userId, args[kind.name]!, ctx.privateView);
+      const card = await loadCard(ctx.services, kind, read as ReadReference<E>);
+      await ctx.reply.send({ embeds: [spec.render(card)] });
+    },
+  });
+}

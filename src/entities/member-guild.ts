@@ -1,0 +1,59 @@
+import { UserFacingError } from '../core/user-facing-error.js';
+import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
+import type { Member, MemberGuildSettings } from '../pluralkit/models.js';
+import type { MemberGuildSettingsPatch } from '../pluralkit/requests.js';
+import { safeName } from '../render/format.js';
+import type { Services } from '../services.js';
+import type { OwnSystemAuth } from '../session/system-directory.js';
+import { writeWithReadBack, type WriteResult } from '../session/writes.js';
+import { patchApplied } from './writes.js';
+
+/*
+ * A member's settings for one server. PluralKit makes them the first time the member is used in
+ * that server; before that it answers 404 (20010, or 20009 when the system has never been used
+ * there), which means "not yet", not "not found".
+ */
+
+export function noServerSettingsYet(member: Pick<Member, 'name'>): string {
+  const name = `**${safeName(member.name)}**`;
+  return (
+    `PluralKit has no settings for ${name} in this server yet: it creates them the first time ${name} is used here. ` +
+    'Send one proxied message as them in this server, then try again.'
+  );
+}
+
+function explainMissing(error: unknown, member: Pick<Member, 'name'>): never {
+  if (hasCode(error, PkErrorCode.MemberGuildSettingsNotFound) || hasCode(error, PkErrorCode.SystemGuildSettingsNotFound)) {
+    throw new UserFacingError(noServerSettingsYet(member));
+  }
+  throw error;
+}
+
+export async function memberGuildSettings(services: Services, auth: OwnSystemAuth, member: Member, guildId: string): Promise<MemberGuildSettings> {
+  try {
+    return await services.pluralkit.getMemberGuildSettings(member.uuid, guildId, { token: auth.token });
+  } catch (error) {
+    return explainMissing(error, member);
+  }
+}
+
+export async function updateMemberGuildSettings(
+  services: Services,
+  auth: OwnSystemAuth,
+  member: Member,
+  guildId: string,
+  body: MemberGuildSettingsPatch,
+): Promise<WriteResult<MemberGuildSettings>> {
+  try {
+    return await writeWithReadBack({
+      write: (deadline) => services.pluralkit.updateMemberGuildSettings(member.uuid, guildId, body, { token: auth.token, deadline }),
+      readBack: async () => {
+        const now = await services.pluralkit.getMemberGuildSettings(member.uuid, guildId, { token: auth.token });
+        return patchApplied(body, now) ? now : null;
+      },
+      checkWith: '`/member server view`',
+    });
+  } catch (error) {
+    return explainMissing(error, member);
+  }
+}

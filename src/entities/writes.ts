@@ -1,0 +1,124 @@
+import { UserFacingError } from '../core/user-facing-error.js';
+import { hasCode } from '../pluralkit/errors.js';
+import { isOwnerSettings } from '../pluralkit/models.js';
+import type { Services } from '../services.js';
+import type { OwnSystemAuth } from '../session/system-directory.js';
+import { writeWithReadBack, type WriteResult } from '../session/writes.js';
+import type { Body, Entity, EntityKind } from './kinds.js';
+
+/*
+ * The writes every member and group command shares, each through `writeWithReadBack` with a real
+ * read-back (the entity is read and compared; a delete is confirmed by a 404), and each dropping
+ * the caller's cached lists so autocomplete and name resolution see the change at once.
+ */
+
+function sameValue(key: string, sent: unknown, stored: unknown): boolean {
+  if (sent === null || sent === '') return stored === null || stored === undefined || stored === '';
+  if (Array.isArray(sent)) {
+    // Proxy tags: the server drops empty parts to null.
+    const tags = (list: unknown) => JSON.stringify(((list as Array<{ prefix?: string | null; suffix?: string | null }>) ?? []).map((tag) => [tag.prefix || null, tag.suffix || null]));
+    return Array.isArray(stored) && tags(sent) === tags(stored);
+  }
+  // Colours are stored lower-cased.
+  if (key === 'color' && typeof sent === 'string' && typeof stored === 'string') return sent.toLowerCase() === stored.toLowerCase();
+  return sent === stored;
+}
+
+/** Whether an entity (as read back) holds what a PATCH body asked for, privacy included. */
+export function patchApplied(body: Body, entity: object): boolean {
+  const stored = entity as Record<string, unknown>;
+  return Object.entries(body).every(([key, value]) => {
+    if (key === 'privacy' && value !== null && typeof value === 'object') {
+      const privacy = (stored.privacy ?? {}) as Record<string, unknown>;
+      return Object.entries(value).every(([subject, level]) => privacy[subject] === level);
+    }
+    return sameValue(key, value, stored[key]);
+  });
+}
+
+const checkWith = (kind: EntityKind) => `\`/${kind.name} view\``;
+
+export async function updateEntity<E extends Entity>(services: Services, kind: EntityKind<E>, userId: string, auth: OwnSystemAuth, uuid: string, body: Body): Promise<WriteResult<E>> {
+  try {
+    return await writeWithReadBack({
+      write: (deadline) => kind.update(services, uuid, body, { token: auth.token, deadline }),
+      readBack: async () => {
+        const now = await kind.get(services, uuid, { token: auth.token });
+        return patchApplied(body, now) ? now : null;
+      },
+      checkWith: checkWith(kind),
+    });
+  } finally {
+    services.directory.forget(kind.plural, userId, auth);
+  }
+}
+
+export async function deleteEntity(services: Services, kind: EntityKind, userId: string, auth: OwnSystemAuth, uuid: string): Promise<WriteResult<true>> {
+  try {
+    return await writeWithReadBack({
+      write: async (deadline) => {
+        await kind.remove(services, uuid, { token: auth.token, deadline });
+        return true as const;
+      },
+      readBack: async () => {
+        try {
+          await kind.get(services, uuid, { token: auth.token });
+          return null;
+        } catch (error) {
+          if (hasCode(error, kind.notFoundCode)) return true as const;
+          throw error;
+        }
+      },
+      checkWith: `\`/${kind.name} list private: True\``,
+    });
+  } finally {
+    // Memberships go with the entity, so both lists change.
+    services.directory.forget('all', userId, auth);
+  }
+}
+
+/** How long before a lost create's answer a member found by name may have been made. */
+const CREATE_WINDOW_MS = 60_000;
+
+/** The limit from the system's settings, to name it; the refusal stands even if they cannot be read. */
+async function limitReached(services: Services, kind: EntityKind, auth: OwnSystemAuth): Promise<never> {
+  let limit: number | undefined;
+  try {
+    const settings = await services.pluralkit.getSystemSettings('@me', { token: auth.token });
+    if (isOwnerSettings(settings)) limit = settings[kind.limitSetting];
+  } catch {
+    // Say it without the number.
+  }
+  const count = limit === undefined ? `its ${kind.name} limit` : `its limit of ${limit} ${limit === 1 ? kind.name : kind.plural}`;
+  throw new UserFacingError(`Your system has reached ${count} on PluralKit, so no ${kind.name} was created. Delete one first, or ask PluralKit's staff about a higher limit.`);
+}
+
+export async function createEntity<E extends Entity>(services: Services, kind: EntityKind<E>, userId: string, auth: OwnSystemAuth, body: Body & { name: string }): Promise<WriteResult<E>> {
+  const started = Date.now();
+  try {
+    return await writeWithReadBack({
+      write: (deadline) => kind.create(services, body, { token: auth.token, deadline }),
+      readBack: async () => {
+        const list = await kind.list(services, '@me', { token: auth.token });
+        const made = list.filter((entity) => entity.name === body.name && entity.created !== null && Date.parse(entity.created) >= started - CREATE_WINDOW_MS);
+        return made.at(-1) ?? null;
+      },
+      checkWith: `\`/${kind.name} list private: True\``,
+    });
+  } catch (error) {
+    if (hasCode(error, kind.limitCode)) return limitReached(services, kind, auth);
+    throw error;
+  } finally {
+    services.directory.forget(kind.plural, userId, auth);
+  }
+}
+
+/** The caller's own entity, read fresh just before a confirmed change; one deleted since the prompt is said to be. */
+export async function rereadOwn<E extends Entity>(services: Services, kind: EntityKind<E>, auth: OwnSystemAuth, uuid: string): Promise<E> {
+  try {
+    return await kind.get(services, uuid, { token: auth.token });
+  } catch (error) {
+    if (hasCode(error, kind.notFoundCode)) throw new UserFacingError(`That ${kind.name} was deleted since this prompt was shown, so nothing was done.`);
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EPHEMERAL, messageText, startWorld, STRANGER, type World } from '../helpers.js';
+
+type PkMember = { id: string; name: string; display_name: string | null; pronouns: string | null; color: string | null; birthday: string | null; avatar_url: string | null; proxy_tags: Array<{ prefix: string | null; suffix: string | null }> };
+
+describe('/member create', () => {
+  let w: World;
+  const members = async () => (await w.pk<PkMember[]>('/systems/@me/members')).body;
+
+  beforeAll(async () => {
+    w = await startWorld();
+  });
+
+  afterAll(() => w.stop());
+
+  it('creates with every option in one request and says what was set, ephemerally', async () => {
+    const { reply, requests } = await w.counted('member', 'create', {
+        name: 'Alice',
+        display_name: 'Ally',
+        pronouns: 'she/her',
+        color: '#FF7000',
+        birthday: 'July 4',
+        avatar: 'https://cdn.example/a.png',
+        proxy: 'a: text',
+      });
+    // The caller's member list (for the duplicate-name check), then the POST.
+    expect(requests).toEqual(['GET /systems/@me/members', 'POST /members']);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const text = messageText(reply);
+    expect(text).toMatch(/✅ Created member \*\*Alice\*\* \(`[a-z]{6}`\)\./);
+    expect(text).toContain('**Pronouns:** *not set* → she/her');
+    expect(text).toContain('**Birthday:** *not set* → Jul 04');
+    expect(text).toContain('**Colour:** *not set* → \\#ff7000');
+    const alice = (await members()).find((member) => member.name === 'Alice')!;
+    expect(alice).toMatchObject({ display_name: 'Ally', pronouns: 'she/her', color: 'ff7000', birthday: '0004-07-04', avatar_url: 'https://cdn.example/a.png', proxy_tags: [{ prefix: 'a: ', suffix: null }] });
+  });
+
+  it('the new member is at once resolvable and offered by autocomplete, without another list read', async () => {
+    await w.run('member', 'create', { name: 'Bea' });
+    const handle = w.h.discord.autocomplete({ name: 'member', subcommand: 'view', options: { member: 'be' }, focused: 'member', user: { id: '240000000000000001' }, guildId: null });
+    const choices = (await handle.initialResponse()).data!.choices as Array<{ name: string }>;
+    expect(choices.map((choice) => choice.name).join()).toContain('Bea');
+    const warm = await w.requestsDuring(() => w.h.discord.autocomplete({ name: 'member', subcommand: 'view', options: { member: 'b' }, focused: 'member', user: { id: '240000000000000001' }, guildId: null }).initialResponse());
+    expect(warm).toEqual([]);
+  });
+
+  it('asks before creating a second member with a name already taken; cancel creates nothing', async () => {
+    const before = (await members()).length;
+    const prompt = await w.run('member', 'create', { name: 'alice' });
+    expect(messageText(prompt)).toMatch(/already have a member called Alice/);
+    const cancelled = await w.press(prompt, 'Cancel');
+    expect(messageText(cancelled)).toMatch(/nothing was changed/);
+    expect((await members()).length).toBe(before);
+    const again = await w.run('member', 'create', { name: 'alice' });
+    const done = await w.press(again, 'Create member anyway');
+    expect(messageText(done)).toMatch(/Created member \*\*alice\*\*/);
+    expect((await members()).length).toBe(before + 1);
+  });
+
+  it('a lost answer is settled by reading the list back: found means created, missing means not', async () => {
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
+    const before = (await members()).length;
+    const reply = await w.run('member', 'create', { name: 'Lost' });
+    expect(messageText(reply)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
+    expect((await members()).length).toBe(before);
+
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterApplying: true });
+    const saved = await w.run('member', 'create', { name: 'Found' });
+    expect(messageText(saved)).toMatch(/Created member \*\*Found\*\*[\s\S]*read it back: the change is saved/);
+    expect((await members()).filter((member) => member.name === 'Found')).toHaveLength(1);
+  });
+
+  it('needs a token', async () => {
+    const reply = await w.run('member', 'create', { name: 'Nope' }, { user: STRANGER });
+    expect(messageText(reply)).toMatch(/\/token set/);
+  });
+});
