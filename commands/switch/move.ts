@@ -10,7 +10,7 @@ import { writeWithReadBack } from '../../src/session/writes.js';
 import { switchesChanged } from '../../src/switches/changed.js';
 import { checkSwitchTime } from '../../src/switches/guards.js';
 import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
-import { earliestAllowed } from '../../src/switches/register.js';
+import { earliestSwitchTime } from '../../src/switches/earliest.js';
 
 const confirmMove = confirmation({
   id: 'switch.move',
@@ -42,12 +42,12 @@ export const moveSwitch = subcommand({
   async run(ctx, args) {
     const at = await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
     const latest = await latestSwitch(ctx.services, ctx.auth);
-    const [previous, created] = await Promise.all([previousSwitch(ctx.services, ctx.auth, latest), ctx.services.directory.systemCreated(ctx.userId, ctx.auth)]);
+    const [previous, notBefore] = await Promise.all([previousSwitch(ctx.services, ctx.auth, latest), earliestSwitchTime(ctx.services, ctx.userId, ctx.auth, at)]);
     const check = checkSwitchTime(at, {
       now: new Date(),
       previousSwitchAt: previous ? new Date(previous.timestamp) : null,
       latestSwitchAt: new Date(latest.timestamp),
-      notBefore: earliestAllowed(created, new Date(latest.timestamp)),
+      notBefore,
     });
     if (!check.ok) throw new UserFacingError(check.message);
     await confirmMove.ask(

@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
 import { writeWithReadBack } from '../session/writes.js';
 import { switchesChanged } from './changed.js';
+import { earliestSwitchTime } from './earliest.js';
 import { checkSwitchMembers, checkSwitchTime } from './guards.js';
 
 export interface RegisteredSwitch {
@@ -20,12 +21,6 @@ export interface RegisteredSwitch {
 /** How far a read-back may look for the switch this write created. */
 const READ_BACK_SWITCHES = 10;
 const CLOCK_SKEW_MS = 60_000;
-
-/** No switch before the system was created, unless its history (an import) already reaches further back. */
-export function earliestAllowed(created: Date | null, knownSwitchAt: Date | null): Date | null {
-  if (!created) return null;
-  return knownSwitchAt && knownSwitchAt.getTime() < created.getTime() ? knownSwitchAt : created;
-}
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
@@ -49,9 +44,8 @@ export async function registerSwitch(
   const ids = members.map((member) => member.id);
   let becameLatest = true;
   if (at) {
-    const [latest, created] = await Promise.all([services.pluralkit.getFronters('@me', { token: auth.token }), services.directory.systemCreated(userId, auth)]);
-    const latestAt = latest ? new Date(latest.timestamp) : null;
-    const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latestAt, notBefore: earliestAllowed(created, latestAt) });
+    const [latest, notBefore] = await Promise.all([services.pluralkit.getFronters('@me', { token: auth.token }), earliestSwitchTime(services, userId, auth, at)]);
+    const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latest ? new Date(latest.timestamp) : null, notBefore });
     if (!timeCheck.ok) throw new UserFacingError(timeCheck.message);
     becameLatest = !latest || at.getTime() > Date.parse(latest.timestamp);
     const check = checkSwitchMembers(ids, { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, describe });

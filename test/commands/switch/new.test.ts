@@ -77,4 +77,10 @@ describe('/switch new and out (in-process)', () => {
     expect(messageText(reply)).toMatch(/Switch-out registered/);
     expect((await switches())[0]!.members).toEqual([]);
   });
+
+  it('an imported history older than the system lets a switch go back that far too', async () => {
+    h.pluralkit.seedSwitch(system.id, { timestamp: new Date(Date.now() - 450 * DAY), members: [alice.id] });
+    const reply = await newSwitch({ members: 'Bob', at: new Date(Date.now() - 420 * DAY).toISOString() });
+    expect(messageText(reply)).toMatch(/Switch registered/);
+  });
 });
