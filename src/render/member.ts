@@ -4,6 +4,8 @@ import type { Group, Member } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
 import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, inlineCode, safeName, tidyDescription } from './format.js';
 import { joinWithin } from './list-fit.js';
+import type { LastFrontedView } from '../stats/types.js';
+import { discordTimestamp, formatDuration } from '../time/format.js';
 
 export interface MemberCardOptions {
   /** The owning system's name as this viewer may see it; null or absent leaves it out of the heading. */
@@ -16,6 +18,8 @@ export interface MemberCardOptions {
    * to what `member.privacy` (owner view) says.
    */
   hidden?: boolean;
+  /** When the member last fronted, as this viewer may know it; null or absent: no line. */
+  lastFronted?: LastFrontedView | null;
 }
 
 /** PluralKit lists up to this many groups one per line with their IDs, more as a comma list. */
@@ -46,11 +50,25 @@ function groupsField(groups: readonly Group[]): APIEmbedField {
   return { name: `Groups (${sorted.length})`, value };
 }
 
-function memberFields(member: Member, groups: readonly Group[] | null | undefined): APIEmbedField[] {
+/** "Fronting now (since …)", or when and for how long; PluralKit has no such line (its issue #36). */
+function lastFrontedField(view: LastFrontedView): APIEmbedField {
+  if (view.kind === 'not-recently') return { name: 'Last fronted', value: `Not in the last ${view.days} days`, inline: true };
+  const { fronted } = view;
+  const start = new Date(fronted.start);
+  const since = fronted.startMayBeEarlier ? 'at least since' : 'since';
+  const value =
+    fronted.end === null
+      ? `Fronting now (${since} ${discordTimestamp(start, 'R')})`
+      : `${discordTimestamp(start, 'f')} (${discordTimestamp(start, 'R')}), for ${fronted.startMayBeEarlier ? 'at least ' : ''}${formatDuration(fronted.durationMs)}`;
+  return { name: 'Last fronted', value, inline: true };
+}
+
+function memberFields(member: Member, groups: readonly Group[] | null | undefined, lastFronted: LastFrontedView | null | undefined): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   if (member.display_name) fields.push({ name: 'Display Name', value: safeName(member.display_name), inline: true });
   if (member.pronouns) fields.push({ name: 'Pronouns', value: safeName(member.pronouns), inline: true });
   if (member.birthday) fields.push({ name: 'Birthday', value: formatBirthday(member.birthday), inline: true });
+  if (lastFronted) fields.push(lastFrontedField(lastFronted));
   if (member.message_count !== null && member.message_count > 0) {
     fields.push({ name: 'Message Count', value: String(member.message_count), inline: true });
   }
@@ -88,7 +106,7 @@ export function renderMemberCard(member: Member, options: MemberCardOptions = {}
     ...(hidden ? { description: '*This member is hidden: it is left out of member lists, but its card can still be opened by ID.*' } : {}),
     ...(thumbnail ? { thumbnail: { url: thumbnail } } : {}),
     ...(member.banner ? { image: { url: member.banner } } : {}),
-    fields: memberFields(member, options.groups),
+    fields: memberFields(member, options.groups, options.lastFronted),
     // The embed timestamp shows beside the footer in each reader's own time zone.
     footer: { text: footerParts.filter((part) => part !== null).join(' | ') },
     ...created,

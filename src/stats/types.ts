@@ -73,3 +73,6 @@ export interface LastFronted {
    */
   startMayBeEarlier: boolean;
 }
+
+/** "Last fronted" as a member card shows it: a stretch, or none within the days looked at. */
+export type LastFrontedView = { kind: 'fronted'; fronted: LastFronted } | { kind: 'not-recently'; days: number };

@@ -3,13 +3,22 @@ import type { Entity } from '../../entities/kinds.js';
 import { loadCard, type Card } from '../../entities/view.js';
 import { resolveForRead, type ReadReference } from '../../session/own-system.js';
 import { subcommand, type Subcommand } from '../framework/command-table.js';
+import type { CommandContext } from '../command.js';
 import type { EntityCommandKind } from './kinds.js';
 
 /**
  * `/member view`, `/group view`: one card, public (PluralKit's public view) unless `private: True`
  * on the caller's own entity. Another system's entity is looked up by its ID. At most two requests.
  */
-export function viewSubcommand<E extends Entity>(command: EntityCommandKind<E>, spec: { description: string; render(card: Card<E>): APIEmbed }): Subcommand {
+export function viewSubcommand<E extends Entity, X = undefined>(
+  command: EntityCommandKind<E>,
+  spec: {
+    description: string;
+    /** More for the card than the entity and its list (read in parallel with nothing else), e.g. "last fronted". */
+    extra?(ctx: CommandContext, card: Card<E>, read: ReadReference<E>): Promise<X>;
+    render(card: Card<E>, extra: X | undefined): APIEmbed;
+  },
+): Subcommand {
   const { kind } = command;
   return subcommand({
     description: spec.description,
@@ -18,7 +27,8 @@ export function viewSubcommand<E extends Entity>(command: EntityCommandKind<E>, 
     async run(ctx, args) {
       const read = await resolveForRead(ctx.services, kind.plural, ctx.userId, args[kind.name]!, ctx.privateView);
       const card = await loadCard(ctx.services, kind, read as ReadReference<E>);
-      await ctx.reply.send({ embeds: [spec.render(card)] });
+      const extra = spec.extra ? await spec.extra(ctx, card, read as ReadReference<E>) : undefined;
+      await ctx.reply.send({ embeds: [spec.render(card, extra)] });
     },
   });
 }

@@ -31,14 +31,16 @@ describe('/member view', () => {
 
   afterAll(() => w.stop());
 
-  it("is public by default and shows PluralKit's public view, groups sorted by name, in at most two requests", async () => {
+  it("is public by default and shows PluralKit's public view, groups sorted by name, in two requests plus one for last fronted", async () => {
     const { reply, requests } = await w.counted('member', 'view', { member: 'ally' });
-    expect(requests.length).toBeLessThanOrEqual(2);
+    // The card itself: member + groups; "last fronted" reads one page of front history (cached).
+    expect(requests.length).toBeLessThanOrEqual(3);
     expect(reply.flags & EPHEMERAL).toBe(0);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     const embed = reply.embeds[0] as Embed;
     expect(embed.author.name).toBe('Alice');
-    expect(fieldNames(embed)).toEqual(['Display Name', 'Birthday', 'Message Count', 'Color', 'Groups (2)', 'Description']);
+    expect(fieldNames(embed)).toEqual(['Display Name', 'Birthday', 'Last fronted', 'Message Count', 'Color', 'Groups (2)', 'Description']);
+    expect(embed.fields.find((field) => field.name === 'Last fronted')!.value).toBe('Not in the last 30 days');
     expect(messageText(reply)).toContain('Jul 04');
     expect(messageText(reply)).not.toContain('she/her');
     expect(messageText(reply)).not.toContain('Secret');
@@ -48,7 +50,7 @@ describe('/member view', () => {
     expect(embed.image?.url).toBe('https://cdn.example/b.png');
   });
 
-  it('reads no more than two requests when the member list is warm either', async () => {
+  it('reads the card in two requests when the member list is warm, and front history only once for repeated views', async () => {
     const requests = await w.requestsDuring(() => w.run('member', 'view', { member: 'Alice' }));
     expect(requests.sort()).toEqual([`GET /members/${alice.uuid}`, `GET /members/${alice.uuid}/groups`]);
   });
@@ -95,5 +97,29 @@ describe('/member view', () => {
     expect(messageText(stranger)).toMatch(/\/token set.*5–6 letter ID/);
     const gone = await w.run('member', 'view', { member: 'zzzzzz' }, { user: STRANGER });
     expect(messageText(gone)).toMatch(/No member anywhere has the ID `zzzzzz`/);
+  });
+
+  it('says when the member last fronted and for how long, or that they are fronting now', async () => {
+    const pk = w.h.pluralkit;
+    const bea = pk.seedMember(w.system.id, { name: 'Bea' });
+    pk.seedSwitch(w.system.id, { timestamp: new Date(Date.now() - 5 * 3_600_000), members: [bea.id] });
+    // Logged with our own command, which also drops the front history cached by earlier views.
+    expect(messageText(await w.run('switch', 'new', { members: 'Alice', at: '2h' }))).toMatch(/Switch registered/);
+    const lastOf = async (member: string) => {
+      const reply = await w.run('member', 'view', { member, private: true });
+      return (reply.embeds[0] as Embed).fields.find((field) => field.name === 'Last fronted')?.value;
+    };
+    expect(await lastOf('Bea')).toMatch(/^<t:\d+:f> \(<t:\d+:R>\), for 3h/);
+    expect(await lastOf('Alice')).toMatch(/^Fronting now \(since <t:\d+:R>\)/);
+  });
+
+  it('leaves last fronted out when the front history is private to the viewer', async () => {
+    const pk = w.h.pluralkit;
+    const closed = pk.seedSystem({ name: 'Closed History', privacy: { front_history_privacy: 'private' } });
+    const cara = pk.seedMember(closed.id, { name: 'Cara' });
+    pk.seedSwitch(closed.id, { timestamp: new Date(Date.now() - 60_000), members: [cara.id] });
+    const reply = await w.run('member', 'view', { member: cara.id }, STRANGER);
+    expect(messageText(reply)).toContain('Cara');
+    expect(messageText(reply)).not.toContain('Last fronted');
   });
 });
