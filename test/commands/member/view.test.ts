@@ -118,7 +118,7 @@ describe('/member view', () => {
     const closed = pk.seedSystem({ name: 'Closed History', privacy: { front_history_privacy: 'private' } });
     const cara = pk.seedMember(closed.id, { name: 'Cara' });
     pk.seedSwitch(closed.id, { timestamp: new Date(Date.now() - 60_000), members: [cara.id] });
-    const reply = await w.run('member', 'view', { member: cara.id }, STRANGER);
+    const reply = await w.run('member', 'view', { member: cara.id }, { user: STRANGER });
     expect(messageText(reply)).toContain('Cara');
     expect(messageText(reply)).not.toContain('Last fronted');
   });
