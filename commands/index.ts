@@ -4,9 +4,10 @@ import { createHelpCommand } from './help.js';
 import { messageCommand } from './message.js';
 import { statsCommand } from './stats/index.js';
 import { switchCommand } from './switch/index.js';
+import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [frontersCommand, switchCommand, statsCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, frontersCommand, switchCommand, statsCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [
