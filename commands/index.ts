@@ -1,4 +1,5 @@
 import type { CommandModule } from '../src/discord/command.js';
+import { autoproxyCommand } from './autoproxy/index.js';
 import { frontersCommand } from './fronters.js';
 import { createHelpCommand } from './help.js';
 import { messageCommand } from './message.js';
@@ -7,7 +8,7 @@ import { switchCommand } from './switch/index.js';
 import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [systemCommand, frontersCommand, switchCommand, statsCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [
