@@ -7,12 +7,12 @@ import { fitEmbed } from './embed-limits.js';
 import { embedColor, safeName } from './format.js';
 import { placeHeading } from './heading.js';
 
-/** `14:05 there now (UTC+2)`, or nothing for a zone this machine cannot read. */
+/** `14:05 there now, UTC+2`, or nothing for a zone this machine cannot read. */
 export function localTimeNote(zone: string, now: Date): string {
   const known = canonicalZone(zone);
   if (known === null) return '';
   const reading = readZone(known, now);
-  return `${String(reading.hour).padStart(2, '0')}:${String(reading.minute).padStart(2, '0')} there now (${formatOffset(reading.offsetMinutes)})`;
+  return `${String(reading.hour).padStart(2, '0')}:${String(reading.minute).padStart(2, '0')} there now, ${formatOffset(reading.offsetMinutes)}`;
 }
 
 export interface SettingsViewOptions {

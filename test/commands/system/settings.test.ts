@@ -44,7 +44,7 @@ describe('/system settings view and edit (in-process)', () => {
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const lines = (reply.embeds[0].description as string).split('\n');
     expect(lines).toHaveLength(17);
-    expect(lines[0]).toMatch(/^\*\*Time zone:\*\* UTC \(\d\d:\d\d there now \(UTC\+0\)\) — .* · `timezone`$/);
+    expect(lines[0]).toMatch(/^\*\*Time zone:\*\* UTC \(\d\d:\d\d there now, UTC\+0\) — .* · `timezone`$/);
     expect(lines[1]).toMatch(/^🔷 \*\*Pings:\*\* off — .* · `pings`$/);
     expect(lines.find((line) => line.includes('Member limit'))).toMatch(/^🔷 \*\*Member limit:\*\* 2000 — .*only with PluralKit/);
     expect(lines.find((line) => line.includes('Show private info'))).toMatch(/only with PluralKit: pk;config show private/);
@@ -124,7 +124,7 @@ describe('/system settings view and edit (in-process)', () => {
     expect(await at('Alice')).toBe(expected('UTC'));
     const changed = messageText(await settings('edit', { timezone: 'asia/tokyo' }).finalMessage());
     expect(changed).toContain('**Time zone:** UTC → Asia/Tokyo');
-    expect(changed).toMatch(/now read in Asia\/Tokyo: \d\d:\d\d there now \(UTC\+9\)/);
+    expect(changed).toMatch(/now read in Asia\/Tokyo: \d\d:\d\d there now, UTC\+9/);
     expect(h.pluralkit.requests.at(-1)!.body).toEqual({ timezone: 'Asia/Tokyo' });
     expect(await at('Bob')).toBe(expected('Asia/Tokyo'));
   });
