@@ -1,4 +1,5 @@
 import type { CommandModule } from '../src/discord/command.js';
+import { autoproxyCommand } from './autoproxy/index.js';
 import { frontersCommand } from './fronters.js';
 import { groupCommand } from './group/index.js';
 import { createHelpCommand } from './help.js';
@@ -6,9 +7,10 @@ import { memberCommand } from './member/index.js';
 import { messageCommand } from './message.js';
 import { statsCommand } from './stats/index.js';
 import { switchCommand } from './switch/index.js';
+import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [frontersCommand, switchCommand, statsCommand, memberCommand, groupCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

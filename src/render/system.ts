@@ -1,14 +1,25 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Member, System } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { createdTimestamp, dashboardUrl, embedColor, inlineCode, safeName, tidyDescription } from './format.js';
+import { discordTimestamp } from '../time/format.js';
+import { dashboardUrl, embedColor, inlineCode, parseTime, safeName, tidyDescription } from './format.js';
 import { joinWithin } from './list-fit.js';
+
+/** A count this viewer may see; `hidden` (owner view) says how many of them the public does not. */
+export interface ListCount {
+  total: number;
+  hidden?: number;
+}
 
 export interface SystemCardOptions {
   /** How many members this viewer may count; null or absent = member list not visible, no field. */
-  memberCount?: number | null;
+  memberCount?: number | ListCount | null;
+  /** The same for groups. */
+  groupCount?: number | ListCount | null;
   /** The current fronters; null or absent = front not visible. A switch-out (empty) shows nothing, as in PluralKit. */
   fronters?: readonly Member[] | null;
+  /** Owner view: the labels of the subjects kept private, shown so the owner knows what others miss. */
+  privateSubjects?: readonly string[];
 }
 
 /** PluralKit's system card keeps fronters short and points to the fronters command beyond this. */
@@ -18,6 +29,11 @@ const FRONTERS_VALUE_MAX = 200;
 export function systemLabel(system: Pick<System, 'id' | 'name'>, nameFallback?: string | null): string {
   const name = system.name ?? nameFallback ?? null;
   return name ? `${safeName(name)} (${inlineCode(system.id)})` : inlineCode(system.id);
+}
+
+function countText(count: number | ListCount): string {
+  const { total, hidden } = typeof count === 'number' ? { total: count, hidden: undefined } : count;
+  return hidden ? `${total} (${hidden} hidden from others)` : String(total);
 }
 
 function systemFields(system: System, options: SystemCardOptions): APIEmbedField[] {
@@ -37,17 +53,24 @@ function systemFields(system: System, options: SystemCardOptions): APIEmbedField
   if (system.tag) fields.push({ name: 'Tag', value: safeName(system.tag), inline: true });
   if (system.pronouns) fields.push({ name: 'Pronouns', value: safeName(system.pronouns), inline: true });
   if (system.color) fields.push({ name: 'Color', value: `#${system.color.toLowerCase()}`, inline: true });
-  if (typeof options.memberCount === 'number') fields.push({ name: 'Members', value: String(options.memberCount), inline: true });
+  if (options.memberCount != null) fields.push({ name: 'Members', value: countText(options.memberCount), inline: true });
+  if (options.groupCount != null) fields.push({ name: 'Groups', value: countText(options.groupCount), inline: true });
+  const created = parseTime(system.created);
+  if (created) fields.push({ name: 'Created', value: `${discordTimestamp(created, 'D')} (${discordTimestamp(created, 'R')})`, inline: true });
   if (system.description) fields.push({ name: 'Description', value: tidyDescription(system.description) });
+  if (options.privateSubjects) {
+    const value = options.privateSubjects.length > 0 ? `Private: ${options.privateSubjects.join(', ')}.` : 'Everything is public.';
+    fields.push({ name: 'Privacy', value: `${value} Change it with \`/system privacy\`.` });
+  }
   return fields;
 }
 
 /**
- * A system card modelled on PluralKit's legacy system embed. It shows whatever the system object
+ * A system card modelled on PluralKit's legacy system embed, with the created date as a Discord
+ * timestamp (each reader's own zone) and a group count. It shows whatever the system object
  * holds: the caller chooses the view (public or owner) and nulls what this viewer may not see.
  */
 export function renderSystemCard(system: System, options: SystemCardOptions = {}): APIEmbed {
-  const created = createdTimestamp(system.created);
   return fitEmbed({
     title: system.name ? safeName(system.name) : `System ${system.id}`,
     url: dashboardUrl('s', system.id),
@@ -55,7 +78,14 @@ export function renderSystemCard(system: System, options: SystemCardOptions = {}
     ...(system.avatar_url ? { thumbnail: { url: system.avatar_url } } : {}),
     ...(system.banner ? { image: { url: system.banner } } : {}),
     fields: systemFields(system, options),
-    footer: { text: created.timestamp ? `System ID: ${system.id} | Created` : `System ID: ${system.id}` },
-    ...created,
+    footer: { text: `System ID: ${system.id}` },
   });
+}
+
+/** The card with PluralKit's "View on dashboard" link button. */
+export function renderSystemCardMessage(system: System, options: SystemCardOptions = {}): { embeds: APIEmbed[]; components: Array<APIActionRowComponent<APIComponentInMessageActionRow>> } {
+  return {
+    embeds: [renderSystemCard(system, options)],
+    components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'View on dashboard', url: dashboardUrl('s', system.id) }] }],
+  };
 }

@@ -286,7 +286,10 @@ describe('autoproxy', () => {
     await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'latch', autoproxy_member: member.uuid } });
     const keep = await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_member: null } });
     expect(keep.json).toMatchObject({ autoproxy_mode: 'latch', autoproxy_member: member.id });
-    await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'off' } });
+    const off = await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'off' } });
+    // Production's stale answer: the cleared member is still named; a GET shows the truth.
+    expect(off.json).toMatchObject({ autoproxy_mode: 'off', autoproxy_member: member.id });
+    expect((await call(pk, 'GET', path, { token: system.token })).json).toMatchObject({ autoproxy_mode: 'off', autoproxy_member: null });
     const memberMode = await call(pk, 'PATCH', path, { token: system.token, body: { autoproxy_mode: 'member' } });
     expect(memberMode.status).toBe(400);
   });

@@ -5,27 +5,29 @@ import { expectWithinDiscordLimits, field, fieldNames, ownerMember, ownerSystem 
 describe('renderSystemCard', () => {
   it('shows a full owner view in PluralKit’s order', () => {
     const fronters = [ownerMember(), ownerMember({ id: 'bbbbb', name: 'Bob' })];
-    const embed = renderSystemCard(ownerSystem(), { memberCount: 12, fronters });
+    const embed = renderSystemCard(ownerSystem(), { memberCount: 12, groupCount: { total: 3, hidden: 1 }, fronters, privateSubjects: ['Banner'] });
     expect(embed.title).toBe('The Crew');
     expect(embed.url).toBe('https://dash.pluralkit.me/profile/s/sysab');
-    expect(fieldNames(embed)).toEqual(['Current fronters', 'Tag', 'Pronouns', 'Color', 'Members', 'Description']);
+    expect(fieldNames(embed)).toEqual(['Current fronters', 'Tag', 'Pronouns', 'Color', 'Members', 'Groups', 'Created', 'Description', 'Privacy']);
     expect(field(embed, 'Current fronters')).toBe('Alice, Bob');
     expect(field(embed, 'Tag')).toBe('\\| crew');
     expect(field(embed, 'Pronouns')).toBe('they/them');
     expect(field(embed, 'Color')).toBe('#00ff7f');
     expect(field(embed, 'Members')).toBe('12');
+    expect(field(embed, 'Groups')).toBe('3 (1 hidden from others)');
+    expect(field(embed, 'Created')).toBe('<t:1557126489:D> (<t:1557126489:R>)');
     expect(field(embed, 'Description')).toBe('We are many.');
+    expect(field(embed, 'Privacy')).toBe('Private: Banner. Change it with `/system privacy`.');
     expect(embed.color).toBe(0x00ff7f);
     expect(embed.thumbnail?.url).toBe('https://cdn.example/sys.png');
     expect(embed.image?.url).toBe('https://cdn.example/sys-banner.png');
-    expect(embed.footer?.text).toBe('System ID: sysab | Created');
-    expect(embed.timestamp).toBe('2019-05-06T07:08:09.000Z');
+    expect(embed.footer?.text).toBe('System ID: sysab');
   });
 
   it('leaves out what the public view nulled and what the caller could not see', () => {
     const embed = renderSystemCard(
-      ownerSystem({ name: null, description: null, pronouns: null, avatar_url: null, banner: null, tag: null, color: null }),
-      { memberCount: null, fronters: null },
+      ownerSystem({ name: null, description: null, pronouns: null, avatar_url: null, banner: null, tag: null, color: null, created: null }),
+      { memberCount: null, groupCount: null, fronters: null },
     );
     expect(embed.title).toBe('System sysab');
     expect(embed.fields).toEqual([]);

@@ -104,8 +104,11 @@ export function patchAutoproxy(ctx: RequestContext): Reply {
       autoproxy_member: [{ message: "An autoproxy member must be supplied for autoproxy mode 'member'" }],
     });
   }
+  const previousMember = row.memberUuid;
   row.autoproxy_mode = mode;
   if (mode === 'off' || mode === 'front') row.memberUuid = null;
   else if (memberUuid !== null) row.memberUuid = memberUuid;
-  return ok(autoproxyView(ctx.store, row));
+  // Production quirk (reference §2.1): after switching off, the answer still names the member it
+  // just cleared; the next GET shows null.
+  return ok(autoproxyView(ctx.store, row, mode === 'off' ? previousMember : undefined));
 }

@@ -1,0 +1,9 @@
+import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { setAutoproxy } from './set.js';
+import { viewAutoproxy } from './view.js';
+
+export const autoproxyCommand = defineCommand({
+  name: 'autoproxy',
+  description: 'Autoproxy in this server: proxy messages without proxy tags',
+  subcommands: { view: viewAutoproxy, set: setAutoproxy },
+});

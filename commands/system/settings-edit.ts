@@ -1,0 +1,29 @@
+import { settingsFields } from '../../src/discord/fields/settings.js';
+import { subcommand } from '../../src/discord/framework/command-table.js';
+import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
+import { nameFormatWarning, renderSaved } from '../../src/render/saved.js';
+import { timezoneNote } from '../../src/render/system-settings.js';
+import { comparableSettings } from '../../src/system/settings.js';
+import { updateOwnSettings } from '../../src/system/writes.js';
+import { openSettingsForm } from './settings-form.js';
+
+const fields = settingsFields();
+
+export const editSettings = subcommand({
+  description: 'Change your system settings: time zone, pings, latch timeout, proxying, IDs…',
+  options: fields,
+  needs: { token: true },
+  help: 'With no option, a form opens for the name format and the description templates',
+  async run(ctx, args) {
+    const body = patchFrom(fields, args);
+    const before = await ctx.services.pluralkit.getSystemSettings('@me', { token: ctx.auth.token });
+    if (Object.keys(body).length === 0) {
+      await openSettingsForm(ctx, before);
+      return;
+    }
+    const saved = await updateOwnSettings(ctx.services, ctx.userId, ctx.auth, body);
+    const notes = [nameFormatWarning(args.name_format), args.timezone ? timezoneNote(args.timezone, new Date()) : null].filter((note) => note !== null);
+    const rows = changeRows(fields, body, comparableSettings(before), comparableSettings(saved.value));
+    await ctx.reply.send({ content: renderSaved('your settings', rows, { readBack: saved.readBack, notes }) });
+  },
+});

@@ -1,0 +1,37 @@
+import type { SystemSettingsView } from '../pluralkit/models.js';
+import type { Services } from '../services.js';
+import { resolveReadTarget } from '../session/read-target.js';
+import { storedTokenFor } from '../session/stored-token.js';
+import { DEFAULT_NAME_FORMAT } from './settings-catalogue.js';
+
+export interface SettingsView {
+  settings: SystemSettingsView;
+  /** Read with the owner's token: every setting. */
+  owner: boolean;
+  label: string;
+}
+
+/**
+ * The caller's own settings (all of them, with their token), or another system's public
+ * settings (PluralKit answers those to anyone, so no token is sent).
+ */
+export async function loadSettings(services: Services, userId: string, options: { user?: string | undefined; system?: string | undefined }): Promise<SettingsView> {
+  const target = resolveReadTarget(services, userId, options);
+  const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
+  if (stored) return { settings: await services.pluralkit.getSystemSettings('@me', { token: stored.token }), owner: true, label: target.label };
+  return { settings: await services.pluralkit.getSystemSettings(target.systemRef), owner: false, label: target.label };
+}
+
+/**
+ * Settings as people should compare them: PluralKit's read says "{name} {tag}" for an unset name
+ * format while its write answer says null; an unset latch timeout is the default (6 h), not
+ * nothing; only the write answer carries the colour-on-cards setting (`unreported` before).
+ */
+export function comparableSettings(settings: SystemSettingsView): Record<string, unknown> {
+  return {
+    card_show_color_hex: 'unreported',
+    ...settings,
+    name_format: settings.name_format ?? DEFAULT_NAME_FORMAT,
+    latch_timeout: settings.latch_timeout ?? 'default',
+  };
+}
