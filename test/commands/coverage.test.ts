@@ -20,13 +20,13 @@ describe('every PluralKit endpoint of the adapter is reachable from a command', 
     expect(new Set(ADAPTER_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.route}`)).size).toBe(36);
   });
 
-  it('one of each command calls every endpoint whose command exists; the rest are printed as pending', async () => {
+  it('one run of every command calls all 36 endpoints', async () => {
     const requests = await runCommandSuite(h);
     expect(requests.filter((request) => endpointOf(request) === undefined).map((request) => `${request.method} ${request.path}`)).toEqual([]);
     expect(requests.filter((request) => request.status >= 500)).toEqual([]);
     const coverage = coverageOf(requests);
     console.info(describeCoverage(coverage));
     expect(coverage.missing.map((endpoint) => `${endpoint.method} ${endpoint.route}`)).toEqual([]);
-    expect(coverage.covered.length + coverage.pending.length).toBe(ADAPTER_ENDPOINTS.length);
+    expect(coverage.covered.length).toBe(ADAPTER_ENDPOINTS.length);
   }, 60_000);
 });
