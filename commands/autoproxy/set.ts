@@ -3,7 +3,7 @@ import { memberField, optional } from '../../src/discord/fields/entities.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
 import { AutoproxyModeSchema } from '../../src/pluralkit/models.js';
 import { autoproxyRows, autoproxyWarning } from '../../src/render/autoproxy.js';
-import { renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
 import { autoproxyMember, checkAutoproxyRequest } from '../../src/system/autoproxy.js';
 import { updateAutoproxy } from '../../src/system/writes.js';
 
@@ -23,6 +23,6 @@ export const setAutoproxy = subcommand({
     ]);
     const saved = await updateAutoproxy(ctx.services, ctx.auth, ctx.guildId, { autoproxy_mode: args.mode, ...(member ? { autoproxy_member: member.id } : {}) });
     const notes = [autoproxyWarning(saved.value, members)].filter((note) => note !== null);
-    await ctx.reply.send({ content: renderSaved('autoproxy in this server', autoproxyRows(before, saved.value, members), { readBack: saved.readBack, notes }) });
+    await ctx.reply.send({ content: renderSaved('Saved autoproxy in this server.', autoproxyRows(before, saved.value, members), { readBack: saved.readBack, notes }) });
   },
 });

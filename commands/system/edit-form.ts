@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { systemFormFields } from '../../src/discord/fields/system.js';
 import { form } from '../../src/discord/framework/form.js';
 import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
-import { renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
 import { updateOwnSystem } from '../../src/system/writes.js';
 
 const formFields = systemFormFields();
@@ -15,6 +15,6 @@ export const editForm = form({
   async submit(ctx, state, changes) {
     const body = patchFrom(formFields, changes);
     const saved = await updateOwnSystem(ctx.services, ctx.auth, body);
-    await ctx.reply.send({ content: renderSaved('your system', changeRows(formFields, body, state.before, saved.value), saved) });
+    await ctx.reply.send({ content: renderSaved('Saved your system.', changeRows(formFields, body, state.before, saved.value), saved) });
   },
 });

@@ -6,7 +6,8 @@ import { subcommand } from '../../src/discord/framework/command-table.js';
 import { confirmation } from '../../src/discord/framework/confirm.js';
 import type { AnyField } from '../../src/discord/framework/fields.js';
 import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
-import { renderClearPrompt, renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
+import { renderClearPrompt } from '../../src/render/saved.js';
 import { updateOwnSystem } from '../../src/system/writes.js';
 import { editForm } from './edit-form.js';
 
@@ -20,7 +21,7 @@ const confirmClear = confirmation({
   schema: z.object({ body: Stored, before: Stored }),
   async run(ctx, change) {
     const saved = await updateOwnSystem(ctx.services, ctx.auth, change.body);
-    await ctx.reply.send({ content: renderSaved('your system', changeRows(fields, change.body, change.before, saved.value), saved), components: [] });
+    await ctx.reply.send({ content: renderSaved('Saved your system.', changeRows(fields, change.body, change.before, saved.value), saved), components: [] });
   },
 });
 
@@ -46,7 +47,7 @@ export const editSystem = subcommand({
       return;
     }
     const saved = await updateOwnSystem(ctx.services, ctx.auth, body);
-    await ctx.reply.send({ content: renderSaved('your system', changeRows(fields, body, before, saved.value), saved) });
+    await ctx.reply.send({ content: renderSaved('Saved your system.', changeRows(fields, body, before, saved.value), saved) });
   },
 });
 

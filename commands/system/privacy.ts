@@ -1,7 +1,7 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { privacyLevelField, privacySubjectField } from '../../src/discord/fields/system.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
-import { renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
 import { privacyEffect, privacyRows, renderSystemPrivacy } from '../../src/render/system-privacy.js';
 import { privacyPatch, subjectsFor, SYSTEM_PRIVACY_SUBJECTS } from '../../src/system/privacy-subjects.js';
 import { updateOwnSystem } from '../../src/system/writes.js';
@@ -28,6 +28,6 @@ export const systemPrivacy = subcommand({
     }
     const saved = await updateOwnSystem(ctx.services, ctx.auth, privacyPatch(changing, args.level));
     const rows = privacyRows(changing, before.privacy, saved.value.privacy);
-    await ctx.reply.send({ content: renderSaved('your privacy', rows, { readBack: saved.readBack, notes: [privacyEffect(changing, args.level)] }) });
+    await ctx.reply.send({ content: renderSaved('Saved your privacy.', rows, { readBack: saved.readBack, notes: [privacyEffect(changing, args.level)] }) });
   },
 });

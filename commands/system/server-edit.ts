@@ -6,7 +6,8 @@ import { subcommand } from '../../src/discord/framework/command-table.js';
 import { confirmation } from '../../src/discord/framework/confirm.js';
 import type { AnyField } from '../../src/discord/framework/fields.js';
 import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
-import { nameFormatWarning, renderClearPrompt, renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
+import { nameFormatWarning, renderClearPrompt } from '../../src/render/saved.js';
 import { readServerSettings } from '../../src/system/server.js';
 import { updateServerSettings } from '../../src/system/writes.js';
 
@@ -22,7 +23,7 @@ const confirmClear = confirmation({
   schema: z.object({ guildId: z.string(), body: Stored, before: Stored }),
   async run(ctx, change) {
     const saved = await updateServerSettings(ctx.services, ctx.auth, change.guildId, change.body);
-    await ctx.reply.send({ content: renderSaved(SUBJECT, changeRows(fields, change.body, change.before, saved.value), saved), components: [] });
+    await ctx.reply.send({ content: renderSaved(`Saved ${SUBJECT}.`, changeRows(fields, change.body, change.before, saved.value), saved), components: [] });
   },
 });
 
@@ -44,7 +45,7 @@ export const editServerSettings = subcommand({
     }
     const saved = await updateServerSettings(ctx.services, ctx.auth, ctx.guildId, body);
     const notes = [nameFormatWarning(given.name_format)].filter((note) => note !== null);
-    await ctx.reply.send({ content: renderSaved(SUBJECT, changeRows(fields, body, before, saved.value), { readBack: saved.readBack, notes }) });
+    await ctx.reply.send({ content: renderSaved(`Saved ${SUBJECT}.`, changeRows(fields, body, before, saved.value), { readBack: saved.readBack, notes }) });
   },
 });
 

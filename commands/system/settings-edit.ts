@@ -1,7 +1,8 @@
 import { settingsFields } from '../../src/discord/fields/settings.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
 import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
-import { nameFormatWarning, renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
+import { nameFormatWarning } from '../../src/render/saved.js';
 import { timezoneNote } from '../../src/render/system-settings.js';
 import { comparableSettings } from '../../src/system/settings.js';
 import { updateOwnSettings } from '../../src/system/writes.js';
@@ -24,6 +25,6 @@ export const editSettings = subcommand({
     const saved = await updateOwnSettings(ctx.services, ctx.userId, ctx.auth, body);
     const notes = [nameFormatWarning(args.name_format), args.timezone ? timezoneNote(args.timezone, new Date()) : null].filter((note) => note !== null);
     const rows = changeRows(fields, body, comparableSettings(before), comparableSettings(saved.value));
-    await ctx.reply.send({ content: renderSaved('your settings', rows, { readBack: saved.readBack, notes }) });
+    await ctx.reply.send({ content: renderSaved('Saved your settings.', rows, { readBack: saved.readBack, notes }) });
   },
 });

@@ -4,7 +4,8 @@ import { settingsFormFields } from '../../src/discord/fields/settings.js';
 import { form } from '../../src/discord/framework/form.js';
 import type { SystemSettingsView } from '../../src/pluralkit/models.js';
 import type { SystemSettingsPatch } from '../../src/pluralkit/requests.js';
-import { nameFormatWarning, renderSaved } from '../../src/render/saved.js';
+import { renderSaved } from '../../src/render/changes.js';
+import { nameFormatWarning } from '../../src/render/saved.js';
 import { DEFAULT_NAME_FORMAT } from '../../src/system/settings-catalogue.js';
 import { updateOwnSettings } from '../../src/system/writes.js';
 
@@ -29,7 +30,7 @@ const settingsForm = form({
       ...TEMPLATE_KEYS.map((_, index) => ({ label: `Description template ${index + 1}`, before: state.templates[index] ?? null, after: after[index] ?? null })),
     ];
     const notes = [nameFormatWarning(body.name_format)].filter((note) => note !== null);
-    await ctx.reply.send({ content: renderSaved('your settings', rows, { readBack: saved.readBack, notes }) });
+    await ctx.reply.send({ content: renderSaved('Saved your settings.', rows, { readBack: saved.readBack, notes }) });
   },
 });
 

@@ -25,9 +25,21 @@ export function renderChanges(rows: readonly ChangeRow[]): string {
 /** Said after a write whose answer was lost but which reading PluralKit back showed was saved. */
 export const READ_BACK_NOTE = '📝 PluralKit was slow to answer, so I read it back: the change is saved.';
 
-/** The reply to a write: what it was about (markdown), each change before → after, and a read-back note. */
-export function renderSaved(subject: string, rows: readonly ChangeRow[], readBack: boolean): string {
-  const lines = [`✅ ${subject}`, renderChanges(rows)];
-  if (readBack) lines.push(READ_BACK_NOTE);
+export interface SavedOptions {
+  /** The answer was lost and PluralKit was read back. */
+  readBack: boolean;
+  /** Warnings and effects, after the changes. */
+  notes?: readonly string[];
+  /** Say "nothing changed" when no row changed (edits); a create has nothing to compare. Default true. */
+  sayWhenUnchanged?: boolean;
+}
+
+/** The reply to a write: a lead sentence (markdown), each change before → after, notes, a read-back note. */
+export function renderSaved(lead: string, rows: readonly ChangeRow[], options: SavedOptions): string {
+  const changed = rows.some((row) => row.before !== row.after);
+  const lines = [`✅ ${lead}`];
+  if (changed || options.sayWhenUnchanged !== false) lines.push(renderChanges(rows));
+  lines.push(...(options.notes ?? []));
+  if (options.readBack) lines.push(READ_BACK_NOTE);
   return truncate(lines.join('\n'), DiscordLimits.messageContent);
 }

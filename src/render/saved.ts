@@ -3,16 +3,6 @@ import { renderChanges, type ChangeRow } from './changes.js';
 import { safeName } from './format.js';
 import { truncate } from './truncate.js';
 
-/** Said after a write whose answer was lost but which reading PluralKit back showed was saved. */
-export const READ_BACK_NOTE = '📝 PluralKit was slow to answer, so I read it back: the change is saved.';
-
-/** The reply to a write: what was saved, each change before → after, then notes (warnings, read-back). */
-export function renderSaved(subject: string, rows: readonly ChangeRow[], options: { readBack: boolean; notes?: readonly string[] }): string {
-  const lines = [`✅ Saved ${subject}.`, renderChanges(rows), ...(options.notes ?? [])];
-  if (options.readBack) lines.push(READ_BACK_NOTE);
-  return truncate(lines.join('\n'), DiscordLimits.messageContent);
-}
-
 /** The confirm prompt before clearing a field (`label`): what it holds now, and what else the same change sets. */
 export function renderClearPrompt(subject: string, label: string, rows: readonly ChangeRow[]): string {
   const current = rows.find((row) => row.label === label)?.before ?? null;

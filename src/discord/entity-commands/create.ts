@@ -19,7 +19,7 @@ async function create(ctx: Owned, command: EntityCommandKind, body: NamedBody): 
   const { value, readBack } = await createEntity(ctx.services, command.kind, ctx.userId, ctx.auth, body);
   const { name: _name, ...rest } = body;
   const rows = changeRows(command.createFields, rest, {}, value);
-  await ctx.reply.send({ content: renderSaved(`Created ${command.kind.name} ${namedWithId(value)}.`, rows, readBack), components: [] });
+  await ctx.reply.send({ content: renderSaved(`Created ${command.kind.name} ${namedWithId(value)}.`, rows, { readBack, sayWhenUnchanged: false }), components: [] });
 }
 
 /**

@@ -45,7 +45,7 @@ export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcomma
 
   async function save(ctx: Owned, before: Entity, body: Body): Promise<void> {
     const { value: after, readBack } = await updateEntity(ctx.services, kind, ctx.userId, ctx.auth, before.uuid, body);
-    await ctx.reply.send({ content: renderSaved(`${namedWithId(after)}:`, changeRows(fields, body, before, after), readBack), components: [] });
+    await ctx.reply.send({ content: renderSaved(`${namedWithId(after)}:`, changeRows(fields, body, before, after), { readBack }), components: [] });
   }
 
   const confirmClear = confirmation({

@@ -38,7 +38,7 @@ export function privacySubcommand(command: EntityCommandKind): Subcommand {
       const body = privacyBody(kind, args.subject, args.level);
       const { value: after, readBack } = await updateEntity(ctx.services, kind, ctx.userId, ctx.auth, entity.uuid, body);
       const rows = privacyChangeRows(kind, body, entity, after, privacySubjectLabel);
-      await ctx.reply.send({ content: renderSaved(`Privacy of ${namedWithId(after)}:`, rows, readBack) });
+      await ctx.reply.send({ content: renderSaved(`Privacy of ${namedWithId(after)}:`, rows, { readBack }) });
     },
   });
 }
