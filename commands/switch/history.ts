@@ -3,8 +3,8 @@ import { UserFacingError } from '../../src/core/user-facing-error.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
 import { pager } from '../../src/discord/framework/pager.js';
-import { publicMember } from '../../src/pluralkit/privacy.js';
 import { HISTORY_PAGE_SIZE, renderSwitchHistory } from '../../src/render/switch-history.js';
+import { historyMemberNames } from '../../src/session/history-names.js';
 import { storedTokenFor } from '../../src/session/stored-token.js';
 
 const HistoryState = z.object({
@@ -28,34 +28,6 @@ function tokenFor(ctx: CommandContext, state: HistoryState): string | undefined 
   return stored.token;
 }
 
-/** Member names for history lines: public names in public views; hidden and deleted members handled. */
-async function memberNames(ctx: CommandContext, state: HistoryState, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const stored = state.ownSystem ? storedTokenFor(ctx.services, ctx.userId) : null;
-  if (stored) {
-    // Names from the list already held; loaded once if it is not.
-    const members = ctx.services.directory.peek('members', ctx.userId, stored) ?? (await ctx.services.directory.ownMembers(ctx.userId, stored));
-    for (const member of members) names.set(member.id, state.owner ? member.name : publicMember(member).name);
-    return names;
-  }
-  try {
-    for (const member of await ctx.services.pluralkit.getSystemMembers(state.ref)) names.set(member.id, member.name);
-  } catch {
-    // A private member list: look members up one by one below.
-  }
-  const missing = [...new Set(ids)].filter((id) => !names.has(id)).slice(0, 20);
-  await Promise.all(
-    missing.map(async (id) => {
-      try {
-        names.set(id, (await ctx.services.pluralkit.getMember(id)).name);
-      } catch {
-        // Deleted members stay unnamed.
-      }
-    }),
-  );
-  return names;
-}
-
 const historyPager = pager({
   id: 'switch.history',
   usage: '/switch history',
@@ -73,7 +45,7 @@ const historyPager = pager({
       next.cursors[page + 1] = last.timestamp;
       next.endedAt[page + 1] = last.timestamp;
     }
-    const nameById = await memberNames(ctx, state, shown.flatMap((entry) => entry.members));
+    const nameById = await historyMemberNames(ctx.services, ctx.userId, state, shown.flatMap((entry) => entry.members));
     const rendered = shown.map((entry, index) => ({
       id: entry.id,
       timestamp: entry.timestamp,

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../src/discord/framework/command-table.js';
 import { removeConfirmations, tokenRemove } from './remove.js';
-import { OPEN_MODAL, openTokenModal, SUBMIT_MODAL, submitTokenModal, tokenFromDirectMessage, tokenSet } from './set.js';
+import { tokenFromDirectMessage } from './dm-paste.js';
+import { OPEN_MODAL, openTokenModal, SUBMIT_MODAL, submitTokenModal, tokenSet } from './set.js';
 import { tokenStatus } from './status.js';
 
 export const tokenCommand = defineCommand({

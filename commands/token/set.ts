@@ -11,12 +11,11 @@ import {
   type APIComponentInMessageActionRow,
 } from 'discord.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import type { CommandContext, DirectMessageContext } from '../../src/discord/command.js';
+import type { CommandContext } from '../../src/discord/command.js';
 import { encodeCustomId } from '../../src/discord/custom-id.js';
 import { subcommand } from '../../src/discord/framework/command-table.js';
 import { sendDirectMessage } from '../../src/discord/reply.js';
-import { connectedMessage, SETUP_EXPLANATION } from '../../src/render/token.js';
-import { looksLikeToken } from '../../src/tokens/token-format.js';
+import { connectedMessage, DM_REFUSED_TEXT, DMS_CLOSED_TEXT, SETUP_DM_SENT_TEXT, SETUP_EXPLANATION } from '../../src/render/token.js';
 import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
 
 const MODULE = 'token';
@@ -60,20 +59,12 @@ export const tokenSet = subcommand({
     try {
       await sendDirectMessage(ctx.user, { embeds: [SETUP_EXPLANATION], components: [enterTokenRow] });
     } catch (error) {
-      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) {
-        await ctx.reply.send({
-          content:
-            "❌ I couldn't send you a DM: your DMs are closed to me. Open **User Settings → Privacy & Safety** (or this server's **Privacy Settings**) and allow direct messages, then run `/token set` again. You can also run `/token set` in a DM with me.",
-        });
-        return;
-      }
-      ctx.log.warn({ err: error }, 'setup DM could not be sent');
-      await ctx.reply.send({
-        content: "❌ I couldn't send you a DM just now (Discord refused it). Try `/token set` again in a moment, or run `/token set` in a DM with me, where the form opens at once.",
-      });
+      const closed = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
+      if (!closed) ctx.log.warn({ err: error }, 'setup DM could not be sent');
+      await ctx.reply.send({ content: closed ? DMS_CLOSED_TEXT : DM_REFUSED_TEXT });
       return;
     }
-    await ctx.reply.send({ content: '📬 Check your DMs: I sent you the next step there. Never paste your token in a server channel.' });
+    await ctx.reply.send({ content: SETUP_DM_SENT_TEXT });
   },
 });
 
@@ -91,27 +82,4 @@ export async function submitTokenModal(ctx: CommandContext, interaction: { field
   const system = await verifyAndStoreToken(ctx.services, ctx.userId, input);
   ctx.log.info({ systemId: system.id }, 'token stored');
   await ctx.reply.send({ content: connectedMessage(system) });
-}
-
-export async function tokenFromDirectMessage(ctx: DirectMessageContext): Promise<boolean> {
-  const { message } = ctx;
-  if (!looksLikeToken(message.content)) {
-    await sendDirectMessage(message.author, {
-      content:
-        'Hi! To connect your PluralKit system, paste your token here (get it with `pk;token`) or run `/token set`. Every command also works in this DM; `/help` lists them.',
-    });
-    return true;
-  }
-  try {
-    const system = await verifyAndStoreToken(ctx.services, message.author.id, message.content);
-    ctx.log.info({ systemId: system.id }, 'token stored from a DM message');
-    await sendDirectMessage(message.author, {
-      content: `${connectedMessage(system)}\nYou can delete your message with the token now; it is no longer needed in this chat.`,
-    });
-  } catch (error) {
-    const text = error instanceof UserFacingError ? error.message : 'The token could not be checked, so it was not saved. Please try again.';
-    if (!(error instanceof UserFacingError)) ctx.log.error({ err: error }, 'token paste failed');
-    await sendDirectMessage(message.author, { content: `❌ ${text}` });
-  }
-  return true;
 }

@@ -43,3 +43,11 @@ export function connectedMessage(system: Pick<System, 'id' | 'name'>): string {
   const name = system.name ? `**${safeName(system.name)}**` : 'your system';
   return `✅ Connected to ${name} (\`${system.id}\`). Your token is stored encrypted and only used for your own commands. Try \`/fronters\` or \`/switch new\`.`;
 }
+
+export const DMS_CLOSED_TEXT =
+  "❌ I couldn't send you a DM: your DMs are closed to me. Open **User Settings → Privacy & Safety** (or this server's **Privacy Settings**) and allow direct messages, then run `/token set` again. You can also run `/token set` in a DM with me.";
+
+export const DM_REFUSED_TEXT =
+  "❌ I couldn't send you a DM just now (Discord refused it). Try `/token set` again in a moment, or run `/token set` in a DM with me, where the form opens at once.";
+
+export const SETUP_DM_SENT_TEXT = '📬 Check your DMs: I sent you the next step there. Never paste your token in a server channel.';

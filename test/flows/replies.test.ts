@@ -53,6 +53,15 @@ describe('how replies reach users (in-process)', () => {
     expect(h.logs().filter((line) => line.level === 50)).toEqual([]);
   });
 
+  it('a setup DM Discord refuses for another reason than closed DMs gets a specific message, not "something went wrong"', async () => {
+    const user = { id: '231000000000000009', username: 'limited' };
+    h.discord.refuseDms(user.id, { status: 403, body: { code: 40003, message: 'You are opening direct messages too fast.' } });
+    const reply = await h.discord.slashCommand({ name: 'token', subcommand: 'set', user, guildId: GUILD }).finalMessage();
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(messageText(reply)).toMatch(/couldn't send you a DM just now/);
+    expect(messageText(reply)).not.toMatch(/Something went wrong/);
+  });
+
   it('interactions that arrive while shutting down are told to retry, privately', async () => {
     h.pluralkit.injectFault({ path: '/systems/@me/fronters', delayMs: 2500 });
     const inFlight = h.discord.slashCommand({ name: 'fronters', options: { private: true }, user: OWNER, guildId: GUILD });

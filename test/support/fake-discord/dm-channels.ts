@@ -1,8 +1,10 @@
-/** One DM channel per user, created on first use, plus which users have closed their DMs. */
+import { DiscordErrors, type DiscordError } from './http-io.js';
+
+/** One DM channel per user, created on first use, plus which users' DMs Discord refuses, and how. */
 export class DmChannels {
   private readonly channelByUser = new Map<string, string>();
   private readonly userByChannel = new Map<string, string>();
-  private readonly closed = new Set<string>();
+  private readonly refusals = new Map<string, DiscordError>();
 
   constructor(private readonly nextId: () => string) {}
 
@@ -21,11 +23,16 @@ export class DmChannels {
   }
 
   setClosed(userId: string, closed: boolean): void {
-    if (closed) this.closed.add(userId);
-    else this.closed.delete(userId);
+    this.setRefusal(userId, closed ? DiscordErrors.cannotDmUser : null);
   }
 
-  isClosed(userId: string): boolean {
-    return this.closed.has(userId);
+  /** Any error Discord may answer a DM with (closed DMs are 403 50007); null: DMs go through. */
+  setRefusal(userId: string, error: DiscordError | null): void {
+    if (error) this.refusals.set(userId, error);
+    else this.refusals.delete(userId);
+  }
+
+  refusalFor(userId: string): DiscordError | undefined {
+    return this.refusals.get(userId);
   }
 }

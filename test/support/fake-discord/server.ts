@@ -115,6 +115,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     dmChannelId: (userId) => state.dms.channelFor(userId),
     setDmsClosed: (userId, closed) => state.dms.setClosed(userId, closed),
+    refuseDms: (userId, error) => state.dms.setRefusal(userId, error),
     dropGateway(code = 4000): GatewayDrop {
       const next = gateway.handshakes.length;
       gateway.drop(code);

@@ -193,6 +193,8 @@ export interface FakeDiscord {
   dmChannelId(userId: string): string;
   /** Closed DMs make POST /channels/{dm}/messages answer 403 {code: 50007}. */
   setDmsClosed(userId: string, closed: boolean): void;
+  /** Any other refusal of DMs to this user (e.g. `{ status: 403, body: { code: 40003, message: '…' } }`); null lifts it. */
+  refuseDms(userId: string, error: { status: number; body: { code: number; message: string } } | null): void;
   /** Closes the gateway socket (default 4000, which discord.js resumes from). */
   dropGateway(code?: number): GatewayDrop;
   close(): Promise<void>;

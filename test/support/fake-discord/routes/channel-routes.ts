@@ -50,7 +50,8 @@ export const channelRoutes: readonly Route[] = [
     auth: 'bot',
     handle: (context) => {
       const recipient = context.state.dms.recipientOf(context.params.channel!);
-      if (recipient && context.state.dms.isClosed(recipient)) return fail(DiscordErrors.cannotDmUser);
+      const refusal = recipient ? context.state.dms.refusalFor(recipient) : undefined;
+      if (refusal) return fail(refusal);
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
       return ok(
