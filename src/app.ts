@@ -35,6 +35,7 @@ export function createServices(config: Config, logger: Logger): Services {
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,
       callBudgetMs: PLURALKIT_CALL_BUDGET_MS,
+      publicViewTtlMs: config.publicViewTtlMs,
     });
     return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit) };
   } catch (error) {

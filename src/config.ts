@@ -23,6 +23,8 @@ export interface Config {
   tokenEncryptionKey: Buffer | undefined;
   devGuildId: string | undefined;
   logLevel: LogLevel;
+  /** PLURALKIT_PUBLIC_CACHE_SECONDS in ms: how long public PluralKit answers are kept; 0 = not at all. */
+  publicViewTtlMs: number;
 }
 
 /** One line naming the variable and what is wrong with it; never contains a secret value. */
@@ -95,6 +97,21 @@ function snowflake(variable: string) {
 
 const stripTrailingSlashes = (url: string): string => url.replace(/\/+$/, '');
 
+/** A decimal number in [min, max], or the default when unset; the message names the range, never the value. */
+function boundedNumber(variable: string, what: string, min: number, max: number, fallback: number) {
+  return optionalText.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= min && parsed <= max)) {
+      ctx.addIssue({ code: 'custom', message: `${variable} must be ${what} from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+export const DEFAULT_PUBLIC_CACHE_SECONDS = 5;
+
 const environmentSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake('DISCORD_APPLICATION_ID'),
@@ -114,6 +131,7 @@ const environmentSchema = z.object({
     }
   }),
   DEV_GUILD_ID: snowflake('DEV_GUILD_ID'),
+  PLURALKIT_PUBLIC_CACHE_SECONDS: boundedNumber('PLURALKIT_PUBLIC_CACHE_SECONDS', 'a number of seconds', 0, 300, DEFAULT_PUBLIC_CACHE_SECONDS),
   LOG_LEVEL: optionalText.transform((value, ctx) => {
     if (value === undefined) return 'info' as const;
     const level = value.toLowerCase();
@@ -198,5 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
     devGuildId: vars.DEV_GUILD_ID,
     logLevel: vars.LOG_LEVEL,
+    publicViewTtlMs: Math.round(vars.PLURALKIT_PUBLIC_CACHE_SECONDS * 1000),
   };
 }

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       tokenEncryptionKey: undefined,
       devGuildId: undefined,
       logLevel: 'info',
+      publicViewTtlMs: 5_000,
     });
   });
 
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       TOKEN_ENCRYPTION_KEY: key.toString('base64'),
       DEV_GUILD_ID: '876543210987654321',
       LOG_LEVEL: 'DEBUG',
+      PLURALKIT_PUBLIC_CACHE_SECONDS: '2.5',
     });
     expect(config).toEqual<Config>({
       discordToken: 'bot-token',
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       tokenEncryptionKey: key,
       devGuildId: '876543210987654321',
       logLevel: 'debug',
+      publicViewTtlMs: 2_500,
     });
   });
 
@@ -103,6 +106,9 @@ describe('loadConfig', () => {
     ['TOKEN_ENCRYPTION_KEY', randomBytes(35).toString('base64'), /^TOKEN_ENCRYPTION_KEY must be 32 bytes encoded as base64 \(got 35 bytes\)$/],
     ['DEV_GUILD_ID', '42', /^DEV_GUILD_ID must be a Discord ID/],
     ['LOG_LEVEL', 'verbose', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)$/],
+    ['PLURALKIT_PUBLIC_CACHE_SECONDS', 'ten', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
+    ['PLURALKIT_PUBLIC_CACHE_SECONDS', '-1', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
+    ['PLURALKIT_PUBLIC_CACHE_SECONDS', '301', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
   ])('%s=%j fails with one line naming it', (variable, value, expected) => {
     const error = configError(() => loadConfig({ [variable]: value }));
     expect(error.message).toMatch(expected);

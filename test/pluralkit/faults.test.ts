@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emulator.reset();
-  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES });
+  // Public views are not kept here: these tests count requests (shared-reads.test.ts covers keeping).
+  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, publicViewTtlMs: 0 });
 });
 afterEach(async () => {
   await client.close();

@@ -15,7 +15,8 @@ afterAll(async () => {
 beforeEach(() => {
   emulator.reset();
   // A fresh client per test: its buckets must not carry state between tests.
-  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', maxRetries: 3 });
+  // Public views are not kept here: these tests count requests (shared-reads.test.ts covers keeping).
+  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', maxRetries: 3, publicViewTtlMs: 0 });
 });
 afterEach(async () => {
   await client.close();
@@ -31,11 +32,12 @@ describe('pacing against the server limiter', () => {
   it('50 GETs and 20 writes for one system at once finish without a single 429', async () => {
     const system = emulator.seedSystem({ name: 'Busy' });
     const token = system.token!;
-    const member = emulator.seedMember(system.id, { name: 'M' });
+    const members = Array.from({ length: 25 }, (_, i) => emulator.seedMember(system.id, { name: `M${i}` }));
+    // Fifty different GETs (identical ones in flight would be shared): half anonymous, half with the token.
     const gets = Array.from({ length: 50 }, (_, i) =>
-      i % 2 === 0 ? client.getSystem(system.id) : client.getMember(member.id, { token }),
+      i % 2 === 0 ? client.getSystemSwitches(system.id, { limit: i + 1 }) : client.getMember(members[(i - 1) / 2]!.id, { token }),
     );
-    const writes = Array.from({ length: 20 }, (_, i) => client.updateMember(member.id, { description: `edit ${i}` }, { token }));
+    const writes = Array.from({ length: 20 }, (_, i) => client.updateMember(members[0]!.id, { description: `edit ${i}` }, { token }));
     await Promise.all([...gets, ...writes]);
     expect(emulator.requests).toHaveLength(70);
     expect(statuses().filter((s) => s !== 200)).toEqual([]);
@@ -101,7 +103,10 @@ describe('429 handling', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const error = (await client.getSystem(system.id, { signal: controller.signal }).catch((e: unknown) => e)) as PluralKitError;
-    expect(error).toMatchObject({ kind: 'aborted', outcome: 'not-sent' });
+    expect(error).toMatchObject({ kind: 'aborted' });
+    // Nobody else waited for that read, so it was cancelled instead of retried after the 5 s.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.queuedForRateLimit).toBe(0);
     expect(emulator.requests).toHaveLength(1);
   });
 });
