@@ -7,6 +7,7 @@ import { Dispatcher } from './discord/dispatcher.js';
 import { commandDefinitions, registerIfChanged } from './discord/registration.js';
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
+import { configureListCaches } from './resolve/list-cache-limits.js';
 import type { Services } from './services.js';
 import { SystemDirectory } from './session/system-directory.js';
 import { openDatabase } from './vault/database.js';
@@ -37,6 +38,8 @@ export function createServices(config: Config, logger: Logger): Services {
       callBudgetMs: PLURALKIT_CALL_BUDGET_MS,
       publicViewTtlMs: config.publicViewTtlMs,
     });
+    // Before the directory builds its caches.
+    configureListCaches({ maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs });
     return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit) };
   } catch (error) {
     db.close();

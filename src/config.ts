@@ -25,6 +25,10 @@ export interface Config {
   logLevel: LogLevel;
   /** PLURALKIT_PUBLIC_CACHE_SECONDS in ms: how long public PluralKit answers are kept; 0 = not at all. */
   publicViewTtlMs: number;
+  /** CACHE_MAX_MB in bytes: approximate memory for cached member lists. */
+  cacheMaxBytes: number;
+  /** CACHE_IDLE_MINUTES in ms: a cached list nobody used for this long is dropped. */
+  cacheIdleMs: number;
 }
 
 /** One line naming the variable and what is wrong with it; never contains a secret value. */
@@ -111,6 +115,8 @@ function boundedNumber(variable: string, what: string, min: number, max: number,
 }
 
 export const DEFAULT_PUBLIC_CACHE_SECONDS = 5;
+export const DEFAULT_CACHE_MAX_MB = 64;
+export const DEFAULT_CACHE_IDLE_MINUTES = 10;
 
 const environmentSchema = z.object({
   DISCORD_TOKEN: optionalText,
@@ -132,6 +138,8 @@ const environmentSchema = z.object({
   }),
   DEV_GUILD_ID: snowflake('DEV_GUILD_ID'),
   PLURALKIT_PUBLIC_CACHE_SECONDS: boundedNumber('PLURALKIT_PUBLIC_CACHE_SECONDS', 'a number of seconds', 0, 300, DEFAULT_PUBLIC_CACHE_SECONDS),
+  CACHE_MAX_MB: boundedNumber('CACHE_MAX_MB', 'a number of megabytes', 1, 65_536, DEFAULT_CACHE_MAX_MB),
+  CACHE_IDLE_MINUTES: boundedNumber('CACHE_IDLE_MINUTES', 'a number of minutes', 1, 10_080, DEFAULT_CACHE_IDLE_MINUTES),
   LOG_LEVEL: optionalText.transform((value, ctx) => {
     if (value === undefined) return 'info' as const;
     const level = value.toLowerCase();
@@ -217,5 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     devGuildId: vars.DEV_GUILD_ID,
     logLevel: vars.LOG_LEVEL,
     publicViewTtlMs: Math.round(vars.PLURALKIT_PUBLIC_CACHE_SECONDS * 1000),
+    cacheMaxBytes: Math.round(vars.CACHE_MAX_MB * 1024 * 1024),
+    cacheIdleMs: Math.round(vars.CACHE_IDLE_MINUTES * 60_000),
   };
 }

@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       devGuildId: undefined,
       logLevel: 'info',
       publicViewTtlMs: 5_000,
+      cacheMaxBytes: 64 * 1024 * 1024,
+      cacheIdleMs: 600_000,
     });
   });
 
@@ -47,6 +49,8 @@ describe('loadConfig', () => {
       DEV_GUILD_ID: '876543210987654321',
       LOG_LEVEL: 'DEBUG',
       PLURALKIT_PUBLIC_CACHE_SECONDS: '2.5',
+      CACHE_MAX_MB: '16',
+      CACHE_IDLE_MINUTES: '1.5',
     });
     expect(config).toEqual<Config>({
       discordToken: 'bot-token',
@@ -59,6 +63,8 @@ describe('loadConfig', () => {
       devGuildId: '876543210987654321',
       logLevel: 'debug',
       publicViewTtlMs: 2_500,
+      cacheMaxBytes: 16 * 1024 * 1024,
+      cacheIdleMs: 90_000,
     });
   });
 
@@ -109,6 +115,9 @@ describe('loadConfig', () => {
     ['PLURALKIT_PUBLIC_CACHE_SECONDS', 'ten', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
     ['PLURALKIT_PUBLIC_CACHE_SECONDS', '-1', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
     ['PLURALKIT_PUBLIC_CACHE_SECONDS', '301', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
+    ['CACHE_MAX_MB', '0', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
+    ['CACHE_MAX_MB', '64MB', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
+    ['CACHE_IDLE_MINUTES', 'forever', /^CACHE_IDLE_MINUTES must be a number of minutes from 1 to 10080$/],
   ])('%s=%j fails with one line naming it', (variable, value, expected) => {
     const error = configError(() => loadConfig({ [variable]: value }));
     expect(error.message).toMatch(expected);
