@@ -1,20 +1,31 @@
 import { benchAutocomplete } from './autocomplete.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
+import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
+import { benchPublicFronters } from './public-fronters.js';
+import { benchRateLimitBurst } from './rate-limit-burst.js';
+import { benchVaultReads } from './vault-reads.js';
 
 /*
  * `npm run bench`: prints figures, never fails on them (targets are checked by
- * people reading the output, not by timed tests).
+ * people reading the output, not by timed tests). `npm run bench -- <word>`
+ * runs only the benches whose title contains that word.
  */
 const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
+  ['Rate limiter: 100 GETs at once with limits on, after responses without rate-limit headers (target: 0 × 429, all succeed)', benchRateLimitBurst],
+  ['Public /fronters: 200 users at once over 50 systems on the real process, PluralKit limits on (targets: ≥ 190 with data, ≤ 50 requests)', benchPublicFronters],
+  ['Vault reads per interaction (before: get() prepared its statement on every call)', benchVaultReads],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
   ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
-  ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
+  ['Bot interactions: /token status on the real process (targets: ≥ 1,000/s; RSS ≤ 130 MB full speed, ≤ 110 MB paced)', benchBotInteractions],
+  ['Member-list cache memory: 500 users with 1,000-member systems on the real process (target: base + cache limit)', benchMemberListsMemory],
 ];
 
+const only = process.argv[2]?.toLowerCase();
 for (const [title, run] of benches) {
+  if (only && !title.toLowerCase().includes(only)) continue;
   console.log(`\n## ${title}`);
   const figures = await run();
   for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
