@@ -111,7 +111,7 @@ function encodeSegment(value: string): string {
  * returned. Tokens are passed per call and never kept.
  *
  * What a GET returns may be shared with other callers (a request already in flight, or a public
- * view kept for a few seconds; see SharedReads) and is deep-frozen: treat it as read-only.
+ * view kept for a few seconds; see SharedReads) and is then deep-frozen: treat it as read-only.
  */
 export class PluralKitClient {
   private readonly transport: Transport;

@@ -132,6 +132,8 @@ export class RateLimiter {
   private readonly ownership = new Map<string, boolean>();
   /** GET routes whose scope the server reported as something other than generic_get. */
   private readonly routeScopes = new Map<string, ServerScope>();
+  /** Resolved buckets of the shared IP key lists (the anonymous hot path); IP buckets are never swept. */
+  private readonly resolvedIpBuckets = new Map<readonly string[], Bucket[]>();
   private queue: Waiter[] = [];
   private pumpTimer: NodeJS.Timeout | undefined;
   private pumpAt = Infinity;
@@ -156,7 +158,7 @@ export class RateLimiter {
   /** Admits at once when nothing is queued on these buckets and they allow it now; otherwise null. */
   tryAdmit(bucketKeys: readonly string[]): Admission | null {
     const now = this.now();
-    const buckets = bucketKeys.map((key) => this.bucket(key));
+    const buckets = this.resolve(bucketKeys);
     for (const bucket of buckets) {
       if (bucket.waiting > 0 || this.admitTime(bucket, now) > now) return null;
     }
@@ -173,7 +175,7 @@ export class RateLimiter {
     const { deadline, signal } = options;
     if (signal?.aborted) return Promise.reject(new RateLimitWaitAborted());
     const now = this.now();
-    const buckets = bucketKeys.map((key) => this.bucket(key));
+    const buckets = this.resolve(bucketKeys);
     const latest = deadline === undefined ? undefined : deadline - this.minAttemptMs;
     const expected = this.expectedAdmission(buckets, now);
     if (latest !== undefined && expected > now && expected > latest) {
@@ -391,6 +393,15 @@ export class RateLimiter {
     this.ownership.set(`${request.tokenKey} ${request.target}`, owned);
   }
 
+  private resolve(bucketKeys: readonly string[]): Bucket[] {
+    let buckets = this.resolvedIpBuckets.get(bucketKeys);
+    if (buckets === undefined) {
+      buckets = bucketKeys.map((key) => this.bucket(key));
+      if (Object.isFrozen(bucketKeys)) this.resolvedIpBuckets.set(bucketKeys, buckets);
+    }
+    return buckets;
+  }
+
   private bucket(key: string): Bucket {
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
@@ -407,6 +418,7 @@ export class RateLimiter {
   private sweepRestingBuckets(): void {
     const now = this.now();
     for (const [key, bucket] of this.buckets) {
+      if (key.endsWith('|ip')) continue;
       if (bucket.inFlight === 0 && bucket.waiting === 0 && bucket.tat <= now && bucket.blockedUntil <= now && !bucket.unlimited) {
         this.buckets.delete(key);
       }

@@ -2,7 +2,7 @@ import { deepFreeze } from '../core/deep-freeze.js';
 import { PluralKitError } from './errors.js';
 import { owningSystem } from './owning-system.js';
 import { PublicViewCache } from './public-view-cache.js';
-import { tokenKeyOf, type ApiCall, type CallOptions, type Transport } from './transport.js';
+import { tokenKeyOf, type ApiCall, type CallObserver, type CallOptions, type Transport } from './transport.js';
 
 /*
  * Fewer requests for the same answer, never an answer across auth contexts.
@@ -21,7 +21,7 @@ import { tokenKeyOf, type ApiCall, type CallOptions, type Transport } from './tr
  *   PluralKit later — "takes 12 s, then stores it". For a minute afterwards no public view of
  *   that system is kept, so a user checking whether it went through sees PluralKit's answer.
  *
- * Shared answers are deep-frozen: several callers hold the same object.
+ * An answer given to several callers or kept is deep-frozen: they all hold the same object.
  */
 
 export interface SharedReadsOptions {
@@ -32,14 +32,31 @@ export interface SharedReadsOptions {
   now?: () => number;
 }
 
-interface Flight {
-  promise: Promise<unknown>;
-  /** The write generation when the request started. */
-  generation: number;
+/** One request in flight, and the callers waiting for it. */
+class Flight implements CallObserver<unknown> {
+  promise: Promise<unknown> = Promise.resolve();
   /** Callers still waiting; when the last one with a signal leaves, the request is cancelled. */
-  waiters: number;
-  /** Only when the first caller had a signal: a caller without one never leaves early. */
-  controller: AbortController | undefined;
+  waiters = 0;
+
+  constructor(
+    private readonly reads: SharedReads,
+    readonly key: string,
+    readonly route: string,
+    readonly systemRef: string | null,
+    readonly tokenKey: string | null,
+    /** The write generation when the request started. */
+    readonly generation: number,
+    /** Only when the first caller had a signal: a caller without one never leaves early. */
+    readonly controller: AbortController | undefined,
+  ) {}
+
+  succeeded(value: unknown): void {
+    this.reads.landed(this, value);
+  }
+
+  failed(): void {
+    this.reads.landed(this, undefined, true);
+  }
 }
 
 const ANONYMOUS = '-';
@@ -103,7 +120,7 @@ export class SharedReads {
     if (options.signal?.aborted) return Promise.reject(abortedWhileWaiting(call));
     const tokenKey = options.token ? tokenKeyOf(options.token) : null;
     const key = `${tokenKey ?? ANONYMOUS} ${call.path}${call.query ? `?${call.query}` : ''}`;
-    if (tokenKey === null) {
+    if (tokenKey === null && this.publicViews.enabled) {
       const kept = this.publicViews.get(key);
       if (kept !== undefined) return Promise.resolve(kept.value as T);
     }
@@ -143,29 +160,24 @@ export class SharedReads {
   }
 
   private start<T>(key: string, call: ApiCall<T>, options: CallOptions, tokenKey: string | null, systemRef: string | null): Flight {
-    const generation = this.generation;
     // The request outlives any one caller's signal: others may be waiting on it.
-    const { signal: callerSignal, ...rest } = options;
-    const controller = callerSignal ? new AbortController() : undefined;
-    const shared: CallOptions = controller ? { ...rest, signal: controller.signal } : rest;
-    const flight: Flight = { promise: Promise.resolve(), generation, waiters: 0, controller };
-    const settle = (): void => {
-      if (this.flights.get(key) === flight) this.flights.delete(key);
-    };
-    flight.promise = this.transport.call(call, shared, tokenKey).then(
-      (value) => {
-        settle();
-        deepFreeze(value);
-        if (generation === this.generation) this.remember(key, call.route, systemRef, tokenKey, value);
-        return value;
-      },
-      (error: unknown) => {
-        settle();
-        throw error;
-      },
-    );
+    const controller = options.signal ? new AbortController() : undefined;
+    const shared: CallOptions = controller ? { token: options.token, deadline: options.deadline, signal: controller.signal } : options;
+    const flight = new Flight(this, key, call.route, systemRef, tokenKey, this.generation, controller);
+    // The flight hears the outcome from the transport itself: no extra promise per request.
+    flight.promise = this.transport.call(call, shared, tokenKey, flight as CallObserver<T>);
     this.flights.set(key, flight);
     return flight;
+  }
+
+  /** @internal A flight's request ended (just before its promise settles). */
+  landed(flight: Flight, value: unknown, failed = false): void {
+    if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+    if (failed) return;
+    const current = flight.generation === this.generation;
+    // Frozen whenever someone else will hold the same object: a kept view, or several callers.
+    if ((current && flight.tokenKey === null && this.publicViews.enabled) || flight.waiters > 1) deepFreeze(value);
+    if (current) this.remember(flight.key, flight.route, flight.systemRef, flight.tokenKey, value);
   }
 
   private remember(key: string, route: string, systemRef: string | null, tokenKey: string | null, value: unknown): void {
