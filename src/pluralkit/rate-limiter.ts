@@ -104,6 +104,8 @@ export interface WaitOptions {
 
 interface Waiter {
   buckets: Bucket[];
+  /** Latest admission that still leaves time for the request (deadline − minAttemptMs). */
+  latest: number | undefined;
   resolve: (admission: Admission) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | undefined;
@@ -182,7 +184,7 @@ export class RateLimiter {
       return Promise.reject(new RateLimitHold(expected - now));
     }
     return new Promise<Admission>((resolve, reject) => {
-      const waiter: Waiter = { buckets, resolve, reject, timer: undefined, signal, onAbort: undefined };
+      const waiter: Waiter = { buckets, latest, resolve, reject, timer: undefined, signal, onAbort: undefined };
       for (const bucket of buckets) bucket.waiting++;
       this.queue.push(waiter);
       if (latest !== undefined) {
@@ -265,22 +267,32 @@ export class RateLimiter {
 
   // --- the queue --------------------------------------------------------------------------
 
-  /** Admits, in order, every waiter whose buckets allow it; a waiter holds its buckets for those behind it. */
+  /**
+   * Admits, in order, every waiter whose buckets allow it; a waiter holds its buckets for those
+   * behind it. A waiter whose turn, counting those ahead of it, now comes past its deadline
+   * (a 429, or an unpaced bucket that found its limiter again) is told at once, not at the deadline.
+   */
   private pump(): void {
     if (this.queue.length === 0) {
       this.clearPumpTimer();
       return;
     }
     const now = this.now();
-    const heldBack = new Set<Bucket>();
+    /** Waiters kept in line so far in this pass, per bucket. */
+    const ahead = new Map<Bucket, number>();
     const stillWaiting: Waiter[] = [];
+    const tooLate: Array<[Waiter, number]> = [];
     let wakeAt = Infinity;
     for (const waiter of this.queue) {
       let readyAt = now;
       let behindAnother = false;
+      let expected = now;
       for (const bucket of waiter.buckets) {
-        if (heldBack.has(bucket)) behindAnother = true;
-        else readyAt = Math.max(readyAt, this.admitTime(bucket, now));
+        const free = this.admitTime(bucket, now);
+        const queuedAhead = ahead.get(bucket) ?? 0;
+        if (queuedAhead > 0) behindAnother = true;
+        else readyAt = Math.max(readyAt, free);
+        if (free !== Infinity && !bucket.unlimited) expected = Math.max(expected, free + queuedAhead * bucket.intervalMs);
       }
       if (!behindAnother && readyAt <= now) {
         this.charge(waiter.buckets, now);
@@ -288,11 +300,19 @@ export class RateLimiter {
         waiter.resolve(new Admission(waiter.buckets));
         continue;
       }
+      if (waiter.latest !== undefined && expected > waiter.latest) {
+        tooLate.push([waiter, expected - now]);
+        continue;
+      }
       stillWaiting.push(waiter);
-      for (const bucket of waiter.buckets) heldBack.add(bucket);
+      for (const bucket of waiter.buckets) ahead.set(bucket, (ahead.get(bucket) ?? 0) + 1);
       if (!behindAnother && readyAt < wakeAt) wakeAt = readyAt;
     }
     this.queue = stillWaiting;
+    for (const [waiter, wait] of tooLate) {
+      this.settle(waiter);
+      waiter.reject(new RateLimitHold(wait));
+    }
     // Infinity: only a response can free the bucket (an unlimited bucket with a full burst in flight).
     if (wakeAt === Infinity) this.clearPumpTimer();
     else if (wakeAt !== this.pumpAt) {

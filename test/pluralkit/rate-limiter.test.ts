@@ -160,6 +160,26 @@ describe('deadlines and aborts', () => {
     expect(rl.queued).toBe(0);
   });
 
+  it('when an unpaced bucket finds its limiter again, tells at once those whose turn now comes past their deadline', async () => {
+    const rl = limiter();
+    const first = rl.tryAdmit(GET_IP)!;
+    rl.complete(first, anonGet, { headers: NONE, status: 200 });
+    // Unpaced: 30 ask with a 1 s deadline; one burst goes, the rest wait for responses.
+    const outcomes: Array<Admission | RateLimitHold> = [];
+    const asks = Array.from({ length: 30 }, () => admit(rl, GET_IP, Date.now() + 1_000).then((a) => outcomes.push(a), (e: RateLimitHold) => outcomes.push(e)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toHaveLength(8);
+    // The first answer carries headers: back on the 10/s schedule, 22 in line, 750 ms left.
+    rl.complete(outcomes[0] as Admission, anonGet, { headers: { limit: 10, remaining: 1, resetAtMs: null, scope: 'generic_get' }, status: 200 });
+    await vi.advanceTimersByTimeAsync(0);
+    const held = outcomes.filter((o): o is RateLimitHold => o instanceof RateLimitHold);
+    expect(held.length).toBeGreaterThan(10);
+    expect(Math.min(...held.map((h) => h.retryAfterMs))).toBeGreaterThan(750);
+    expect(Date.now() - START).toBe(0); // told at once, not at the deadline
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all(asks);
+  });
+
   it('leaves the queue with RateLimitWaitAborted when the signal fires', async () => {
     const rl = limiter();
     await schedule(rl, GET_IP, 8);
