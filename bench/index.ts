@@ -1,4 +1,5 @@
 import { benchAutocomplete } from './autocomplete.js';
+import { BEFORE } from './baseline.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchMemberListsMemory } from './member-lists-memory.js';
@@ -9,8 +10,9 @@ import { benchVaultReads } from './vault-reads.js';
 
 /*
  * `npm run bench`: prints figures, never fails on them (targets are checked by
- * people reading the output, not by timed tests). `npm run bench -- <word>`
- * runs only the benches whose title contains that word.
+ * people reading the output, not by timed tests), each beside the figure
+ * recorded before issue 12's work where there is one (bench/baseline.ts).
+ * `npm run bench -- <word>` runs only the benches whose title contains that word.
  */
 const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
@@ -28,5 +30,8 @@ for (const [title, run] of benches) {
   if (only && !title.toLowerCase().includes(only)) continue;
   console.log(`\n## ${title}`);
   const figures = await run();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+  for (const [name, value] of Object.entries(figures)) {
+    const before = BEFORE[name];
+    console.log(before === undefined ? `${name}: ${value}` : `${name}: ${value}   (before: ${before})`);
+  }
 }
