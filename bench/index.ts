@@ -1,31 +1,47 @@
 import { benchAutocomplete } from './autocomplete.js';
+import { BEFORE } from './baseline.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
+import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchMembersGroups } from './members-groups.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
+import { benchPublicFronters } from './public-fronters.js';
+import { benchRateLimitBurst } from './rate-limit-burst.js';
 import { benchResolution } from './resolution.js';
 import { benchStats } from './stats.js';
 import { benchSystem } from './system.js';
 import { benchTimeZones } from './time-zones.js';
+import { benchVaultReads } from './vault-reads.js';
 
 /*
  * `npm run bench`: prints figures, never fails on them (targets are checked by
- * people reading the output, not by timed tests).
+ * people reading the output, not by timed tests), each beside the figure
+ * recorded before issue 12's work where there is one (bench/baseline.ts).
+ * `npm run bench -- <word>` runs only the benches whose title contains that word.
  */
 const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
   ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
+  ['Rate limiter: 100 GETs at once with limits on, after responses without rate-limit headers (target: 0 × 429, all succeed)', benchRateLimitBurst],
+  ['Public /fronters: 200 users at once over 50 systems on the real process, PluralKit limits on (targets: ≥ 190 with data, ≤ 50 requests)', benchPublicFronters],
+  ['Vault reads per interaction (before: get() prepared its statement on every call)', benchVaultReads],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
   ['Worst-case name resolution: ~6,000 characters of unknown 64-letter names on 1,000 and 5,000 members (target ≤ 20 ms per list)', benchResolution],
   ['Time zone autocomplete for /system settings: first use builds the year, then per keystroke (target p99 ≤ 5 ms)', benchTimeZones],
   ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
   ['Front analytics: engine on 10,000 switches / 300 members (target ≤ 20 ms), chart PNG (target ≤ 100 ms), renderer memory, PluralKit requests for a 30-day read of 1,000 switches (minimum 10)', benchStats],
-  ['Members and groups: PluralKit requests per subcommand, lists warm (targets: autocomplete 0, view ≤ 2, writes 1 plus what a confirmation needs)', benchMembersGroups],
+  ['Members and groups: PluralKit requests per subcommand, lists warm (targets: autocomplete 0, view ≤ 2 (+1 cached front-history page for last fronted), writes 1 plus what a confirmation needs)', benchMembersGroups],
   ['/system and /autoproxy: PluralKit requests per subcommand, and adapter endpoints reached by one run of every command (target: all 36)', benchSystem],
-  ['Bot interactions: /token status on the real process (targets: median ≤ 2 ms, ≥ 1,000/s, RSS ≤ 100 MB)', benchBotInteractions],
+  ['Bot interactions: /token status on the real process (targets: ≥ 1,000/s; RSS ≤ 130 MB full speed, ≤ 110 MB paced)', benchBotInteractions],
+  ['Member-list cache memory: 500 users with 1,000-member systems on the real process (target: base + cache limit)', benchMemberListsMemory],
 ];
 
+const only = process.argv[2]?.toLowerCase();
 for (const [title, run] of benches) {
+  if (only && !title.toLowerCase().includes(only)) continue;
   console.log(`\n## ${title}`);
   const figures = await run();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+  for (const [name, value] of Object.entries(figures)) {
+    const before = BEFORE[name];
+    console.log(before === undefined ? `${name}: ${value}` : `${name}: ${value}   (before: ${before})`);
+  }
 }

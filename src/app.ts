@@ -39,8 +39,18 @@ export function createServices(config: Config, logger: Logger): Services {
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,
       callBudgetMs: PLURALKIT_CALL_BUDGET_MS,
+      publicViewTtlMs: config.publicViewTtlMs,
     });
-    return { config, logger, db, vault, pluralkit, directory: new SystemDirectory(pluralkit), interactions: new InteractionStore(db), frontHistory: new FrontHistoryCache() };
+    return {
+      config,
+      logger,
+      db,
+      vault,
+      pluralkit,
+      directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
+      interactions: new InteractionStore(db),
+      frontHistory: new FrontHistoryCache(),
+    };
   } catch (error) {
     db.close();
     throw error;
@@ -93,6 +103,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
       await dispatcher.drain();
       await client.destroy();
       await services.pluralkit.close();
+      services.directory.dispose();
       services.db.close();
       logger.info('shut down cleanly');
     })();

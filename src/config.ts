@@ -23,6 +23,12 @@ export interface Config {
   tokenEncryptionKey: Buffer | undefined;
   devGuildId: string | undefined;
   logLevel: LogLevel;
+  /** PLURALKIT_PUBLIC_CACHE_SECONDS in ms: how long public PluralKit answers are kept; 0 = not at all. */
+  publicViewTtlMs: number;
+  /** CACHE_MAX_MB in bytes: approximate memory for cached member lists. */
+  cacheMaxBytes: number;
+  /** CACHE_IDLE_MINUTES in ms: a cached list nobody used for this long is dropped. */
+  cacheIdleMs: number;
 }
 
 /** One line naming the variable and what is wrong with it; never contains a secret value. */
@@ -95,6 +101,23 @@ function snowflake(variable: string) {
 
 const stripTrailingSlashes = (url: string): string => url.replace(/\/+$/, '');
 
+/** A decimal number in [min, max], or the default when unset; the message names the range, never the value. */
+function boundedNumber(variable: string, what: string, min: number, max: number, fallback: number) {
+  return optionalText.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= min && parsed <= max)) {
+      ctx.addIssue({ code: 'custom', message: `${variable} must be ${what} from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+export const DEFAULT_PUBLIC_CACHE_SECONDS = 5;
+export const DEFAULT_CACHE_MAX_MB = 64;
+export const DEFAULT_CACHE_IDLE_MINUTES = 10;
+
 const environmentSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake('DISCORD_APPLICATION_ID'),
@@ -114,6 +137,9 @@ const environmentSchema = z.object({
     }
   }),
   DEV_GUILD_ID: snowflake('DEV_GUILD_ID'),
+  PLURALKIT_PUBLIC_CACHE_SECONDS: boundedNumber('PLURALKIT_PUBLIC_CACHE_SECONDS', 'a number of seconds', 0, 300, DEFAULT_PUBLIC_CACHE_SECONDS),
+  CACHE_MAX_MB: boundedNumber('CACHE_MAX_MB', 'a number of megabytes', 1, 65_536, DEFAULT_CACHE_MAX_MB),
+  CACHE_IDLE_MINUTES: boundedNumber('CACHE_IDLE_MINUTES', 'a number of minutes', 1, 10_080, DEFAULT_CACHE_IDLE_MINUTES),
   LOG_LEVEL: optionalText.transform((value, ctx) => {
     if (value === undefined) return 'info' as const;
     const level = value.toLowerCase();
@@ -198,5 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
     devGuildId: vars.DEV_GUILD_ID,
     logLevel: vars.LOG_LEVEL,
+    publicViewTtlMs: Math.round(vars.PLURALKIT_PUBLIC_CACHE_SECONDS * 1000),
+    cacheMaxBytes: Math.round(vars.CACHE_MAX_MB * 1024 * 1024),
+    cacheIdleMs: Math.round(vars.CACHE_IDLE_MINUTES * 60_000),
   };
 }

@@ -33,7 +33,7 @@ export const tokenStatus = subcommand({
 
 /** Why the token could not be checked just now, in honest words. */
 function verificationProblem(error: unknown): string {
-  if (error instanceof PluralKitError && (error.status === 429 || (error.kind as string) === 'rate-limited')) {
+  if (error instanceof PluralKitError && (error.status === 429 || error.kind === 'rate-limited')) {
     return 'PluralKit is busy right now, so this is what was last confirmed.';
   }
   return 'PluralKit could not be reached just now, so this is what was last confirmed.';

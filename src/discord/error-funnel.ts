@@ -38,12 +38,7 @@ function logFailure(ctx: CommandContext, error: unknown): FailureKind {
  */
 export async function reportFailure(ctx: CommandContext, error: unknown, extra: Pick<ReplyMessage, 'components'> = {}): Promise<FailureKind> {
   const kind = logFailure(ctx, error);
-  let hasStoredToken = false;
-  try {
-    hasStoredToken = ctx.services.vault.get(ctx.userId) !== null;
-  } catch {
-    hasStoredToken = true;
-  }
+  const hasStoredToken = ctx.services.vault.has(ctx.userId);
   ctx.reply.setVisibility(visibilityFor({ kind: 'error' }));
   try {
     await ctx.reply.sendError({ content: `❌ ${describeError(error, { hasStoredToken })}`, ...extra });

@@ -50,6 +50,9 @@ export const TOKEN_REVOKED_MESSAGE =
 export const TOKEN_MISSING_MESSAGE =
   'This needs your PluralKit token. Run `/token set` (the bot will ask for it in DMs) and try again.';
 
+/** Said after any failure of a write that may have reached PluralKit: repeating it blindly could do it twice. */
+export const MAY_HAVE_BEEN_SAVED = 'The change may have been saved anyway: check before trying again.';
+
 /** The specific, user-facing text for any failure; the detail goes to the logs. */
 export function describeError(error: unknown, context: ErrorDescriptionContext): string {
   if (error instanceof UserFacingError) return error.message;
@@ -59,21 +62,29 @@ export function describeError(error: unknown, context: ErrorDescriptionContext):
   if (error.status === 429) {
     return `PluralKit is rate-limiting requests right now. Please try again in ${retryAfterSeconds(error)} s.`;
   }
+  const unconfirmedWrite = error.method !== 'GET' && error.outcome === 'unknown';
   switch (error.kind) {
     case 'invalid-request':
       return error.message;
+    case 'rate-limited':
+      // Held back by our own limiter: nothing was sent, and the wait is PluralKit's rate limit.
+      return `PluralKit is busy right now: too many requests are waiting for its rate limit. Please try again in ${retryAfterSeconds(error)} s.`;
     case 'network':
+      if (unconfirmedWrite) return `The connection to PluralKit broke before it confirmed the change. ${MAY_HAVE_BEEN_SAVED}`;
       return 'PluralKit could not be reached. It may be down; please try again in a moment.';
     case 'timeout':
     case 'aborted':
+      if (unconfirmedWrite) return `PluralKit did not confirm the change in time. ${MAY_HAVE_BEEN_SAVED}`;
       return 'PluralKit took too long to answer. Please try again in a moment.';
     case 'malformed-response':
+      if (unconfirmedWrite) return `PluralKit sent an answer Switchboard could not read. ${MAY_HAVE_BEEN_SAVED}`;
       return 'PluralKit sent an answer Switchboard could not read. Please try again later.';
     case 'api':
       break;
   }
   if (error.status === 401) return context.hasStoredToken ? TOKEN_REVOKED_MESSAGE : TOKEN_MISSING_MESSAGE;
   if (error.status !== null && error.status >= 500 && error.code !== PkErrorCode.Unimplemented) {
+    if (unconfirmedWrite) return `PluralKit had a problem answering (HTTP ${error.status}). ${MAY_HAVE_BEEN_SAVED}`;
     return `PluralKit had a problem answering (HTTP ${error.status}). Please try again later.`;
   }
   if (error.code === PkErrorCode.JsonModelInvalid) return describeFieldErrors(error);

@@ -61,12 +61,24 @@ import {
   type SystemPatch,
   type SystemSettingsPatch,
 } from './requests.js';
+import { SharedReads } from './shared-reads.js';
 import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type HttpMethod, type TransportOptions } from './transport.js';
 
 export type { AuthedCallOptions, CallOptions } from './transport.js';
 
-/** The transport's options, less the test-only clock. */
-export type PluralKitClientOptions = Omit<TransportOptions, 'now'>;
+/** The transport's options (less the test-only clock), and how long public views are kept. */
+export interface PluralKitClientOptions extends Omit<TransportOptions, 'now'> {
+  /**
+   * How long answers to requests without a token (PluralKit's public view, the same for
+   * everyone) are served from memory. Default 5 s; 0 keeps none. Identical requests in flight
+   * at the same time are shared either way.
+   */
+  publicViewTtlMs?: number;
+  /** Approximate heap bytes for kept public views. Default 16 MB. */
+  publicViewMaxBytes?: number;
+}
+
+export const DEFAULT_PUBLIC_VIEW_TTL_MS = 5_000;
 
 export interface IterateSwitchesOptions extends CallOptions {
   /** Start below this timestamp (exclusive); default: now. */
@@ -97,16 +109,32 @@ function encodeSegment(value: string): string {
  * Typed PluralKit API v2 client: one method per documented endpoint. Inputs are validated with
  * PluralKit's own limits before anything is sent; responses are validated before they are
  * returned. Tokens are passed per call and never kept.
+ *
+ * What a GET returns may be shared with other callers (a request already in flight, or a public
+ * view kept for a few seconds; see SharedReads) and is then deep-frozen: treat it as read-only.
  */
 export class PluralKitClient {
   private readonly transport: Transport;
+  private readonly reads: SharedReads;
 
   constructor(options: PluralKitClientOptions) {
-    this.transport = new Transport(options);
+    const { publicViewTtlMs = DEFAULT_PUBLIC_VIEW_TTL_MS, publicViewMaxBytes, ...transport } = options;
+    this.transport = new Transport(transport);
+    this.reads = new SharedReads(this.transport, { publicViewTtlMs, publicViewMaxBytes });
   }
 
   close(): Promise<void> {
     return this.transport.close();
+  }
+
+  /** Requests waiting for the rate limiter right now (diagnostics). */
+  get queuedForRateLimit(): number {
+    return this.transport.limiter.queued;
+  }
+
+  /** Public views kept in memory right now (diagnostics). */
+  get keptPublicViews(): number {
+    return this.reads.publicViewCount;
   }
 
   // --- systems -----------------------------------------------------------------------------
@@ -393,7 +421,8 @@ export class PluralKitClient {
         schema,
         allowNoContent: extra.allowNoContent,
       };
-      return this.transport.call(call, opts);
+      const systemRef = args.system ?? null;
+      return method === 'GET' ? this.reads.read(call, opts, systemRef) : this.reads.write(call, opts, systemRef);
     } catch (error) {
       return Promise.reject(error);
     }

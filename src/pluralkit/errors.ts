@@ -38,7 +38,29 @@ export const PkErrorCode = {
 
 export type PkErrorCodeValue = (typeof PkErrorCode)[keyof typeof PkErrorCode];
 
-export type PluralKitErrorKind = 'api' | 'invalid-request' | 'network' | 'timeout' | 'malformed-response' | 'aborted';
+/**
+ * - `api`: PluralKit answered with an error status (see `status` and `code`).
+ * - `invalid-request`: refused before sending; the message names the field.
+ * - `network`: the connection failed.
+ * - `timeout`: PluralKit did not answer in time.
+ * - `rate-limited`: not done because of rate limits — held back by our own limiter past the
+ *   call's deadline (`status` null) or answered 429 by PluralKit past its deadline or retries
+ *   (`status` 429). `retryAfterMs` says when trying again makes sense.
+ * - `malformed-response`: PluralKit answered 2xx with a body we cannot read.
+ * - `aborted`: the caller's signal fired.
+ */
+export type PluralKitErrorKind = 'api' | 'invalid-request' | 'network' | 'timeout' | 'rate-limited' | 'malformed-response' | 'aborted';
+
+/**
+ * Whether the failed request can have had an effect on PluralKit's side — what a caller needs
+ * to know before telling a user to repeat a write.
+ * - `not-sent`: certainly not applied: refused before sending, by our limiter, with a 429 (the
+ *   server's limiter answers before any handler), or the connection was never established.
+ * - `unknown`: may have been applied: a timeout or a connection lost after sending, a 5xx, a
+ *   2xx whose body we could not read, an abort while the request was on the wire.
+ * - `rejected`: PluralKit answered with a definite refusal (4xx other than 429); nothing changed.
+ */
+export type RequestOutcome = 'not-sent' | 'unknown' | 'rejected';
 
 export interface FieldError {
   message: string;
@@ -58,7 +80,28 @@ export interface PluralKitErrorInit {
   code?: number | null;
   fieldErrors?: FieldErrors;
   retryAfterMs?: number | null;
+  /** Default: derived from kind and status (see `defaultOutcome`); the transport sets it exactly. */
+  outcome?: RequestOutcome;
   cause?: unknown;
+}
+
+/** The conservative reading of an error when whoever raised it did not say. */
+export function defaultOutcome(init: Pick<PluralKitErrorInit, 'kind' | 'status' | 'code'>): RequestOutcome {
+  switch (init.kind) {
+    case 'invalid-request':
+    case 'rate-limited':
+      return 'not-sent';
+    case 'api': {
+      const status = init.status ?? 0;
+      if (status === 429) return 'not-sent';
+      if (status >= 400 && status < 500) return 'rejected';
+      // A coded 501 ("Unimplemented") is a definite refusal; any other 5xx may come after the handler ran.
+      if (status === 501 && init.code === PkErrorCode.Unimplemented) return 'rejected';
+      return 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
 }
 
 export class PluralKitError extends Error {
@@ -68,6 +111,7 @@ export class PluralKitError extends Error {
   readonly code: number | null;
   readonly fieldErrors: FieldErrors;
   readonly retryAfterMs: number | null;
+  readonly outcome: RequestOutcome;
   readonly method: string;
   readonly route: string;
 
@@ -78,6 +122,7 @@ export class PluralKitError extends Error {
     this.code = init.code ?? null;
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.outcome = init.outcome ?? defaultOutcome(init);
     this.method = init.method;
     this.route = init.route;
   }
@@ -91,7 +136,12 @@ export function hasCode(error: unknown, code: number): error is PluralKitError {
   return error instanceof PluralKitError && error.code === code;
 }
 
-/** Whole seconds to wait after a 429, at least 1. */
+/** True when a failed request may have been applied by PluralKit: check before repeating a write. */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  return error instanceof PluralKitError && error.outcome === 'unknown';
+}
+
+/** Whole seconds to wait after a 429 or a rate-limit hold, at least 1. */
 export function retryAfterSeconds(error: PluralKitError): number {
   return Math.max(1, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
 }

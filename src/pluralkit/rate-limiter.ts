@@ -1,3 +1,7 @@
+import type { RateLimitHeaders } from './rate-limit-headers.js';
+
+export { parseRateLimitHeaders, type RateLimitHeaders } from './rate-limit-headers.js';
+
 /*
  * Client-side mirror of PluralKit's rate limiter (reference §5), so requests wait their turn
  * instead of earning a 429.
@@ -10,9 +14,15 @@
  * Ownership of a target is only known after a response has said so (or for `@me`), so a
  * request whose ownership is unknown is charged to both buckets it could land in.
  *
- * A successful response that carries no rate-limit headers passed a server without a limiter
- * (production always sends them past its limiter), so that bucket stops pacing until headers
- * reappear. Errors without headers (404 for an unknown path ref, 401) prove nothing and are ignored.
+ * Requests that cannot go at once wait in one FIFO queue, re-examined whenever time, a
+ * response or a 429 changes what the buckets allow — a wait is never computed once up front,
+ * because what is known about the server can change while a request waits.
+ *
+ * A successful response without rate-limit headers came from a server without a limiter
+ * (production always sends them past its limiter); that bucket then stops pacing by time. It
+ * still never has more than one burst in flight: should the limiter come back, at most one
+ * burst reaches it before a response with headers puts the bucket back on its schedule.
+ * Errors without headers (404 for an unknown path ref, 401) prove nothing and are ignored.
  */
 
 export type ServerScope = 'generic_get' | 'generic_update' | 'message';
@@ -30,26 +40,29 @@ const SAFETY_SLOTS = 1;
 /** A Reset header further out than this is not trusted to block a bucket. */
 const MAX_RESET_BLOCK_MS = 60_000;
 const MAX_REMEMBERED_TARGETS = 10_000;
+/** Above this many buckets, buckets in their resting state are forgotten (per-token buckets add up). */
+const BUCKET_SWEEP_THRESHOLD = 2_000;
+/** A wait must end this long before the caller's deadline, or the request would only go out to time out. */
+const DEFAULT_MIN_ATTEMPT_MS = 250;
 
-interface Bucket {
+/** One server bucket as this client tracks it (exported for the type of `Admission.buckets`). */
+export interface Bucket {
   limit: number;
   intervalMs: number;
   /** Burst tolerance: how far ahead of now the theoretical arrival time may run. */
   toleranceMs: number;
+  /** Requests the bucket lets through at once; also the in-flight cap while `unlimited`. */
+  burst: number;
   /** Theoretical arrival time of the next request (GCRA). */
   tat: number;
   /** Set by a 429 or by Remaining 0 + Reset: nothing is sent before this. */
   blockedUntil: number;
   /** A successful response without rate-limit headers: the server does not limit this bucket. */
   unlimited: boolean;
-}
-
-export interface RateLimitHeaders {
-  limit: number | null;
-  remaining: number | null;
-  /** Epoch ms, already converted from the header's Unix seconds. */
-  resetAtMs: number | null;
-  scope: string | null;
+  /** Admitted, response not yet seen. */
+  inFlight: number;
+  /** Queued requests charged to this bucket. */
+  waiting: number;
 }
 
 /** What the limiter needs to know about one request. */
@@ -63,38 +76,41 @@ export interface RateLimitedRequest {
   tokenKey: string | null;
 }
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
-  const value = headers[name];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? (value[0] ?? null) : value;
+/** Permission to send one request; hand it back with `complete` whatever happens. */
+export class Admission {
+  done = false;
+  /** @internal */
+  constructor(readonly buckets: readonly Bucket[]) {}
 }
 
-function finiteNumber(value: string | null): number | null {
-  if (value === null || value.trim() === '') return null;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : null;
-}
-
-/** Reads X-RateLimit-*; Reset is Unix seconds (the docs say ms, the server sends seconds). */
-const NO_RATE_LIMIT_HEADERS: RateLimitHeaders = Object.freeze({ limit: null, remaining: null, resetAtMs: null, scope: null });
-
-export function parseRateLimitHeaders(headers: Record<string, string | string[] | undefined>): RateLimitHeaders {
-  if (
-    headers['x-ratelimit-scope'] === undefined &&
-    headers['x-ratelimit-limit'] === undefined &&
-    headers['x-ratelimit-remaining'] === undefined &&
-    headers['x-ratelimit-reset'] === undefined
-  ) {
-    return NO_RATE_LIMIT_HEADERS;
+/** The wait for our own limiter would end past the caller's deadline; nothing was sent. */
+export class RateLimitHold extends Error {
+  override name = 'RateLimitHold';
+  constructor(readonly retryAfterMs: number) {
+    super(`held back by the rate limiter for about ${Math.ceil(retryAfterMs)} ms`);
   }
-  const reset = finiteNumber(header(headers, 'x-ratelimit-reset'));
-  return {
-    limit: finiteNumber(header(headers, 'x-ratelimit-limit')),
-    remaining: finiteNumber(header(headers, 'x-ratelimit-remaining')),
-    // A value this large can only be milliseconds; anything else is seconds.
-    resetAtMs: reset === null ? null : reset > 1e11 ? reset : reset * 1000,
-    scope: header(headers, 'x-ratelimit-scope'),
-  };
+}
+
+/** The caller's signal fired while the request waited for the limiter; nothing was sent. */
+export class RateLimitWaitAborted extends Error {
+  override name = 'RateLimitWaitAborted';
+}
+
+export interface WaitOptions {
+  /** Epoch ms; a wait that would end later than `deadline − minAttemptMs` fails with RateLimitHold. */
+  deadline?: number;
+  signal?: AbortSignal;
+}
+
+interface Waiter {
+  buckets: Bucket[];
+  /** Latest admission that still leaves time for the request (deadline − minAttemptMs). */
+  latest: number | undefined;
+  resolve: (admission: Admission) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout | undefined;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
 }
 
 /** Shared, never mutated: the anonymous hot path allocates nothing here. */
@@ -106,18 +122,27 @@ const IP_BUCKETS: Record<ServerScope, readonly string[]> = {
 
 export interface RateLimiterOptions {
   now?: () => number;
+  /** See WaitOptions.deadline. Default 250 ms. */
+  minAttemptMs?: number;
 }
 
 export class RateLimiter {
   private readonly now: () => number;
+  private readonly minAttemptMs: number;
   private readonly buckets = new Map<string, Bucket>();
   /** `${tokenKey} ${target}` → whether the token's system owns the target. */
   private readonly ownership = new Map<string, boolean>();
   /** GET routes whose scope the server reported as something other than generic_get. */
   private readonly routeScopes = new Map<string, ServerScope>();
+  /** Resolved buckets of the shared IP key lists (the anonymous hot path); IP buckets are never swept. */
+  private readonly resolvedIpBuckets = new Map<readonly string[], Bucket[]>();
+  private queue: Waiter[] = [];
+  private pumpTimer: NodeJS.Timeout | undefined;
+  private pumpAt = Infinity;
 
   constructor(options: RateLimiterOptions = {}) {
     this.now = options.now ?? Date.now;
+    this.minAttemptMs = options.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS;
   }
 
   /** The bucket keys a request is charged to. */
@@ -132,45 +157,69 @@ export class RateLimiter {
     return [ownKey, ip[0]!];
   }
 
-  /**
-   * Reserves the next slot in every bucket and returns how many ms to wait before sending.
-   * Returns null, reserving nothing, if the wait would end after `deadline` (epoch ms).
-   */
-  reserve(bucketKeys: readonly string[], deadline?: number): number | null {
+  /** Admits at once when nothing is queued on these buckets and they allow it now; otherwise null. */
+  tryAdmit(bucketKeys: readonly string[]): Admission | null {
     const now = this.now();
-    let sendAt = now;
-    for (const key of bucketKeys) {
-      const bucket = this.bucket(key);
-      const earliest = bucket.unlimited ? bucket.blockedUntil : Math.max(bucket.tat - bucket.toleranceMs, bucket.blockedUntil);
-      if (earliest > sendAt) sendAt = earliest;
+    const buckets = this.resolve(bucketKeys);
+    for (const bucket of buckets) {
+      if (bucket.waiting > 0 || this.admitTime(bucket, now) > now) return null;
     }
-    if (deadline !== undefined && sendAt > deadline) return null;
-    for (const key of bucketKeys) {
-      const bucket = this.bucket(key);
-      bucket.tat = Math.max(bucket.tat, sendAt) + bucket.intervalMs;
-    }
-    return sendAt - now;
+    this.charge(buckets, now);
+    return new Admission(buckets);
   }
 
-  /** How long a request on these buckets would have to wait now, without reserving. */
-  delayFor(bucketKeys: readonly string[]): number {
+  /**
+   * Waits in line for the buckets. Rejects at once with RateLimitHold when the expected wait
+   * ends past the deadline, and later if the deadline comes while still waiting (a 429 or the
+   * server's headers can lengthen a wait); with RateLimitWaitAborted when the signal fires.
+   */
+  wait(bucketKeys: readonly string[], options: WaitOptions = {}): Promise<Admission> {
+    const { deadline, signal } = options;
+    if (signal?.aborted) return Promise.reject(new RateLimitWaitAborted());
     const now = this.now();
-    let sendAt = now;
-    for (const key of bucketKeys) {
-      const bucket = this.bucket(key);
-      sendAt = Math.max(sendAt, bucket.unlimited ? 0 : bucket.tat - bucket.toleranceMs, bucket.blockedUntil);
+    const buckets = this.resolve(bucketKeys);
+    const latest = deadline === undefined ? undefined : deadline - this.minAttemptMs;
+    const expected = this.expectedAdmission(buckets, now);
+    if (latest !== undefined && expected > now && expected > latest) {
+      return Promise.reject(new RateLimitHold(expected - now));
     }
-    return sendAt - now;
+    return new Promise<Admission>((resolve, reject) => {
+      const waiter: Waiter = { buckets, latest, resolve, reject, timer: undefined, signal, onAbort: undefined };
+      for (const bucket of buckets) bucket.waiting++;
+      this.queue.push(waiter);
+      if (latest !== undefined) {
+        waiter.timer = setTimeout(() => this.drop(waiter, new RateLimitHold(this.expectedRemaining(waiter))), Math.max(0, latest - now));
+      }
+      if (signal) {
+        waiter.onAbort = () => this.drop(waiter, new RateLimitWaitAborted());
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.pump();
+    });
+  }
+
+  /**
+   * Hands an admission back once the request is over: with the response's rate-limit headers
+   * and status, or with null when no response came (network failure, timeout, abort).
+   */
+  complete(admission: Admission, request: RateLimitedRequest, response: { headers: RateLimitHeaders; status: number } | null): void {
+    if (admission.done) return;
+    admission.done = true;
+    for (const bucket of admission.buckets) bucket.inFlight = Math.max(0, bucket.inFlight - 1);
+    if (response) this.observe(request, response.headers, admission.buckets, response.status >= 200 && response.status < 300);
+    this.pump();
   }
 
   /**
    * Learns from a response's rate-limit headers: ownership, the route's scope, the bucket state.
-   * `chargedBuckets` are the keys the request was reserved on; `succeeded` is a 2xx status.
+   * `chargedBuckets` are the buckets the request was admitted on; `succeeded` is a 2xx status.
    */
-  observe(request: RateLimitedRequest, headers: RateLimitHeaders, chargedBuckets: readonly string[] = [], succeeded = false): void {
+  observe(request: RateLimitedRequest, headers: RateLimitHeaders, chargedBuckets: readonly (Bucket | string)[] = [], succeeded = false): void {
     const scope = headers.scope;
     if (scope === null) {
-      if (succeeded && headers.limit === null) for (const key of chargedBuckets) this.bucket(key).unlimited = true;
+      if (succeeded && headers.limit === null) {
+        for (const charged of chargedBuckets) (typeof charged === 'string' ? this.bucket(charged) : charged).unlimited = true;
+      }
       return;
     }
     let bucketKey: string;
@@ -191,13 +240,154 @@ export class RateLimiter {
     this.sync(bucketKey, headers);
   }
 
-  /** After a 429: nothing goes to the buckets the request was charged to until retry_after passed. */
+  /** After a 429: nothing goes to these buckets until retry_after has passed. A 429 also proves a limiter is there. */
   block(bucketKeys: readonly string[], retryAfterMs: number): void {
     const until = this.now() + Math.max(0, retryAfterMs);
     for (const key of bucketKeys) {
       const bucket = this.bucket(key);
       bucket.blockedUntil = Math.max(bucket.blockedUntil, until);
+      bucket.unlimited = false;
     }
+    this.pump();
+  }
+
+  /** How long a request on these buckets would wait if it asked now (0 when it would go at once). */
+  expectedWait(bucketKeys: readonly string[]): number {
+    const now = this.now();
+    return this.expectedAdmission(
+      bucketKeys.map((key) => this.bucket(key)),
+      now,
+    ) - now;
+  }
+
+  /** Requests queued in the limiter right now. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  // --- the queue --------------------------------------------------------------------------
+
+  /**
+   * Admits, in order, every waiter whose buckets allow it; a waiter holds its buckets for those
+   * behind it. A waiter whose turn, counting those ahead of it, now comes past its deadline
+   * (a 429, or an unpaced bucket that found its limiter again) is told at once, not at the deadline.
+   */
+  private pump(): void {
+    if (this.queue.length === 0) {
+      this.clearPumpTimer();
+      return;
+    }
+    const now = this.now();
+    /** Waiters kept in line so far in this pass, per bucket. */
+    const ahead = new Map<Bucket, number>();
+    const stillWaiting: Waiter[] = [];
+    const tooLate: Array<[Waiter, number]> = [];
+    let wakeAt = Infinity;
+    for (const waiter of this.queue) {
+      let readyAt = now;
+      let behindAnother = false;
+      let expected = now;
+      for (const bucket of waiter.buckets) {
+        const free = this.admitTime(bucket, now);
+        const queuedAhead = ahead.get(bucket) ?? 0;
+        if (queuedAhead > 0) behindAnother = true;
+        else readyAt = Math.max(readyAt, free);
+        if (free !== Infinity && !bucket.unlimited) expected = Math.max(expected, free + queuedAhead * bucket.intervalMs);
+      }
+      if (!behindAnother && readyAt <= now) {
+        this.charge(waiter.buckets, now);
+        this.settle(waiter);
+        waiter.resolve(new Admission(waiter.buckets));
+        continue;
+      }
+      if (waiter.latest !== undefined && expected > waiter.latest) {
+        tooLate.push([waiter, expected - now]);
+        continue;
+      }
+      stillWaiting.push(waiter);
+      for (const bucket of waiter.buckets) ahead.set(bucket, (ahead.get(bucket) ?? 0) + 1);
+      if (!behindAnother && readyAt < wakeAt) wakeAt = readyAt;
+    }
+    this.queue = stillWaiting;
+    for (const [waiter, wait] of tooLate) {
+      this.settle(waiter);
+      waiter.reject(new RateLimitHold(wait));
+    }
+    // Infinity: only a response can free the bucket (an unlimited bucket with a full burst in flight).
+    if (wakeAt === Infinity) this.clearPumpTimer();
+    else if (wakeAt !== this.pumpAt) {
+      this.clearPumpTimer();
+      this.pumpAt = wakeAt;
+      this.pumpTimer = setTimeout(() => {
+        this.pumpTimer = undefined;
+        this.pumpAt = Infinity;
+        this.pump();
+      }, Math.max(1, Math.ceil(wakeAt - now)));
+    }
+  }
+
+  private clearPumpTimer(): void {
+    if (this.pumpTimer !== undefined) clearTimeout(this.pumpTimer);
+    this.pumpTimer = undefined;
+    this.pumpAt = Infinity;
+  }
+
+  private drop(waiter: Waiter, error: Error): void {
+    const index = this.queue.indexOf(waiter);
+    if (index === -1) return;
+    this.queue.splice(index, 1);
+    this.settle(waiter);
+    waiter.reject(error);
+    // The dropped waiter may have been holding its buckets for those behind it.
+    this.pump();
+  }
+
+  private settle(waiter: Waiter): void {
+    for (const bucket of waiter.buckets) bucket.waiting--;
+    if (waiter.timer !== undefined) clearTimeout(waiter.timer);
+    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+  }
+
+  // --- bucket arithmetic ------------------------------------------------------------------
+
+  /** The earliest time the bucket lets the next request go; Infinity when only a response can free it. */
+  private admitTime(bucket: Bucket, now: number): number {
+    if (bucket.blockedUntil > now) return bucket.blockedUntil;
+    if (bucket.unlimited) return bucket.inFlight < bucket.burst ? now : Infinity;
+    return Math.max(now, bucket.tat - bucket.toleranceMs);
+  }
+
+  private charge(buckets: readonly Bucket[], now: number): void {
+    for (const bucket of buckets) {
+      bucket.tat = Math.max(bucket.tat, now) + bucket.intervalMs;
+      // Unpaced, the schedule would run ever further ahead; it only needs to say "about one burst used".
+      if (bucket.unlimited) bucket.tat = Math.min(bucket.tat, now + bucket.toleranceMs + bucket.intervalMs);
+      bucket.inFlight++;
+    }
+  }
+
+  /** When a request joining the queue now would be admitted: each one queued ahead takes a slot. */
+  private expectedAdmission(buckets: readonly Bucket[], now: number): number {
+    let at = now;
+    for (const bucket of buckets) {
+      const free = this.admitTime(bucket, now);
+      // An unlimited bucket waits for responses, not for time: nothing better to say than "soon".
+      const base = free === Infinity ? now : free;
+      at = Math.max(at, base + (bucket.unlimited ? 0 : bucket.waiting * bucket.intervalMs));
+    }
+    return at;
+  }
+
+  /** For a waiter already in the queue: roughly how much longer, at least one interval. */
+  private expectedRemaining(waiter: Waiter): number {
+    const now = this.now();
+    let at = now;
+    for (const bucket of waiter.buckets) {
+      const free = this.admitTime(bucket, now);
+      const base = free === Infinity ? now : free;
+      at = Math.max(at, base + (bucket.unlimited ? 0 : Math.max(0, bucket.waiting - 1) * bucket.intervalMs) + bucket.intervalMs);
+    }
+    return at - now;
   }
 
   private sync(bucketKey: string, headers: RateLimitHeaders): void {
@@ -223,21 +413,42 @@ export class RateLimiter {
     this.ownership.set(`${request.tokenKey} ${request.target}`, owned);
   }
 
+  private resolve(bucketKeys: readonly string[]): Bucket[] {
+    let buckets = this.resolvedIpBuckets.get(bucketKeys);
+    if (buckets === undefined) {
+      buckets = bucketKeys.map((key) => this.bucket(key));
+      if (Object.isFrozen(bucketKeys)) this.resolvedIpBuckets.set(bucketKeys, buckets);
+    }
+    return buckets;
+  }
+
   private bucket(key: string): Bucket {
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
+      if (this.buckets.size >= BUCKET_SWEEP_THRESHOLD) this.sweepRestingBuckets();
       const scope = key.slice(0, key.indexOf('|'));
-      bucket = { limit: 0, intervalMs: 0, toleranceMs: 0, tat: 0, blockedUntil: 0, unlimited: false };
+      bucket = { limit: 0, intervalMs: 0, toleranceMs: 0, burst: 1, tat: 0, blockedUntil: 0, unlimited: false, inFlight: 0, waiting: 0 };
       this.configure(bucket, DEFAULT_LIMITS[scope] ?? 1);
       this.buckets.set(key, bucket);
     }
     return bucket;
   }
 
+  /** A bucket whose schedule has fully drained behaves like a new one, so it can be forgotten. */
+  private sweepRestingBuckets(): void {
+    const now = this.now();
+    for (const [key, bucket] of this.buckets) {
+      if (key.endsWith('|ip')) continue;
+      if (bucket.inFlight === 0 && bucket.waiting === 0 && bucket.tat <= now && bucket.blockedUntil <= now && !bucket.unlimited) {
+        this.buckets.delete(key);
+      }
+    }
+  }
+
   private configure(bucket: Bucket, limit: number): void {
     bucket.limit = limit;
     bucket.intervalMs = 1000 / limit;
-    const burst = Math.max(1, limit - 1 - SAFETY_SLOTS);
-    bucket.toleranceMs = (burst - 1) * bucket.intervalMs;
+    bucket.burst = Math.max(1, limit - 1 - SAFETY_SLOTS);
+    bucket.toleranceMs = (bucket.burst - 1) * bucket.intervalMs;
   }
 }

@@ -1,25 +1,41 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
-import { z } from 'zod';
-import { PluralKitError, type FieldErrors, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
-import { parseRateLimitHeaders, RateLimiter, type RateLimitedRequest } from './rate-limiter.js';
+import type { z } from 'zod';
+import { PluralKitError, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
+import { parseRateLimitHeaders } from './rate-limit-headers.js';
+import { RateLimiter, RateLimitHold, RateLimitWaitAborted, type Admission, type RateLimitedRequest } from './rate-limiter.js';
+import { apiError, errorCode, failure, isTimeoutCode, neverSent } from './transport-errors.js';
 
 /*
  * One HTTP exchange with PluralKit, with pacing, bounded retries and typed failures.
  *
  * Retry rules: a 429 is always safe to retry (the server refused before doing anything); 5xx and
- * network failures are retried only for GETs, or for any method when the connection was never
- * established. A POST that may have reached the server is never repeated — a duplicated switch
- * is data damage.
+ * network failures are retried only for GETs, or for any method when the request certainly was
+ * not sent (outcome 'not-sent'). A POST/PATCH/DELETE that may have reached the server is never
+ * repeated — a duplicated switch is data damage — and its error says outcome 'unknown'.
  */
 
 export interface CallOptions {
   /** The caller's PluralKit token, used for this call only and never stored. */
   token?: string;
   signal?: AbortSignal;
-  /** Epoch ms after which the call fails with kind 'timeout' instead of waiting or retrying. */
+  /**
+   * Epoch ms by which the call must be over, retries and rate-limit waits included. Replaces the
+   * transport's `callBudgetMs` for this call (longer or shorter). A write given a deadline may
+   * also spend longer than `timeoutMs` on its one attempt: it is never repeated, so cutting it
+   * short only turns a slow success into an unknown outcome.
+   */
   deadline?: number;
+}
+
+/**
+ * Told how a call ended just before its promise settles, so a caller can keep its books without
+ * wrapping every call in another promise (SharedReads does, on the hot path of every read).
+ */
+export interface CallObserver<T> {
+  succeeded(value: T): void;
+  failed(): void;
 }
 
 export interface AuthedCallOptions extends CallOptions {
@@ -58,7 +74,7 @@ export interface TransportOptions {
   /**
    * The longest one call may take, retries and rate-limit waits included, when
    * the caller gives no deadline. An interactive caller would rather say
-   * "rate-limited, try in N s" than keep a user waiting on a long retry_after.
+   * "PluralKit is busy, try in N s" than keep a user waiting on a long queue.
    */
   callBudgetMs?: number;
   now?: () => number;
@@ -70,37 +86,13 @@ const BACKOFF_BASE_MS = 200;
 const BACKOFF_CAP_MS = 2_000;
 /** When a 429 carries no usable retry_after. */
 const FALLBACK_RETRY_AFTER_MS = 1_000;
-
-/** Connection never established: the server cannot have seen the request. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+/** undici's own timers are coarse (about a second); they only back up the per-attempt timer. */
+const UNDICI_TIMER_SLACK_MS = 1_000;
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
-const ErrorBodySchema = z.object({
-  message: z.string().optional(),
-  code: z.number().int().optional(),
-  retry_after: z.number().optional(),
-  errors: z
-    .record(
-      z.string(),
-      z.array(z.object({ message: z.string(), max_length: z.number().optional(), actual_length: z.number().optional() })),
-    )
-    .optional(),
-});
-
-function tokenKeyOf(token: string): string {
+/** Opaque per-token key for rate-limit buckets and shared reads; never the token itself. */
+export function tokenKeyOf(token: string): string {
   return createHash('sha256').update(token).digest('base64url').slice(0, 22);
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  if (typeof code === 'string') return code;
-  return cause === undefined ? undefined : errorCode(cause);
-}
-
-function scrub(text: string, token: string | undefined): string {
-  return token ? text.split(token).join('[token]') : text;
 }
 
 class AbortedWait extends Error {}
@@ -126,10 +118,6 @@ function backoffMs(attempt: number): number {
 }
 
 type Fail = (kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>) => PluralKitError;
-
-function failure(call: ApiCall<unknown>, token: string | undefined, kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>): PluralKitError {
-  return new PluralKitError({ kind, message: scrub(message, token), method: call.method, route: call.route, ...extra });
-}
 
 function emitAbort(aborter: EventEmitter): void {
   aborter.emit('abort');
@@ -170,14 +158,13 @@ export class Transport {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.timeoutMs = timeoutMs;
     this.callBudgetMs = options.callBudgetMs;
-    // undici's own timers are coarse (about a second); they only back up the per-attempt timer.
     this.pool = new Pool(base.origin, {
       connections: options.connections ?? 8,
       keepAliveTimeout: 4_000,
       keepAliveMaxTimeout: 30_000,
-      headersTimeout: timeoutMs + 1_000,
-      bodyTimeout: timeoutMs + 1_000,
-      connectTimeout: timeoutMs + 1_000,
+      headersTimeout: timeoutMs + UNDICI_TIMER_SLACK_MS,
+      bodyTimeout: timeoutMs + UNDICI_TIMER_SLACK_MS,
+      connectTimeout: timeoutMs + UNDICI_TIMER_SLACK_MS,
     });
   }
 
@@ -185,17 +172,18 @@ export class Transport {
     return this.pool.close();
   }
 
-  async call<T>(call: ApiCall<T>, options: CallOptions = {}): Promise<T> {
+  /** `tokenKey` may be passed when the caller already computed `tokenKeyOf(token)`. */
+  async call<T>(call: ApiCall<T>, options: CallOptions = {}, tokenKey?: string | null, observer?: CallObserver<T>): Promise<T> {
     const { token, signal } = options;
     const deadline = options.deadline ?? (this.callBudgetMs === undefined ? undefined : this.now() + this.callBudgetMs);
-    // A method, not a per-call closure: this runs on every request and the happy path never fails.
     const fail: Fail = (kind, message, extra) => failure(call, token, kind, message, extra);
+    const name = `${call.method} ${call.route}`;
 
     const limited: RateLimitedRequest = {
       method: call.method,
       route: call.route,
       target: call.target,
-      tokenKey: token ? tokenKeyOf(token) : null,
+      tokenKey: tokenKey !== undefined ? tokenKey : token ? tokenKeyOf(token) : null,
     };
     const headers: Record<string, string> = { 'user-agent': this.userAgent };
     if (token) headers.authorization = token;
@@ -206,74 +194,97 @@ export class Transport {
     }
     const path = this.basePath + call.path + (call.query ? `?${call.query}` : '');
 
-    let failures = 0;
-    let rateLimited = 0;
-    for (;;) {
-      if (signal?.aborted) throw fail('aborted', `${call.method} ${call.route} was aborted`);
-      const buckets = this.limiter.bucketsFor(limited);
-      const wait = this.limiter.reserve(buckets, deadline);
-      if (wait === null) {
-        throw fail('timeout', `${call.method} ${call.route} would have to wait for PluralKit's rate limit past its deadline`, {
-          retryAfterMs: Math.max(0, this.limiter.delayFor(buckets)),
-        });
-      }
-      if (wait > 0) await this.pause(wait, signal, () => fail('aborted', `${call.method} ${call.route} was aborted`));
+    try {
+      let failures = 0;
+      let rateLimited = 0;
+      for (;;) {
+        if (signal?.aborted) throw fail('aborted', `${name} was aborted`, { outcome: 'not-sent' });
+        const buckets = this.limiter.bucketsFor(limited);
+        const admission = this.limiter.tryAdmit(buckets) ?? (await this.waitForTurn(buckets, deadline, signal, fail, name));
 
-      let attempt: Attempt;
-      const timing: AttemptTiming = { timedOut: false };
-      try {
-        attempt = await this.send(call.method, path, headers, body, signal, deadline, timing);
-      } catch (error) {
-        const code = errorCode(error);
-        const neverSent = code !== undefined && NOT_SENT_CODES.has(code);
-        let error_: PluralKitError;
-        if (signal?.aborted) error_ = fail('aborted', `${call.method} ${call.route} was aborted`, { cause: error });
-        else if (deadline !== undefined && this.now() >= deadline) error_ = fail('timeout', `${call.method} ${call.route} passed its deadline`, { cause: error });
-        else if (timing.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) error_ = fail('timeout', `${call.method} ${call.route} timed out`, { cause: error });
-        else {
-          const detail = error instanceof Error ? error.message : String(error);
-          error_ = fail('network', `${call.method} ${call.route} failed: ${detail}`, { cause: error });
+        let attempt: Attempt;
+        const timing: AttemptTiming = { timedOut: false };
+        try {
+          attempt = await this.send(call.method, path, headers, body, signal, this.attemptLimit(call.method, options.deadline, deadline), timing);
+        } catch (error) {
+          this.limiter.complete(admission, limited, null);
+          const error_ = this.attemptFailure(error, signal, deadline, timing, fail, name);
+          if (error_.kind !== 'aborted' && (call.method === 'GET' || error_.outcome === 'not-sent')) {
+            await this.backoffOrThrow(failures++, error_, signal, deadline);
+            continue;
+          }
+          throw error_;
         }
-        if (error_.kind !== 'aborted' && (call.method === 'GET' || neverSent)) {
-          await this.backoffOrThrow(failures++, error_, signal, deadline);
+        this.limiter.complete(admission, limited, { headers: parseRateLimitHeaders(attempt.headers), status: attempt.status });
+
+        if (attempt.status >= 200 && attempt.status < 300) {
+          const value = this.parseSuccess(call, attempt, fail);
+          observer?.succeeded(value);
+          return value;
+        }
+
+        const answer = apiError(call, token, attempt.status, attempt.text);
+        if (attempt.status === 429) {
+          const retryAfter = answer.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
+          this.limiter.block(buckets, retryAfter);
+          const pastDeadline = deadline !== undefined && this.now() + retryAfter > deadline;
+          if (rateLimited >= this.maxRetries || pastDeadline) {
+            const why = pastDeadline ? 'past its deadline' : `${rateLimited + 1} times`;
+            throw fail('rate-limited', `${name} was rate-limited by PluralKit ${why}: ${answer.message}`, {
+              status: 429,
+              code: answer.code,
+              retryAfterMs: retryAfter,
+              outcome: 'not-sent',
+            });
+          }
+          rateLimited++;
           continue;
         }
-        throw error_;
-      }
-
-      this.limiter.observe(limited, parseRateLimitHeaders(attempt.headers), buckets, attempt.status >= 200 && attempt.status < 300);
-
-      if (attempt.status >= 200 && attempt.status < 300) return this.parseSuccess(call, attempt, fail);
-
-      const apiError = this.apiError(call, attempt, fail);
-      if (attempt.status === 429) {
-        const retryAfter = apiError.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
-        this.limiter.block(buckets, retryAfter);
-        if (rateLimited >= this.maxRetries) throw apiError;
-        if (deadline !== undefined && this.now() + retryAfter > deadline) {
-          throw fail('timeout', `${call.method} ${call.route} is rate-limited past its deadline`, {
-            status: 429,
-            code: apiError.code,
-            retryAfterMs: retryAfter,
-          });
+        if (call.method === 'GET' && RETRYABLE_STATUSES.has(attempt.status)) {
+          await this.backoffOrThrow(failures++, answer, signal, deadline);
+          continue;
         }
-        rateLimited++;
-        continue;
+        throw answer;
       }
-      if (call.method === 'GET' && RETRYABLE_STATUSES.has(attempt.status)) {
-        await this.backoffOrThrow(failures++, apiError, signal, deadline);
-        continue;
-      }
-      throw apiError;
+    } catch (error) {
+      observer?.failed();
+      throw error;
     }
   }
 
-  private async pause(ms: number, signal: AbortSignal | undefined, aborted: () => PluralKitError): Promise<void> {
+  /** Our own limiter's queue; past the deadline it is a rate limit of ours, not a timeout. */
+  private async waitForTurn(buckets: readonly string[], deadline: number | undefined, signal: AbortSignal | undefined, fail: Fail, name: string): Promise<Admission> {
     try {
-      await sleep(ms, signal);
-    } catch {
-      throw aborted();
+      return await this.limiter.wait(buckets, { deadline, signal });
+    } catch (error) {
+      if (error instanceof RateLimitHold) {
+        throw fail('rate-limited', `${name} would have to wait for the rate limit past its deadline`, {
+          retryAfterMs: Math.ceil(error.retryAfterMs),
+          outcome: 'not-sent',
+        });
+      }
+      if (error instanceof RateLimitWaitAborted) throw fail('aborted', `${name} was aborted`, { outcome: 'not-sent' });
+      throw error;
     }
+  }
+
+  /** How long one attempt may take. */
+  private attemptLimit(method: HttpMethod, callerDeadline: number | undefined, deadline: number | undefined): number {
+    const remaining = deadline === undefined ? Infinity : Math.max(0, deadline - this.now());
+    // A write goes out once; with a deadline of its own, the caller has said how long it may take.
+    if (method !== 'GET' && callerDeadline !== undefined) return remaining;
+    return Math.min(this.timeoutMs, remaining);
+  }
+
+  private attemptFailure(error: unknown, signal: AbortSignal | undefined, deadline: number | undefined, timing: AttemptTiming, fail: Fail, name: string): PluralKitError {
+    const code = errorCode(error);
+    // Only a connection that was never made proves the server did not see the request.
+    const outcome = neverSent(code) ? 'not-sent' : 'unknown';
+    if (signal?.aborted) return fail('aborted', `${name} was aborted`, { cause: error, outcome });
+    if (deadline !== undefined && this.now() >= deadline) return fail('timeout', `${name} passed its deadline`, { cause: error, outcome });
+    if (timing.timedOut || isTimeoutCode(code)) return fail('timeout', `${name} timed out`, { cause: error, outcome });
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('network', `${name} failed: ${detail}`, { cause: error, outcome });
   }
 
   private async backoffOrThrow(failures: number, error: PluralKitError, signal: AbortSignal | undefined, deadline: number | undefined): Promise<void> {
@@ -283,7 +294,7 @@ export class Transport {
     try {
       await sleep(delay, signal);
     } catch {
-      throw new PluralKitError({ kind: 'aborted', message: `${error.method} ${error.route} was aborted`, method: error.method, route: error.route });
+      throw new PluralKitError({ kind: 'aborted', message: `${error.method} ${error.route} was aborted`, method: error.method, route: error.route, outcome: error.outcome });
     }
   }
 
@@ -293,21 +304,29 @@ export class Transport {
     headers: Record<string, string>,
     body: string | undefined,
     signal: AbortSignal | undefined,
-    deadline: number | undefined,
+    limitMs: number,
     timing: AttemptTiming,
   ): Promise<Attempt> {
     // undici also takes an EventEmitter as abort signal, and it is far cheaper per request than an
     // AbortController (which showed up as most of the adapter's overhead in the benchmark).
     const aborter = new EventEmitter();
-    const limit = deadline === undefined ? this.timeoutMs : Math.min(this.timeoutMs, Math.max(0, deadline - this.now()));
-    const timer = setTimeout(onAttemptTimeout, limit, aborter, timing);
+    const timer = setTimeout(onAttemptTimeout, limitMs, aborter, timing);
     let abort: (() => void) | undefined;
     if (signal) {
       abort = emitAbort.bind(null, aborter);
       signal.addEventListener('abort', abort, { once: true });
     }
     try {
-      const response = await this.pool.request({ method, path, headers, body, signal: aborter });
+      const undiciLimit = limitMs > this.timeoutMs ? limitMs + UNDICI_TIMER_SLACK_MS : undefined;
+      const response = await this.pool.request({
+        method,
+        path,
+        headers,
+        body,
+        signal: aborter,
+        // Only a write with a deadline of its own may outlast the pool's timers.
+        ...(undiciLimit === undefined ? {} : { headersTimeout: undiciLimit, bodyTimeout: undiciLimit }),
+      });
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } finally {
@@ -317,44 +336,29 @@ export class Transport {
   }
 
   private parseSuccess<T>(call: ApiCall<T>, attempt: Attempt, fail: Fail): T {
+    const name = `${call.method} ${call.route}`;
     if (attempt.status === 204 || call.schema === null) {
       if (call.schema === null || call.allowNoContent) return null as T;
-      throw fail('malformed-response', `${call.method} ${call.route}: PluralKit answered 204 where a body was expected`, { status: 204 });
+      throw fail('malformed-response', `${name}: PluralKit answered 204 where a body was expected`, { status: 204, outcome: 'unknown' });
     }
     let json: unknown;
     try {
       json = JSON.parse(attempt.text);
-    } catch (error) {
-      throw fail('malformed-response', `${call.method} ${call.route}: PluralKit sent a body that is not JSON`, { status: attempt.status, cause: error });
+    } catch {
+      // No cause: a JSON SyntaxError quotes the body, which is PluralKit's text and may hold anything.
+      throw fail('malformed-response', `${name}: PluralKit sent a body that is not JSON`, { status: attempt.status, outcome: 'unknown' });
     }
     const parsed = call.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? issue.path.join('.') || '(root)' : '(root)';
-      throw fail('malformed-response', `${call.method} ${call.route}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
+      throw fail('malformed-response', `${name}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
         status: attempt.status,
+        // zod issues name paths and expected types, never the values (reportInput is off).
         cause: parsed.error,
+        outcome: 'unknown',
       });
     }
     return parsed.data;
-  }
-
-  private apiError(call: ApiCall<unknown>, attempt: Attempt, fail: Fail): PluralKitError {
-    let parsed: z.infer<typeof ErrorBodySchema> = {};
-    if (attempt.text !== '') {
-      try {
-        const result = ErrorBodySchema.safeParse(JSON.parse(attempt.text));
-        if (result.success) parsed = result.data;
-      } catch {
-        // Framework errors (415, 405, missing UA) may be empty or not PluralKit-shaped.
-      }
-    }
-    const fieldErrors: FieldErrors = parsed.errors ?? {};
-    return fail('api', parsed.message ?? `PluralKit answered HTTP ${attempt.status} to ${call.method} ${call.route}`, {
-      status: attempt.status,
-      code: parsed.code ?? null,
-      fieldErrors,
-      retryAfterMs: attempt.status === 429 ? (parsed.retry_after ?? null) : null,
-    });
   }
 }

@@ -2,7 +2,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { readVisibility, type Visibility } from '../core/visibility.js';
 import { normalizeSystemRef } from '../pluralkit/refs.js';
 import type { Services } from '../services.js';
-import { storedTokenFor } from './stored-token.js';
+import { storedSystemFor, storedTokenFor } from './stored-token.js';
 
 export interface ReadTargetOptions {
   user?: string | undefined;
@@ -29,7 +29,7 @@ export interface ReadTarget {
  */
 export function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): ReadTarget {
   if (options.user && options.system) throw new UserFacingError('Give either `user` or `system`, not both.');
-  const stored = storedTokenFor(services, callerId);
+  const stored = storedSystemFor(services, callerId);
   const privateView = options.private === true;
 
   let publicRef: string;
@@ -69,7 +69,8 @@ export function resolveReadTarget(services: Services, callerId: string, options:
   }
   return {
     systemRef: privateView ? '@me' : publicRef,
-    token: privateView ? stored!.token : undefined,
+    // The token is decrypted only for the owner's own view: public reads send none.
+    token: privateView ? requireToken(services, callerId).token : undefined,
     visibility: readVisibility(privateView),
     ownSystem,
     label,

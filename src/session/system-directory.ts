@@ -1,5 +1,6 @@
 import type { Group, Member } from '../pluralkit/models.js';
 import type { PluralKitClient } from '../pluralkit/client.js';
+import { DEFAULT_LIST_CACHE_LIMITS, type ListCacheLimits } from '../resolve/list-cache-limits.js';
 import { EntityListCache } from '../resolve/member-cache.js';
 
 /*
@@ -9,6 +10,8 @@ import { EntityListCache } from '../resolve/member-cache.js';
  */
 const LIST_TTL_MS = 10 * 60_000;
 const TIMEZONE_TTL_MS = 10 * 60_000;
+/** Groups are few and small beside members: a fifth of the list memory is theirs. */
+const GROUP_LIST_SHARE = 0.2;
 /** Small per-user facts (zone, creation time) kept at most for this many users; a clear costs one re-read each. */
 const MAX_REMEMBERED = 10_000;
 
@@ -25,14 +28,28 @@ export type OwnList = 'members' | 'groups';
  * system their token belongs to, so cached data never crosses from one auth context to another.
  */
 export class SystemDirectory {
-  private readonly members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS });
+  private readonly members: EntityListCache<Member>;
   /** With `with_members`: each group carries its member UUIDs, for counts without more requests. */
-  private readonly groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS });
+  private readonly groups: EntityListCache<Group>;
   private readonly timezones = new Map<string, { zone: string; expiresAt: number }>();
   /** A system's creation time never changes; kept per auth context like everything else here. */
   private readonly created = new Map<string, Date>();
 
-  constructor(private readonly pluralkit: PluralKitClient) {}
+  /** `limits.maxBytes` is shared: member lists get most of it, group lists (far smaller) the rest. */
+  constructor(
+    private readonly pluralkit: PluralKitClient,
+    limits: ListCacheLimits = DEFAULT_LIST_CACHE_LIMITS,
+  ) {
+    const groupShare = Math.floor(limits.maxBytes * GROUP_LIST_SHARE);
+    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: limits.maxBytes - groupShare });
+    this.groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: groupShare });
+  }
+
+  /** Stops the caches' idle sweepers (at shutdown). */
+  dispose(): void {
+    this.members.dispose();
+    this.groups.dispose();
+  }
 
   private key(userId: string, auth: OwnSystemAuth): string {
     return `${userId}:${auth.systemId}`;

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../core/user-facing-error.js';
-import { PluralKitError } from '../pluralkit/errors.js';
+import { mayHaveBeenApplied } from '../pluralkit/errors.js';
 
 /*
  * A write whose answer was lost may still have happened: a timeout after the request was sent, a
@@ -30,21 +30,11 @@ export interface WriteResult<T> {
   readBack: boolean;
 }
 
-/** Whether a failed write may nevertheless have been carried out by PluralKit. */
-export function mayHaveApplied(error: unknown): boolean {
-  if (!(error instanceof PluralKitError) || error.method === 'GET') return false;
-  // TODO(adapter): the adapter's `outcome` says exactly whether the request may have been sent.
-  const outcome = (error as PluralKitError & { outcome?: string }).outcome;
-  if (outcome !== undefined) return outcome === 'unknown';
-  if (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'aborted' || error.kind === 'malformed-response') return true;
-  return error.kind === 'api' && error.status !== null && error.status >= 500;
-}
-
 export async function writeWithReadBack<T>(options: WriteOptions<T>): Promise<WriteResult<T>> {
   try {
     return { value: await options.write(Date.now() + WRITE_BUDGET_MS), readBack: false };
   } catch (error) {
-    if (!mayHaveApplied(error)) throw error;
+    if (!mayHaveBeenApplied(error)) throw error;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     let found: T | null;
     try {

@@ -14,10 +14,14 @@ function rejectionFor(error: unknown): UserFacingError {
         'PluralKit did not accept that token. Make sure you copied all of it; if you reset it with `pk;token refresh`, use the new one. Nothing was saved.',
       );
     }
-    if (error.status === 429) {
+    // Before "could not be reached": a rate-limit hold-back (ours or PluralKit's 429) never left or was refused, PluralKit is up.
+    if (error.status === 429 || error.kind === 'rate-limited') {
       return new UserFacingError(
         `PluralKit is rate-limiting requests right now, so the token could not be checked and was not saved. Please try again in ${retryAfterSeconds(error)} s.`,
       );
+    }
+    if (error.kind === 'timeout' || error.kind === 'aborted') {
+      return new UserFacingError('PluralKit did not answer in time, so the token could not be checked and was not saved. Please try again in a moment.');
     }
     if (error.kind !== 'api' || (error.status !== null && error.status >= 500)) {
       return new UserFacingError('PluralKit could not be reached to check the token, so it was not saved. Please try again in a moment.');

@@ -4,12 +4,16 @@ import { DecryptionError, deriveKeyId, open, seal, type EncryptionKey } from './
 import { KEY_CHECK_META, keyCheckOpens, parseKeyCheck, sealKeyCheck } from './key-check.js';
 import { getMeta, setMeta } from './meta.js';
 
-export interface StoredToken {
-  token: string;
+/** What is stored beside a token, readable without decrypting anything. */
+export interface StoredSystem {
   systemId: string;
   systemUuid: string;
   setAt: Date;
   verifiedAt: Date;
+}
+
+export interface StoredToken extends StoredSystem {
+  token: string;
 }
 
 export interface SystemRef {
@@ -71,6 +75,8 @@ const rowSchema = z.object({
 });
 type TokenRow = z.infer<typeof rowSchema>;
 
+const systemRowSchema = rowSchema.pick({ system_id: true, system_uuid: true, set_at: true, verified_at: true });
+
 function parseRow(raw: unknown, fallbackUserId: string): TokenRow {
   const parsed = rowSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -88,14 +94,30 @@ function checkedKey(key: EncryptionKey): EncryptionKey {
   return { key: key.key, keyId: key.keyId };
 }
 
+type Statement = Database.Statement<unknown[], unknown>;
+
+/** The statements every interaction may run, prepared once: preparing them per call cost ~4% CPU under load. */
+interface HotStatements {
+  read: Statement;
+  readSystem: Statement;
+  exists: Statement;
+  upsert: Statement;
+  verify: Statement;
+  verifyWithSystem: Statement;
+  remove: Statement;
+  count: Statement;
+}
+
 /**
  * PluralKit tokens sealed per row with AES-256-GCM: a fresh nonce each time,
  * the Discord user ID as associated data, and the key ID stored beside so a
- * rotation can tell rows apart. Plaintext exists only in memory.
+ * rotation can tell rows apart. Plaintext exists only in memory, only for the
+ * call that asked for it: nothing decrypted is kept.
  */
 export class TokenVault {
   private key: EncryptionKey;
   private readonly now: () => Date;
+  private statements: HotStatements | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -119,18 +141,11 @@ export class TokenVault {
     const { id, uuid } = systemSchema.parse(system);
     const box = seal(this.key.key, token, tokenAad(discordUserId));
     const now = this.now().getTime();
+    const { upsert } = this.sql;
     this.db.transaction(() => {
       // A rotation by another process since we started would leave this row unreadable later; refuse instead.
       this.verifyOrRecordKeyCheck();
-      this.db
-        .prepare(
-          `INSERT INTO tokens (discord_user_id, ciphertext, nonce, auth_tag, key_id, system_id, system_uuid, set_at, verified_at)
-           VALUES (@user, @ciphertext, @nonce, @authTag, @keyId, @systemId, @systemUuid, @now, @now)
-           ON CONFLICT(discord_user_id) DO UPDATE SET
-             ciphertext = excluded.ciphertext, nonce = excluded.nonce, auth_tag = excluded.auth_tag, key_id = excluded.key_id,
-             system_id = excluded.system_id, system_uuid = excluded.system_uuid, set_at = excluded.set_at, verified_at = excluded.verified_at`,
-        )
-        .run({
+      upsert.run({
           user: discordUserId,
           ciphertext: box.ciphertext,
           nonce: box.nonce,
@@ -141,6 +156,24 @@ export class TokenVault {
           now,
         });
     }).immediate();
+  }
+
+  /**
+   * The system a user's stored token belongs to, without decrypting the token: for deciding
+   * whose data a command looks at, where the token itself is not sent. Null when none is stored.
+   */
+  systemOf(discordUserId: string): StoredSystem | null {
+    const raw = this.sql.readSystem.get(discordUserId);
+    if (raw === undefined) return null;
+    const parsed = systemRowSchema.safeParse(raw);
+    if (!parsed.success) throw new TokenDecryptionError(discordUserId, 'malformed');
+    const row = parsed.data;
+    return { systemId: row.system_id, systemUuid: row.system_uuid, setAt: new Date(row.set_at), verifiedAt: new Date(row.verified_at) };
+  }
+
+  /** Whether a token is stored for the user (nothing is read or decrypted). */
+  has(discordUserId: string): boolean {
+    return this.sql.exists.get(discordUserId) !== undefined;
   }
 
   /** The stored token, or null when there is none; a row that does not open throws TokenDecryptionError. */
@@ -161,20 +194,18 @@ export class TokenVault {
     const now = this.now().getTime();
     if (system) {
       const { id, uuid } = systemSchema.parse(system);
-      this.db
-        .prepare('UPDATE tokens SET verified_at = ?, system_id = ?, system_uuid = ? WHERE discord_user_id = ?')
-        .run(now, id, uuid, discordUserId);
+      this.sql.verifyWithSystem.run(now, id, uuid, discordUserId);
     } else {
-      this.db.prepare('UPDATE tokens SET verified_at = ? WHERE discord_user_id = ?').run(now, discordUserId);
+      this.sql.verify.run(now, discordUserId);
     }
   }
 
   remove(discordUserId: string): boolean {
-    return this.db.prepare('DELETE FROM tokens WHERE discord_user_id = ?').run(discordUserId).changes > 0;
+    return this.sql.remove.run(discordUserId).changes > 0;
   }
 
   count(): number {
-    return this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tokens').get()!.n;
+    return (this.sql.count.get() as { n: number }).n;
   }
 
   get keyId(): string {
@@ -257,8 +288,29 @@ export class TokenVault {
   }
 
   private readRow(discordUserId: string): TokenRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM tokens WHERE discord_user_id = ?').get(discordUserId);
+    const raw = this.sql.read.get(discordUserId);
     return raw === undefined ? undefined : parseRow(raw, discordUserId);
+  }
+
+  /** Prepared on first use, not in the constructor: the vault may be built before the schema is migrated. */
+  private get sql(): HotStatements {
+    this.statements ??= {
+      read: this.db.prepare('SELECT * FROM tokens WHERE discord_user_id = ?'),
+      readSystem: this.db.prepare('SELECT system_id, system_uuid, set_at, verified_at FROM tokens WHERE discord_user_id = ?'),
+      exists: this.db.prepare('SELECT 1 FROM tokens WHERE discord_user_id = ?'),
+      upsert: this.db.prepare(
+        `INSERT INTO tokens (discord_user_id, ciphertext, nonce, auth_tag, key_id, system_id, system_uuid, set_at, verified_at)
+         VALUES (@user, @ciphertext, @nonce, @authTag, @keyId, @systemId, @systemUuid, @now, @now)
+         ON CONFLICT(discord_user_id) DO UPDATE SET
+           ciphertext = excluded.ciphertext, nonce = excluded.nonce, auth_tag = excluded.auth_tag, key_id = excluded.key_id,
+           system_id = excluded.system_id, system_uuid = excluded.system_uuid, set_at = excluded.set_at, verified_at = excluded.verified_at`,
+      ),
+      verify: this.db.prepare('UPDATE tokens SET verified_at = ? WHERE discord_user_id = ?'),
+      verifyWithSystem: this.db.prepare('UPDATE tokens SET verified_at = ?, system_id = ?, system_uuid = ? WHERE discord_user_id = ?'),
+      remove: this.db.prepare('DELETE FROM tokens WHERE discord_user_id = ?'),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM tokens'),
+    };
+    return this.statements;
   }
 
   private decryptRow(row: TokenRow): Buffer {

@@ -30,6 +30,9 @@ describe('loadConfig', () => {
       tokenEncryptionKey: undefined,
       devGuildId: undefined,
       logLevel: 'info',
+      publicViewTtlMs: 5_000,
+      cacheMaxBytes: 64 * 1024 * 1024,
+      cacheIdleMs: 600_000,
     });
   });
 
@@ -45,6 +48,9 @@ describe('loadConfig', () => {
       TOKEN_ENCRYPTION_KEY: key.toString('base64'),
       DEV_GUILD_ID: '876543210987654321',
       LOG_LEVEL: 'DEBUG',
+      PLURALKIT_PUBLIC_CACHE_SECONDS: '2.5',
+      CACHE_MAX_MB: '16',
+      CACHE_IDLE_MINUTES: '1.5',
     });
     expect(config).toEqual<Config>({
       discordToken: 'bot-token',
@@ -56,6 +62,9 @@ describe('loadConfig', () => {
       tokenEncryptionKey: key,
       devGuildId: '876543210987654321',
       logLevel: 'debug',
+      publicViewTtlMs: 2_500,
+      cacheMaxBytes: 16 * 1024 * 1024,
+      cacheIdleMs: 90_000,
     });
   });
 
@@ -103,6 +112,12 @@ describe('loadConfig', () => {
     ['TOKEN_ENCRYPTION_KEY', randomBytes(35).toString('base64'), /^TOKEN_ENCRYPTION_KEY must be 32 bytes encoded as base64 \(got 35 bytes\)$/],
     ['DEV_GUILD_ID', '42', /^DEV_GUILD_ID must be a Discord ID/],
     ['LOG_LEVEL', 'verbose', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)$/],
+    ['PLURALKIT_PUBLIC_CACHE_SECONDS', 'ten', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
+    ['PLURALKIT_PUBLIC_CACHE_SECONDS', '-1', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
+    ['PLURALKIT_PUBLIC_CACHE_SECONDS', '301', /^PLURALKIT_PUBLIC_CACHE_SECONDS must be a number of seconds from 0 to 300$/],
+    ['CACHE_MAX_MB', '0', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
+    ['CACHE_MAX_MB', '64MB', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
+    ['CACHE_IDLE_MINUTES', 'forever', /^CACHE_IDLE_MINUTES must be a number of minutes from 1 to 10080$/],
   ])('%s=%j fails with one line naming it', (variable, value, expected) => {
     const error = configError(() => loadConfig({ [variable]: value }));
     expect(error.message).toMatch(expected);

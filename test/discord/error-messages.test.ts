@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, TOKEN_MISSING_MESSAGE, TOKEN_REVOKED_MESSAGE } from '../../src/discord/error-messages.js';
+import { describeError, MAY_HAVE_BEEN_SAVED, TOKEN_MISSING_MESSAGE, TOKEN_REVOKED_MESSAGE } from '../../src/discord/error-messages.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { PkErrorCode, PluralKitError, type PluralKitErrorKind } from '../../src/pluralkit/errors.js';
 
@@ -53,6 +53,32 @@ describe('describeError', () => {
   it('gives rate limits a wait time, whatever the error kind', () => {
     expect(describeError(pkError(429, 0, 'x', 'api', { retryAfterMs: 1500 }), withToken)).toMatch(/try again in 2 s/);
     expect(describeError(pkError(429, 0, 'x', 'timeout', { retryAfterMs: 20_000 }), withToken)).toMatch(/try again in 20 s/);
+  });
+
+  it('tells a hold-back by our own rate limiter apart from a timeout, with the real wait', () => {
+    const held = pkError(null, null, 'held back', 'rate-limited', { retryAfterMs: 4_200, outcome: 'not-sent' });
+    const text = describeError(held, withToken);
+    expect(text).toMatch(/PluralKit is busy right now.*try again in 5 s/);
+    expect(text).not.toMatch(/took too long|could not be reached/);
+    expect(describeError(pkError(429, 0, 'x', 'rate-limited', { retryAfterMs: 20_000 }), withToken)).toMatch(/try again in 20 s/);
+  });
+
+  it.each([
+    ['timeout', 'POST', /did not confirm the change in time/],
+    ['network', 'PATCH', /connection to PluralKit broke before it confirmed/],
+    ['api', 'DELETE', /HTTP 500/],
+    ['malformed-response', 'POST', /could not read/],
+  ] as const)('says a %s write may have been saved instead of inviting a blind retry', (kind, method, message) => {
+    const error = new PluralKitError({ kind, message: 'detail', method, route: '/systems/{systemRef}/switches', status: kind === 'api' ? 500 : null, outcome: 'unknown' });
+    const text = describeError(error, withToken);
+    expect(text).toMatch(message);
+    expect(text).toContain(MAY_HAVE_BEEN_SAVED);
+  });
+
+  it('invites a plain retry when a write certainly was not applied, or for reads', () => {
+    const notSent = new PluralKitError({ kind: 'network', message: 'refused', method: 'POST', route: '/x', outcome: 'not-sent' });
+    expect(describeError(notSent, withToken)).toMatch(/could not be reached/);
+    expect(describeError(pkError(null, null, 'slow', 'timeout'), withToken)).not.toContain(MAY_HAVE_BEEN_SAVED);
   });
 
   it.each([

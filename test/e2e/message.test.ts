@@ -109,13 +109,20 @@ describe('message info through the real bot process', () => {
   });
 
   it('PluralKit being down or rate-limiting gets a specific reply', async () => {
+    // Messages not looked up before: a public answer the bot already has would be served from its memory.
+    const member = world.pluralkit.seedMember(system.id, { name: 'Other' });
+    const fresh = (n: number) => {
+      const id = snowflakeAt(new Date(Date.now() - 30_000), 10 + n);
+      world.pluralkit.seedMessage({ id, original: snowflakeAt(new Date(Date.now() - 31_000), 10 + n), sender: OWNER.id, channel: CHANNEL, guild: GUILD, system: system.id, member: member.id });
+      return `https://discord.com/channels/${GUILD}/${CHANNEL}/${id}`;
+    };
     world.pluralkit.injectFault({ path: /^\/messages\//, status: 503, times: 10 });
-    const down = await world.discord.slashCommand({ name: 'message', subcommand: 'link', options: { link: proxied }, user: MOD, guildId: GUILD }).finalMessage(15_000);
+    const down = await world.discord.slashCommand({ name: 'message', subcommand: 'link', options: { link: fresh(1) }, user: MOD, guildId: GUILD }).finalMessage(15_000);
     expect(messageText(down)).toMatch(/PluralKit had a problem|could not be reached/);
     world.pluralkit.clearFaults();
 
     world.pluralkit.injectFault({ path: /^\/messages\//, status: 429, body: { message: '429: too many requests', retry_after: 20_000, scope: 'generic_get', code: 0 }, times: 10 });
-    const limited = await world.discord.slashCommand({ name: 'message', subcommand: 'link', options: { link: proxied }, user: MOD, guildId: GUILD }).finalMessage(15_000);
+    const limited = await world.discord.slashCommand({ name: 'message', subcommand: 'link', options: { link: fresh(2) }, user: MOD, guildId: GUILD }).finalMessage(15_000);
     expect(messageText(limited)).toMatch(/rate-limiting requests right now\. Please try again in 2\d s/);
     world.pluralkit.clearFaults();
   }, 40_000);

@@ -132,11 +132,11 @@ describe('fault injection', () => {
     expect(pk.requests.at(-1)?.status).toBe(0);
   });
 
-  it('afterApplying carries the write out and loses only its answer; a plain fault changes nothing', async () => {
+  it('afterCommit carries the write out and loses only its answer; a plain fault changes nothing', async () => {
     pk.setRateLimits(false);
     pk.injectFault({ method: 'POST', path: '/members', status: 502, body: { message: 'bad gateway', code: 0 } });
     expect((await call(pk, 'POST', '/members', { token: system.token, body: { name: 'Kept out' } })).status).toBe(502);
-    pk.injectFault({ method: 'POST', path: '/members', reset: true, afterApplying: true });
+    pk.injectFault({ method: 'POST', path: '/members', reset: true, afterCommit: true });
     await expect(call(pk, 'POST', '/members', { token: system.token, body: { name: 'Made anyway' } })).rejects.toThrow();
     const names = ((await call(pk, 'GET', '/systems/@me/members', { token: system.token })).json as Array<{ name: string }>).map((member) => member.name);
     expect(names).toEqual(['Made anyway']);
@@ -148,6 +148,62 @@ describe('fault injection', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     await expect(response.json()).rejects.toThrow();
+  });
+});
+
+describe('faults after the handler committed (afterCommit)', () => {
+  const fronters = async () => (await call(pk, 'GET', '/systems/@me/fronters', { token: system.token })).json as { members: Array<{ id: string }> } | undefined;
+
+  it('stores the switch, then answers with the injected 500 and the pipeline\'s rate-limit headers', async () => {
+    const member = pk.seedMember(system.id, { name: 'M' });
+    pk.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+    const response = await call(pk, 'POST', '/systems/@me/switches', { token: system.token, body: { members: [member.id] } });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-ratelimit-scope')).toBe('own_system_update');
+    expect(pk.requests.at(-1)).toMatchObject({ status: 500, handledStatus: 200 });
+    expect((await fronters())?.members.map((m) => m.id)).toEqual([member.id]);
+  });
+
+  it('without afterCommit the same fault means the handler never ran', async () => {
+    const member = pk.seedMember(system.id, { name: 'M' });
+    pk.injectFault({ method: 'POST', path: '/systems/@me/switches', status: 500 });
+    expect((await call(pk, 'POST', '/systems/@me/switches', { token: system.token, body: { members: [member.id] } })).status).toBe(500);
+    expect(pk.requests.at(-1)?.handledStatus).toBeUndefined();
+    expect((await call(pk, 'GET', '/systems/@me/fronters', { token: system.token })).status).toBe(204);
+  });
+
+  it('stores at once and answers only after the delay', async () => {
+    pk.setRateLimits(false);
+    const member = pk.seedMember(system.id, { name: 'M' });
+    pk.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, delayMs: 400 });
+    const started = Date.now();
+    const posting = call(pk, 'POST', '/systems/@me/switches', { token: system.token, body: { members: [member.id] } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fronters())?.members.map((m) => m.id)).toEqual([member.id]);
+    expect((await posting).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+  });
+
+  it('a plain delay stores only after the delay ("takes 12 s, then stores it")', async () => {
+    pk.setRateLimits(false);
+    const member = pk.seedMember(system.id, { name: 'M' });
+    pk.injectFault({ method: 'POST', path: '/systems/@me/switches', delayMs: 400 });
+    const posting = call(pk, 'POST', '/systems/@me/switches', { token: system.token, body: { members: [member.id] } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await call(pk, 'GET', '/systems/@me/fronters', { token: system.token })).status).toBe(204);
+    expect((await posting).status).toBe(200);
+  });
+
+  it('stores, then drops the connection', async () => {
+    const member = pk.seedMember(system.id, { name: 'M' });
+    pk.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, reset: true });
+    await expect(call(pk, 'POST', '/systems/@me/switches', { token: system.token, body: { members: [member.id] } })).rejects.toThrow();
+    expect(pk.requests.at(-1)).toMatchObject({ status: 0, handledStatus: 200 });
+    expect((await fronters())?.members.map((m) => m.id)).toEqual([member.id]);
+  });
+
+  it('refuses an afterCommit fault that would do nothing', () => {
+    expect(() => pk.injectFault({ path: '/systems/@me', afterCommit: true })).toThrow(/afterCommit/);
   });
 });
 

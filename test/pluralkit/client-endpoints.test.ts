@@ -12,7 +12,8 @@ const GUILD = '123456789012345678';
 
 beforeAll(async () => {
   emulator = await startPluralKitEmulator({ rateLimits: false });
-  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests/1.0' });
+  // Public views are not kept here: these tests count and order requests (shared-reads.test.ts covers keeping).
+  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests/1.0', publicViewTtlMs: 0 });
 });
 afterAll(async () => {
   await client.close();

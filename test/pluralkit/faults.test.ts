@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PluralKitClient } from '../../src/pluralkit/client.js';
 import { PluralKitError } from '../../src/pluralkit/errors.js';
@@ -16,7 +17,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emulator.reset();
-  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES });
+  // Public views are not kept here: these tests count requests (shared-reads.test.ts covers keeping).
+  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, publicViewTtlMs: 0 });
 });
 afterEach(async () => {
   await client.close();
@@ -124,14 +126,14 @@ describe('writes that may have reached the server are never repeated', () => {
   it('createSwitch after a 500: one request, typed error', async () => {
     const { member, token } = seed();
     emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', status: 500, body: { message: '500: Internal Server Error', code: 0 }, times: 5 });
-    expect(await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ kind: 'api', status: 500 });
+    expect(await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ kind: 'api', status: 500, outcome: 'unknown' });
     expect(emulator.requests).toHaveLength(1);
   });
 
   it('createSwitch after a connection reset: one request, kind network', async () => {
     const { member, token } = seed();
     emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', reset: true, times: 5 });
-    expect((await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).kind).toBe('network');
+    expect(await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ kind: 'network', outcome: 'unknown' });
     expect(emulator.requests).toHaveLength(1);
   });
 
@@ -161,12 +163,127 @@ describe('writes that may have reached the server are never repeated', () => {
     const refused = new PluralKitClient({ baseUrl: url, userAgent: 'switchboard-tests', maxRetries: 1 });
     try {
       const error = await failure(refused.createSwitch('@me', { members: [] }, { token }));
-      expect(error.kind).toBe('network');
+      expect(error).toMatchObject({ kind: 'network', outcome: 'not-sent' });
       expect(error.message).not.toContain(token);
       expect(JSON.stringify(error)).not.toContain(token);
     } finally {
       await refused.close();
     }
+  });
+});
+
+describe('writes say whether they may have been applied (outcome)', () => {
+  const switchesOf = (id: string) => client.getSystemSwitches(id);
+
+  it('PluralKit stores the switch, then answers 500: outcome unknown, one request, and the switch is there', async () => {
+    const { system, member, token } = seed();
+    emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+    expect(await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ kind: 'api', status: 500, outcome: 'unknown' });
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(await switchesOf(system.id)).toHaveLength(1);
+  });
+
+  it('PluralKit stores it, then the connection drops: kind network, outcome unknown, not repeated', async () => {
+    const { system, member, token } = seed();
+    emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, reset: true });
+    expect(await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ kind: 'network', outcome: 'unknown' });
+    expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(await switchesOf(system.id)).toHaveLength(1);
+  });
+
+  it('PluralKit takes longer than the budget, then stores it: kind timeout, outcome unknown, stored later', async () => {
+    const { system, member, token } = seed();
+    const budgeted = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', callBudgetMs: 300 });
+    try {
+      emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', delayMs: 700 });
+      expect(await failure(budgeted.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ kind: 'timeout', outcome: 'unknown' });
+      expect(await switchesOf(system.id)).toHaveLength(0);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await switchesOf(system.id)).toHaveLength(1);
+      expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    } finally {
+      await budgeted.close();
+    }
+  });
+
+  it('a definite 4xx refusal is outcome rejected', async () => {
+    const { member, token } = seed();
+    await client.createSwitch('@me', { members: [member.id] }, { token });
+    expect(await failure(client.createSwitch('@me', { members: [member.id] }, { token }))).toMatchObject({ status: 400, code: 40004, outcome: 'rejected' });
+  });
+
+  it('refused before sending (bad input) is outcome not-sent', async () => {
+    const { token } = seed();
+    expect(await failure(client.createSwitch('@me', { members: ['not a ref!'] }, { token }))).toMatchObject({ kind: 'invalid-request', outcome: 'not-sent' });
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('one write may get a longer deadline than the interactive budget and the per-attempt timeout', async () => {
+    const { system, member, token } = seed();
+    // Budget 300 ms, attempts 250 ms (timeoutMs): PluralKit answers after 1.2 s.
+    const budgeted = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', timeoutMs: TIMEOUT_MS, callBudgetMs: 300 });
+    try {
+      emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, delayMs: 1_200 });
+      const created = await budgeted.createSwitch('@me', { members: [member.id] }, { token, deadline: Date.now() + 5_000 });
+      expect(created.members.map((m) => m.id)).toEqual([member.id]);
+      expect(await switchesOf(system.id)).toHaveLength(1);
+      // The same delay without the longer deadline: cut at the budget, outcome unknown.
+      emulator.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, delayMs: 1_200 });
+      expect(await failure(budgeted.createSwitch('@me', { members: [] }, { token }))).toMatchObject({ kind: 'timeout', outcome: 'unknown' });
+      // A shorter deadline than the budget is honoured too.
+      emulator.injectFault({ path: `/systems/${system.id}`, delayMs: 1_000 });
+      const started = Date.now();
+      expect(await failure(budgeted.getSystem(system.id, { deadline: Date.now() + 100 }))).toMatchObject({ kind: 'timeout' });
+      expect(Date.now() - started).toBeLessThan(250);
+    } finally {
+      await budgeted.close();
+    }
+  });
+});
+
+describe('the token never reaches an error', () => {
+  function expectNoToken(error: PluralKitError, token: string): void {
+    const texts = [error.message, JSON.stringify(error), JSON.stringify(error.fieldErrors), inspect(error, { depth: 10 }), String(error.cause ?? '')];
+    const all = texts.join('\n');
+    expect(all).not.toContain(encodeURIComponent(token));
+    // Not even a piece of it: a JSON SyntaxError, for one, quotes the first 10 characters of the body.
+    for (let start = 0; start + 10 <= token.length; start++) expect(all).not.toContain(token.slice(start, start + 10));
+  }
+
+  it('scrubs it from the message and from field errors, keys included, of a PluralKit error body that echoes it', async () => {
+    const { member, token } = seed();
+    emulator.injectFault({
+      method: 'PATCH',
+      path: `/members/${member.id}`,
+      status: 400,
+      body: {
+        message: `Error parsing JSON model for token ${token}`,
+        code: 40001,
+        errors: {
+          name: [{ message: `Field name is invalid (sent with ${token})` }],
+          [token]: [{ message: `unexpected key ${encodeURIComponent(token)}` }],
+        },
+      },
+    });
+    const error = await failure(client.updateMember(member.id, { name: 'N' }, { token }));
+    expect(error).toMatchObject({ kind: 'api', status: 400, code: 40001 });
+    expect(error.message).toContain('[token]');
+    expect(error.fieldErrors.name?.[0]?.message).toContain('[token]');
+    expect(Object.keys(error.fieldErrors)).toContain('[token]');
+    expectNoToken(error, token);
+  });
+
+  it.each([
+    ['a 429 message', { status: 429, body: { message: 'slow down, TOKEN', retry_after: 10, code: 0 }, times: 10 }],
+    ['a 500 plain-text body', { status: 500, body: 'upstream said TOKEN', times: 10 }],
+    ['a 200 body that is not JSON', { status: 200, body: 'TOKEN is not JSON' }],
+    ['a 200 body with truncated JSON', { status: 200, body: '{"id": "TOKEN", "truncated' }],
+    ['a 200 body of the wrong shape', { status: 200, body: { id: 'TOKEN', uuid: 42, created: 'TOKEN' } }],
+  ] as const)('keeps it out of the error for %s', async (_name, fault) => {
+    const { token } = seed();
+    const body = typeof fault.body === 'string' ? fault.body.replaceAll('TOKEN', token) : JSON.parse(JSON.stringify(fault.body).replaceAll('TOKEN', token));
+    emulator.injectFault({ path: '/systems/@me', ...fault, body });
+    expectNoToken(await failure(client.getSystem('@me', { token })), token);
   });
 });
 

@@ -1,138 +1,272 @@
-import { describe, expect, it } from 'vitest';
-import { parseRateLimitHeaders, RateLimiter, type RateLimitedRequest } from '../../src/pluralkit/rate-limiter.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  parseRateLimitHeaders,
+  RateLimiter,
+  RateLimitHold,
+  RateLimitWaitAborted,
+  type Admission,
+  type RateLimitedRequest,
+  type RateLimitHeaders,
+} from '../../src/pluralkit/rate-limiter.js';
 
-function fakeClock(start = 1_700_000_000_000) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
-}
-
+const START = 1_700_000_000_000;
 const anonGet: RateLimitedRequest = { method: 'GET', route: '/systems/{systemRef}', target: 'system:abcde', tokenKey: null };
 const ownGet: RateLimitedRequest = { method: 'GET', route: '/systems/{systemRef}', target: 'system:@me', tokenKey: 'k1' };
 const unknownGet: RateLimitedRequest = { method: 'GET', route: '/members/{memberRef}', target: 'member:abcde', tokenKey: 'k1' };
 const write: RateLimitedRequest = { method: 'PATCH', route: '/members/{memberRef}', target: 'member:abcde', tokenKey: 'k1' };
+const NONE: RateLimitHeaders = { limit: null, remaining: null, resetAtMs: null, scope: null };
+const GET_IP = ['generic_get|ip'];
 
-/** Sends `count` requests as fast as the limiter allows; returns their send times relative to start. */
-function schedule(limiter: RateLimiter, clock: ReturnType<typeof fakeClock>, buckets: string[], count: number): number[] {
-  const start = clock.now();
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) times.push(clock.now() + limiter.reserve(buckets)! - start);
+beforeEach(() => {
+  vi.useFakeTimers({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function limiter(): RateLimiter {
+  return new RateLimiter({ now: () => Date.now() });
+}
+
+function admit(rl: RateLimiter, buckets: readonly string[], deadline?: number): Promise<Admission> {
+  const now = rl.tryAdmit(buckets);
+  return now ? Promise.resolve(now) : rl.wait(buckets, { deadline });
+}
+
+/** Asks for `count` admissions at once; returns when each was admitted, relative to the start, in order of asking. */
+async function schedule(rl: RateLimiter, buckets: readonly string[], count: number): Promise<number[]> {
+  const start = Date.now();
+  const times: number[] = new Array(count).fill(-1);
+  const all = Array.from({ length: count }, (_, i) => admit(rl, buckets).then(() => (times[i] = Date.now() - start)));
+  await vi.advanceTimersByTimeAsync(0);
+  for (let spins = 0; times.includes(-1) && spins < 10_000; spins++) await vi.advanceTimersByTimeAsync(1);
+  await Promise.all(all);
   return times;
 }
 
 describe('bucket selection, keyed like PluralKit', () => {
   it('uses the IP bucket without a token or without a path entity, the own bucket for @me', () => {
-    const limiter = new RateLimiter();
-    expect(limiter.bucketsFor(anonGet)).toEqual(['generic_get|ip']);
-    expect(limiter.bucketsFor({ ...write, target: null })).toEqual(['generic_update|ip']);
-    expect(limiter.bucketsFor(ownGet)).toEqual(['own_system_get|k1']);
+    const rl = limiter();
+    expect(rl.bucketsFor(anonGet)).toEqual(['generic_get|ip']);
+    expect(rl.bucketsFor({ ...write, target: null })).toEqual(['generic_update|ip']);
+    expect(rl.bucketsFor(ownGet)).toEqual(['own_system_get|k1']);
   });
 
   it('charges both buckets while ownership is unknown, then learns it from X-RateLimit-Scope', () => {
-    const limiter = new RateLimiter();
-    expect(limiter.bucketsFor(unknownGet)).toEqual(['own_system_get|k1', 'generic_get|ip']);
-    limiter.observe(unknownGet, { limit: 10, remaining: 8, resetAtMs: null, scope: 'own_system_get' });
-    expect(limiter.bucketsFor(unknownGet)).toEqual(['own_system_get|k1']);
-    expect(limiter.bucketsFor(write)).toEqual(['own_system_update|k1']);
+    const rl = limiter();
+    expect(rl.bucketsFor(unknownGet)).toEqual(['own_system_get|k1', 'generic_get|ip']);
+    rl.observe(unknownGet, { limit: 10, remaining: 8, resetAtMs: null, scope: 'own_system_get' });
+    expect(rl.bucketsFor(unknownGet)).toEqual(['own_system_get|k1']);
+    expect(rl.bucketsFor(write)).toEqual(['own_system_update|k1']);
 
     const other = { ...unknownGet, target: 'member:qwert' };
-    limiter.observe(other, { limit: 10, remaining: 8, resetAtMs: null, scope: 'generic_get' });
-    expect(limiter.bucketsFor(other)).toEqual(['generic_get|ip']);
+    rl.observe(other, { limit: 10, remaining: 8, resetAtMs: null, scope: 'generic_get' });
+    expect(rl.bucketsFor(other)).toEqual(['generic_get|ip']);
   });
 
   it('moves a GET route to the message scope only if the server says so', () => {
-    const limiter = new RateLimiter();
+    const rl = limiter();
     const message: RateLimitedRequest = { method: 'GET', route: '/messages/{messageId}', target: null, tokenKey: null };
-    expect(limiter.bucketsFor(message)).toEqual(['generic_get|ip']);
-    limiter.observe(message, { limit: 10, remaining: 9, resetAtMs: null, scope: 'message' });
-    expect(limiter.bucketsFor(message)).toEqual(['message|ip']);
+    expect(rl.bucketsFor(message)).toEqual(['generic_get|ip']);
+    rl.observe(message, { limit: 10, remaining: 9, resetAtMs: null, scope: 'message' });
+    expect(rl.bucketsFor(message)).toEqual(['message|ip']);
   });
 });
 
 describe('GCRA pacing', () => {
-  it('lets a burst of rate−2 GETs through at once, then one every 100 ms', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    const times = schedule(limiter, clock, ['generic_get|ip'], 12);
+  it('lets a burst of rate−2 GETs through at once, then one every 100 ms', async () => {
+    const times = await schedule(limiter(), GET_IP, 12);
     expect(times.slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(times.slice(8)).toEqual([100, 200, 300, 400]);
   });
 
-  it('spaces writes 333 ms apart after one immediate write', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    const times = schedule(limiter, clock, ['generic_update|ip'], 4).map(Math.round);
-    expect(times).toEqual([0, 333, 667, 1000]);
+  it('spaces writes 333 ms apart after one immediate write', async () => {
+    const times = await schedule(limiter(), ['generic_update|ip'], 4);
+    expect(times.map((t) => Math.round(t / 10) * 10)).toEqual([0, 330, 670, 1000]);
   });
 
-  it('waits for the slowest bucket when charged to two', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    schedule(limiter, clock, ['generic_get|ip'], 8);
-    expect(limiter.reserve(['own_system_get|k1', 'generic_get|ip'])).toBe(100);
+  it('waits for the slowest bucket when charged to two', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    expect(rl.expectedWait(['own_system_get|k1', 'generic_get|ip'])).toBe(100);
   });
 
-  it('refills with time', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    schedule(limiter, clock, ['generic_get|ip'], 8);
-    clock.advance(1000);
-    expect(schedule(limiter, clock, ['generic_get|ip'], 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  it('refills with time', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await schedule(rl, GET_IP, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('follows a learnt X-RateLimit-Limit', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    limiter.observe(anonGet, { limit: 4, remaining: 3, resetAtMs: null, scope: 'generic_get' });
+  it('follows a learnt X-RateLimit-Limit', async () => {
+    const rl = limiter();
+    rl.observe(anonGet, { limit: 4, remaining: 3, resetAtMs: null, scope: 'generic_get' });
     // 4/s: 250 ms interval, burst 2; one slot is already used by the observed request.
-    expect(schedule(limiter, clock, ['generic_get|ip'], 3)).toEqual([0, 250, 500]);
+    expect(await schedule(rl, GET_IP, 3)).toEqual([0, 250, 500]);
   });
 
   it('catches up with a lower X-RateLimit-Remaining than it expected (other clients on the same IP)', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    limiter.observe(anonGet, { limit: 10, remaining: 2, resetAtMs: null, scope: 'generic_get' });
-    expect(limiter.reserve(['generic_get|ip'])).toBe(100);
+    const rl = limiter();
+    rl.observe(anonGet, { limit: 10, remaining: 2, resetAtMs: null, scope: 'generic_get' });
+    expect(rl.expectedWait(GET_IP)).toBe(100);
   });
 
-  it('refuses, without reserving, a wait past the deadline', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    schedule(limiter, clock, ['generic_update|ip'], 1);
-    expect(limiter.reserve(['generic_update|ip'], clock.now() + 100)).toBeNull();
-    expect(limiter.delayFor(['generic_update|ip'])).toBeCloseTo(333.3, 0);
+  it('keeps first come, first served: a later request never overtakes one waiting on the same bucket', async () => {
+    const rl = limiter();
+    const order: string[] = [];
+    await schedule(rl, GET_IP, 8);
+    const both = rl.wait(['own_system_get|k1', 'generic_get|ip']).then(() => order.push('both'));
+    const ipOnly = admit(rl, GET_IP).then(() => order.push('ip'));
+    const ownOnly = admit(rl, ['own_system_get|k1']).then(() => order.push('own'));
+    await vi.advanceTimersByTimeAsync(250);
+    await Promise.all([both, ipOnly, ownOnly]);
+    // The own bucket has room, yet the own-only request waited for the one ahead of it (100 ms);
+    // the IP-only one waited for the next IP slot (200 ms).
+    expect(order).toEqual(['both', 'own', 'ip']);
+  });
+});
+
+describe('deadlines and aborts', () => {
+  it('refuses at once, queueing nothing, a wait that would end past the deadline, and says how long', async () => {
+    const rl = limiter();
+    await schedule(rl, ['generic_update|ip'], 1);
+    const refused = await rl.wait(['generic_update|ip'], { deadline: Date.now() + 100 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitHold);
+    const expected = rl.expectedWait(['generic_update|ip']);
+    expect(expected).toBeGreaterThan(300);
+    expect((refused as RateLimitHold).retryAfterMs).toBe(expected);
+    expect(rl.queued).toBe(0);
   });
 
+  it('counts the queue ahead: the 20th GET of a burst expects ~1.2 s', async () => {
+    const rl = limiter();
+    for (let i = 0; i < 19; i++) void admit(rl, GET_IP);
+    expect(rl.expectedWait(GET_IP)).toBe(1200);
+    const refused = await rl.wait(GET_IP, { deadline: Date.now() + 1000 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitHold);
+    expect((refused as RateLimitHold).retryAfterMs).toBe(1200);
+    await vi.advanceTimersByTimeAsync(2000);
+  });
+
+  it('leaves the queue with RateLimitHold when a 429 pushes its turn past the deadline', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    const waiting = rl.wait(GET_IP, { deadline: Date.now() + 2_000 }).catch((e: unknown) => e);
+    rl.block(GET_IP, 5_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const result = await waiting;
+    expect(result).toBeInstanceOf(RateLimitHold);
+    expect((result as RateLimitHold).retryAfterMs).toBeGreaterThan(2_500);
+    expect(rl.queued).toBe(0);
+  });
+
+  it('when an unpaced bucket finds its limiter again, tells at once those whose turn now comes past their deadline', async () => {
+    const rl = limiter();
+    const first = rl.tryAdmit(GET_IP)!;
+    rl.complete(first, anonGet, { headers: NONE, status: 200 });
+    // Unpaced: 30 ask with a 1 s deadline; one burst goes, the rest wait for responses.
+    const outcomes: Array<Admission | RateLimitHold> = [];
+    const asks = Array.from({ length: 30 }, () => admit(rl, GET_IP, Date.now() + 1_000).then((a) => outcomes.push(a), (e: RateLimitHold) => outcomes.push(e)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outcomes).toHaveLength(8);
+    // The first answer carries headers: back on the 10/s schedule, 22 in line, 750 ms left.
+    rl.complete(outcomes[0] as Admission, anonGet, { headers: { limit: 10, remaining: 1, resetAtMs: null, scope: 'generic_get' }, status: 200 });
+    await vi.advanceTimersByTimeAsync(0);
+    const held = outcomes.filter((o): o is RateLimitHold => o instanceof RateLimitHold);
+    expect(held.length).toBeGreaterThan(10);
+    expect(Math.min(...held.map((h) => h.retryAfterMs))).toBeGreaterThan(750);
+    expect(Date.now() - START).toBe(0); // told at once, not at the deadline
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all(asks);
+  });
+
+  it('leaves the queue with RateLimitWaitAborted when the signal fires', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    const controller = new AbortController();
+    const waiting = rl.wait(GET_IP, { signal: controller.signal }).catch((e: unknown) => e);
+    const behind = admit(rl, GET_IP);
+    controller.abort();
+    expect(await waiting).toBeInstanceOf(RateLimitWaitAborted);
+    await vi.advanceTimersByTimeAsync(100);
+    await behind; // took the aborted request's place at 100 ms
+    expect(rl.queued).toBe(0);
+  });
+});
+
+describe('what responses teach it', () => {
   it('honours a 429 retry_after before anything else on that bucket', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    limiter.block(['generic_get|ip'], 1500);
-    expect(limiter.reserve(['generic_get|ip'])).toBe(1500);
+    const rl = limiter();
+    rl.block(GET_IP, 1500);
+    expect(rl.tryAdmit(GET_IP)).toBeNull();
+    expect(rl.expectedWait(GET_IP)).toBe(1500);
   });
 
   it('with Remaining 0 waits until Reset, read as Unix seconds', () => {
-    const clock = fakeClock(1_700_000_000_000);
-    const limiter = new RateLimiter({ now: clock.now });
+    const rl = limiter();
     const headers = parseRateLimitHeaders({
       'x-ratelimit-limit': '10',
       'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': String(1_700_000_000 + 3),
+      'x-ratelimit-reset': String(START / 1000 + 3),
       'x-ratelimit-scope': 'generic_get',
     });
-    expect(headers.resetAtMs).toBe(1_700_000_003_000);
-    limiter.observe(anonGet, headers);
-    expect(limiter.reserve(['generic_get|ip'])).toBe(3000);
+    expect(headers.resetAtMs).toBe(START + 3000);
+    rl.observe(anonGet, headers);
+    expect(rl.expectedWait(GET_IP)).toBe(3000);
   });
 
-  it('stops pacing after a successful response without rate-limit headers, and resumes when they return', () => {
-    const clock = fakeClock();
-    const limiter = new RateLimiter({ now: clock.now });
-    const none = { limit: null, remaining: null, resetAtMs: null, scope: null };
-    limiter.observe(anonGet, none, ['generic_get|ip'], false); // e.g. a 404 before the limiter: proves nothing
-    expect(schedule(limiter, clock, ['generic_get|ip'], 9).at(-1)).toBe(100);
-    limiter.observe(anonGet, none, ['generic_get|ip'], true);
-    expect(schedule(limiter, clock, ['generic_get|ip'], 50).every((t) => t === 0)).toBe(true);
-    limiter.observe(anonGet, { limit: 10, remaining: 0, resetAtMs: null, scope: 'generic_get' });
-    expect(limiter.reserve(['generic_get|ip'])).toBeGreaterThan(0);
+  it('after a successful response without headers stops pacing by time, but never has more than one burst in flight', async () => {
+    const rl = limiter();
+    const first = rl.tryAdmit(GET_IP)!;
+    rl.complete(first, anonGet, { headers: NONE, status: 200 });
+    const admitted: Admission[] = [];
+    const asks = Array.from({ length: 30 }, () => admit(rl, GET_IP).then((a) => admitted.push(a)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted).toHaveLength(8); // one burst, at once
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(admitted).toHaveLength(8); // time alone frees nothing: only responses do
+    for (let i = 0; i < 4; i++) rl.complete(admitted[i]!, anonGet, { headers: NONE, status: 200 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(admitted).toHaveLength(12);
+    while (admitted.length < 30) {
+      for (const admission of admitted) rl.complete(admission, anonGet, { headers: NONE, status: 200 });
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    await Promise.all(asks);
+  });
+
+  it('an error without headers proves nothing: pacing goes on', async () => {
+    const rl = limiter();
+    const first = rl.tryAdmit(GET_IP)!;
+    rl.complete(first, anonGet, { headers: NONE, status: 404 });
+    // The first request took a slot: 7 more at once, then 100 ms apart.
+    expect(await schedule(rl, GET_IP, 9)).toEqual([0, 0, 0, 0, 0, 0, 0, 100, 200]);
+  });
+
+  it('back on its schedule as soon as headers return, and the schedule did not run ahead while unpaced', async () => {
+    const rl = limiter();
+    const first = rl.tryAdmit(GET_IP)!;
+    rl.complete(first, anonGet, { headers: NONE, status: 200 });
+    // 1,000 unpaced requests, a few at a time.
+    for (let i = 0; i < 125; i++) {
+      const batch = await Promise.all(Array.from({ length: 8 }, () => admit(rl, GET_IP)));
+      for (const admission of batch) rl.complete(admission, anonGet, { headers: NONE, status: 200 });
+    }
+    const last = rl.tryAdmit(GET_IP)!;
+    rl.complete(last, anonGet, { headers: { limit: 10, remaining: 9, resetAtMs: null, scope: 'generic_get' }, status: 200 });
+    // About one burst used, not 1,000 requests' worth of schedule.
+    expect(rl.expectedWait(GET_IP)).toBeLessThanOrEqual(100);
+    const times = await schedule(rl, GET_IP, 5);
+    expect(times.at(-1)).toBeLessThanOrEqual(500);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(400);
+  });
+
+  it('a 429 ends unpaced mode', async () => {
+    const rl = limiter();
+    const first = rl.tryAdmit(GET_IP)!;
+    rl.complete(first, anonGet, { headers: NONE, status: 200 });
+    rl.block(GET_IP, 0);
+    expect((await schedule(rl, GET_IP, 12)).at(-1)).toBeGreaterThan(0);
   });
 });
 

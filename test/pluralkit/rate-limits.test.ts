@@ -15,24 +15,29 @@ afterAll(async () => {
 beforeEach(() => {
   emulator.reset();
   // A fresh client per test: its buckets must not carry state between tests.
-  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', maxRetries: 3 });
+  // Public views are not kept here: these tests count requests (shared-reads.test.ts covers keeping).
+  client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', maxRetries: 3, publicViewTtlMs: 0 });
 });
 afterEach(async () => {
   await client.close();
 });
 
 const statuses = () => emulator.requests.map((r) => r.status);
+function systems(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => emulator.seedSystem({ name: `S${i}` }).id);
+}
 const TOO_MANY = { message: '429: too many requests', retry_after: 700, scope: 'generic_get', code: 0 };
 
 describe('pacing against the server limiter', () => {
   it('50 GETs and 20 writes for one system at once finish without a single 429', async () => {
     const system = emulator.seedSystem({ name: 'Busy' });
     const token = system.token!;
-    const member = emulator.seedMember(system.id, { name: 'M' });
+    const members = Array.from({ length: 25 }, (_, i) => emulator.seedMember(system.id, { name: `M${i}` }));
+    // Fifty different GETs (identical ones in flight would be shared): half anonymous, half with the token.
     const gets = Array.from({ length: 50 }, (_, i) =>
-      i % 2 === 0 ? client.getSystem(system.id) : client.getMember(member.id, { token }),
+      i % 2 === 0 ? client.getSystemSwitches(system.id, { limit: i + 1 }) : client.getMember(members[(i - 1) / 2]!.id, { token }),
     );
-    const writes = Array.from({ length: 20 }, (_, i) => client.updateMember(member.id, { description: `edit ${i}` }, { token }));
+    const writes = Array.from({ length: 20 }, (_, i) => client.updateMember(members[0]!.id, { description: `edit ${i}` }, { token }));
     await Promise.all([...gets, ...writes]);
     expect(emulator.requests).toHaveLength(70);
     expect(statuses().filter((s) => s !== 200)).toEqual([]);
@@ -73,21 +78,21 @@ describe('429 handling', () => {
     expect(switches).toHaveLength(1);
   });
 
-  it('gives up after maxRetries with the 429 as a typed error', async () => {
+  it('gives up after maxRetries with the 429 as a typed rate-limit error', async () => {
     const system = emulator.seedSystem();
     emulator.injectFault({ path: `/systems/${system.id}`, status: 429, body: { ...TOO_MANY, retry_after: 20 }, times: 10 });
     const error = (await client.getSystem(system.id).catch((e: unknown) => e)) as PluralKitError;
     expect(error).toBeInstanceOf(PluralKitError);
-    expect(error).toMatchObject({ kind: 'api', status: 429, code: 0, retryAfterMs: 20 });
+    expect(error).toMatchObject({ kind: 'rate-limited', status: 429, code: 0, retryAfterMs: 20, outcome: 'not-sent' });
     expect(emulator.requests).toHaveLength(4);
   });
 
-  it('fails with kind timeout instead of waiting past the deadline', async () => {
+  it('fails with kind rate-limited, not timeout, instead of waiting out a 429 past the deadline', async () => {
     const system = emulator.seedSystem();
     emulator.injectFault({ path: `/systems/${system.id}`, status: 429, body: { ...TOO_MANY, retry_after: 5_000 } });
     const started = Date.now();
     const error = (await client.getSystem(system.id, { deadline: Date.now() + 500 }).catch((e: unknown) => e)) as PluralKitError;
-    expect(error).toMatchObject({ kind: 'timeout', status: 429, retryAfterMs: 5_000 });
+    expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterMs: 5_000, outcome: 'not-sent' });
     expect(Date.now() - started).toBeLessThan(400);
     expect(emulator.requests).toHaveLength(1);
   });
@@ -99,6 +104,9 @@ describe('429 handling', () => {
     setTimeout(() => controller.abort(), 100);
     const error = (await client.getSystem(system.id, { signal: controller.signal }).catch((e: unknown) => e)) as PluralKitError;
     expect(error).toMatchObject({ kind: 'aborted' });
+    // Nobody else waited for that read, so it was cancelled instead of retried after the 5 s.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.queuedForRateLimit).toBe(0);
     expect(emulator.requests).toHaveLength(1);
   });
 });
@@ -116,5 +124,80 @@ describe('X-RateLimit-Reset', () => {
     const [, second] = emulator.requests;
     expect(second!.at).toBeGreaterThanOrEqual(resetSeconds * 1000 - 5);
     expect(statuses()).toEqual([200, 200]);
+  });
+});
+
+describe('bursts, with the server limiter on, off, and switched part-way', () => {
+  const allOk = (ids: string[]) => Promise.all(ids.map((id) => client.getSystem(id)));
+
+  it('100 different GETs at once with limits on: no 429, paced at the server rate after one burst', async () => {
+    const ids = systems(100);
+    const started = Date.now();
+    await allOk(ids);
+    expect(emulator.requests).toHaveLength(100);
+    expect(statuses().filter((s) => s !== 200)).toEqual([]);
+    // 8 at once, then 10/s: about 9.2 s.
+    expect(Date.now() - started).toBeGreaterThan(8_500);
+  }, 30_000);
+
+  it('limits off (no rate-limit headers at all): the burst goes through unpaced', async () => {
+    emulator.setRateLimits(false);
+    const ids = systems(100);
+    const started = Date.now();
+    await allOk(ids);
+    expect(emulator.requests.every((r) => r.headers['x-ratelimit-limit'] === undefined)).toBe(true);
+    expect(statuses().filter((s) => s !== 200)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('after responses without headers, limits switched on: 100 GETs at once, no 429, all succeed', async () => {
+    const ids = systems(100);
+    emulator.setRateLimits(false);
+    for (let i = 0; i < 5; i++) await client.getSystem(ids[0]!);
+    emulator.setRateLimits(true);
+    emulator.clearRequests();
+    await allOk(ids);
+    expect(statuses().filter((s) => s === 429)).toEqual([]);
+    expect(emulator.requests).toHaveLength(100);
+  }, 30_000);
+
+  it('limits on, switched off part-way, then on again: everything succeeds, at most one burst meets a 429', async () => {
+    const ids = systems(60);
+    const first = allOk(ids.slice(0, 20));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    emulator.setRateLimits(false);
+    await first;
+    await allOk(ids.slice(20, 40));
+    await allOk(ids);
+    emulator.setRateLimits(true);
+    await allOk(ids);
+    // The emulator's limiter kept its state while it sent no headers, so its bucket may not be
+    // full when it comes back; only what was in flight before the first response with headers
+    // (one burst, 8) can meet a 429, and those are retried.
+    expect(statuses().filter((s) => s === 429).length).toBeLessThanOrEqual(8);
+  }, 30_000);
+});
+
+describe('the interactive budget', () => {
+  it('a call our limiter would hold past its budget fails at once as rate-limited with the real wait, never sent', async () => {
+    const budgeted = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', callBudgetMs: 1_000 });
+    try {
+      const ids = systems(40);
+      const started = Date.now();
+      const results = await Promise.all(ids.map((id) => budgeted.getSystem(id).then(() => null, (e: unknown) => e as PluralKitError)));
+      const held = results.filter((r): r is PluralKitError => r !== null);
+      // 8 at once, then one per 100 ms until 250 ms before the 1 s budget: the rest are told to come back.
+      expect(results.length - held.length).toBeGreaterThanOrEqual(12);
+      expect(held.length).toBeGreaterThanOrEqual(20);
+      for (const error of held) expect(error).toMatchObject({ kind: 'rate-limited', status: null, outcome: 'not-sent' });
+      // Each is told when a request asking now would go: after the queue that did fit (~800 ms).
+      for (const error of held) expect(error.retryAfterMs).toBeGreaterThan(700);
+      for (const error of held) expect(error.retryAfterMs).toBeLessThan(1_000);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(emulator.requests).toHaveLength(results.length - held.length);
+      expect(statuses().filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      await budgeted.close();
+    }
   });
 });

@@ -95,6 +95,77 @@ describe('EntityListCache', () => {
     expect(cache.peek('c')).toEqual(['c']);
   });
 
+  describe('bounded memory', () => {
+    /** 100 "bytes" per entry, so sizes are easy to follow. */
+    const sizeOf = (value: readonly string[]) => value.length * 100;
+    const list = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`);
+
+    it('evicts the least recently used lists once their size passes maxBytes', async () => {
+      const cache = new EntityListCache<string>({ maxBytes: 1_000, sizeOf });
+      await cache.get('a', async () => list(4, 'a'));
+      await cache.get('b', async () => list(4, 'b'));
+      expect(cache.approximateBytes).toBe(800);
+      cache.peek('a'); // "b" is now the least recently used
+      await cache.get('c', async () => list(3, 'c'));
+      expect(cache.peek('b')).toBeUndefined();
+      expect(cache.peek('a')).toHaveLength(4);
+      expect(cache.peek('c')).toHaveLength(3);
+      expect(cache.approximateBytes).toBe(700);
+      await cache.get('d', async () => list(6, 'd'));
+      // 1,300 bytes: "a" (used before "c") goes, which is enough.
+      expect(cache.peek('a')).toBeUndefined();
+      expect(cache.size).toBe(2);
+      expect(cache.approximateBytes).toBe(900);
+    });
+
+    it('serves a list larger than the whole bound without keeping it', async () => {
+      const cache = new EntityListCache<string>({ maxBytes: 1_000, sizeOf });
+      await cache.get('small', async () => list(2, 's'));
+      expect(await cache.get('huge', async () => list(20, 'h'))).toHaveLength(20);
+      expect(cache.peek('huge')).toBeUndefined();
+      expect(cache.peek('small')).toHaveLength(2);
+      expect(cache.approximateBytes).toBe(200);
+    });
+
+    it('replacing or invalidating a list gives its bytes back', async () => {
+      let now = 0;
+      const cache = new EntityListCache<string>({ ttlMs: 10, maxBytes: 1_000, sizeOf, now: () => now });
+      await cache.get('k', async () => list(5, 'k'));
+      now = 10;
+      await cache.get('k', async () => list(2, 'k'));
+      expect(cache.approximateBytes).toBe(200);
+      cache.invalidate('k');
+      expect(cache.approximateBytes).toBe(0);
+    });
+
+    it('drops lists nobody asked for in idleMs; asking keeps a list alive', async () => {
+      let now = 0;
+      const cache = new EntityListCache<string>({ ttlMs: 60_000, idleMs: 1_000, now: () => now });
+      await cache.get('used', async () => ['u']);
+      await cache.get('idle', async () => ['i']);
+      now = 900;
+      cache.peek('used');
+      now = 1_500;
+      cache.sweep();
+      expect(cache.size).toBe(1);
+      expect(cache.peek('used')).toEqual(['u']);
+      expect(cache.peek('idle')).toBeUndefined();
+      now = 2_600;
+      expect(cache.peekAndRefresh('used', async () => ['u2'])).toBeUndefined(); // idle too long: gone, reloading
+      await flush();
+      expect(cache.peek('used')).toEqual(['u2']);
+      cache.dispose();
+    });
+
+    it('estimates a member list by its parsed size when no sizeOf is given', async () => {
+      const cache = new EntityListCache<{ name: string; description: string }>();
+      await cache.get('k', async () => Array.from({ length: 1_000 }, (_, i) => ({ name: `Member ${i}`, description: 'x'.repeat(500) })));
+      // 1,000 objects with a 500-character string each: well over half a megabyte.
+      expect(cache.approximateBytes).toBeGreaterThan(500_000);
+      expect(cache.approximateBytes).toBeLessThan(1_000_000);
+    });
+  });
+
   describe('for autocomplete', () => {
     it('peekAndRefresh answers from the cache at once and reloads a stale list in the background', async () => {
       let now = 0;

@@ -60,7 +60,7 @@ export const ADAPTER_ENDPOINTS: readonly AdapterEndpoint[] = [
 ];
 
 /** `PluralKitClient` methods that are not one endpoint each. */
-export const ADAPTER_HELPERS = ['constructor', 'close', 'iterateSwitches', 'memberGroupsOp', 'groupMembersOp', 'guildQuery', 'send', 'targetKey'];
+export const ADAPTER_HELPERS = ['constructor', 'close', 'queuedForRateLimit', 'keptPublicViews', 'iterateSwitches', 'memberGroupsOp', 'groupMembersOp', 'guildQuery', 'send', 'targetKey'];
 
 const matchers = ADAPTER_ENDPOINTS.map((endpoint) => ({
   endpoint,

@@ -58,6 +58,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       DATABASE_PATH: join(dataDir, 'switchboard.db'),
       TOKEN_ENCRYPTION_KEY: TEST_KEY,
       LOG_LEVEL: 'debug',
+      // Tests change PluralKit behind the bot's back (as pk; or the dashboard would) and look at
+      // once; the 5 s public-view cache has its own tests and is switched on where wanted.
+      PLURALKIT_PUBLIC_CACHE_SECONDS: '0',
       ...options.env,
     },
     { requireDiscordToken: true, loadDotEnv: false },

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateKey, toEncryptionKey } from '../../src/vault/crypto.js';
 import { openDatabase } from '../../src/vault/database.js';
 import { getMeta } from '../../src/vault/meta.js';
@@ -123,6 +123,40 @@ describe('TokenVault', () => {
     vault.set(ALICE, fakeToken('alice'), SYSTEM);
     db.prepare("UPDATE tokens SET key_id = 'feedfacefeedface'").run();
     expect(() => vault.get(ALICE)).toThrow(expect.objectContaining({ reason: 'key-id-mismatch' }));
+  });
+
+  it('says which system a user has, and whether one is stored, without decrypting anything', () => {
+    const clock = new Date('2026-01-02T03:04:05.678Z');
+    const { db, vault } = freshVault({ now: () => clock });
+    vault.set(ALICE, fakeToken('alice'), SYSTEM);
+    // Make the token undecryptable: the system is still readable, only get() refuses.
+    db.prepare('UPDATE tokens SET ciphertext = ?').run(flipFirstByte(db.prepare('SELECT ciphertext FROM tokens').pluck().get() as Buffer));
+    expect(() => vault.get(ALICE)).toThrow(TokenDecryptionError);
+    expect(vault.systemOf(ALICE)).toEqual({ systemId: SYSTEM.id, systemUuid: SYSTEM.uuid, setAt: clock, verifiedAt: clock });
+    expect(vault.has(ALICE)).toBe(true);
+    expect(vault.systemOf(BOB)).toBeNull();
+    expect(vault.has(BOB)).toBe(false);
+  });
+
+  it('prepares its statements once, not on every call', () => {
+    const { db, vault } = freshVault();
+    vault.set(ALICE, fakeToken('alice'), SYSTEM);
+    vault.get(ALICE);
+    vault.systemOf(ALICE);
+    vault.has(ALICE);
+    vault.markVerified(ALICE);
+    vault.count();
+    const prepare = vi.spyOn(db, 'prepare');
+    for (let i = 0; i < 50; i++) {
+      vault.get(ALICE);
+      vault.get(BOB);
+      vault.systemOf(ALICE);
+      vault.has(BOB);
+      vault.markVerified(ALICE, SYSTEM);
+      vault.count();
+    }
+    vault.remove(BOB);
+    expect(prepare).not.toHaveBeenCalled();
   });
 
   it('refuses at start when the key cannot decrypt the vault, naming key ids and never key material', () => {

@@ -66,7 +66,7 @@ describe('/member create', () => {
     expect(messageText(reply)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
     expect((await members()).length).toBe(before);
 
-    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterApplying: true });
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterCommit: true });
     const saved = await w.run('member', 'create', { name: 'Found' });
     expect(messageText(saved)).toMatch(/Created member \*\*Found\*\*[\s\S]*read it back: the change is saved/);
     expect((await members()).filter((member) => member.name === 'Found')).toHaveLength(1);

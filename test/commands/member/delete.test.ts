@@ -43,7 +43,7 @@ describe('/member delete', () => {
   it('a lost answer is settled by reading it back: a 404 means it was deleted, a member still there means it was not', async () => {
     const cara = w.h.pluralkit.seedMember(w.system.id, { name: 'Cara' });
     const prompt = await w.run('member', 'delete', { member: 'Cara' });
-    w.h.pluralkit.injectFault({ method: 'DELETE', path: `/members/${cara.uuid}`, reset: true, afterApplying: true });
+    w.h.pluralkit.injectFault({ method: 'DELETE', path: `/members/${cara.uuid}`, reset: true, afterCommit: true });
     const done = await w.press(prompt, 'Delete member');
     expect(messageText(done)).toMatch(/✅ Deleted member \*\*Cara\*\*[\s\S]*read it back: the change is saved/);
     expect(await status(cara.id)).toBe(404);

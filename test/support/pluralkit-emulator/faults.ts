@@ -13,12 +13,15 @@ export interface FaultSpec {
   reset?: boolean;
   /** Answer with a truncated JSON body. */
   malformed?: boolean;
-  /**
-   * Carry the request out first (its state change happens), then answer with the fault instead:
-   * a write whose answer was lost. Only meaningful with `reset`, `status`, `body` or `malformed`.
-   */
-  afterApplying?: boolean;
   headers?: Record<string, string>;
+  /**
+   * Run the real request first — routing, rate limiting, the handler and its state change — and
+   * only then apply the fault to the answer: `status`/`body`/`malformed` replace it, `reset`
+   * drops the connection instead, `delayMs` holds it back. "PluralKit stored the switch, then
+   * answered 500" or "stored it, but the answer came too late". Without it a fault acts before
+   * the handler (`delayMs`: the state changes only after the delay; a replacement: never).
+   */
+  afterCommit?: boolean;
 }
 
 interface ArmedFault {
@@ -33,6 +36,9 @@ export class FaultRegistry {
     const times = spec.times ?? 1;
     if (!(times > 0)) throw new Error('injectFault: times must be positive');
     if (spec.status !== undefined && (spec.status < 100 || spec.status > 599)) throw new Error('injectFault: bad status');
+    if (spec.afterCommit && !faultReplacesResponse(spec) && !spec.delayMs) {
+      throw new Error('injectFault: afterCommit needs something to do after the handler (status, body, malformed, reset or delayMs)');
+    }
     const headers = spec.headers
       ? Object.fromEntries(Object.entries(spec.headers).map(([name, value]) => [name.toLowerCase(), value]))
       : undefined;

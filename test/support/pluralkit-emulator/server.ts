@@ -25,6 +25,8 @@ export interface RecordedRequest {
   body: unknown;
   /** 0 when the connection was reset by an injected fault. */
   status: number;
+  /** With an `afterCommit` fault: what the real handler answered before the fault replaced it. */
+  handledStatus?: number;
   /** Date.now() when the request arrived. */
   at: number;
 }
@@ -205,6 +207,15 @@ function faultResponse(fault: FaultSpec): Outgoing {
   };
 }
 
+/** A replaced answer still went through the pipeline: it keeps the rate-limit and version headers. */
+function withPipelineHeaders(replacement: Outgoing, handled: Outgoing): Outgoing {
+  const headers = { ...replacement.headers };
+  for (const [name, value] of Object.entries(handled.headers)) {
+    if (name.startsWith('x-') && !(name in headers)) headers[name] = value;
+  }
+  return { ...replacement, headers };
+}
+
 function send(res: ServerResponse, outgoing: Outgoing): void {
   res.writeHead(outgoing.status, outgoing.headers);
   res.end(outgoing.body);
@@ -235,9 +246,9 @@ export function createRequestListener(state: EmulatorState) {
 
     const apiPath = path === '/v2' ? '/' : path.startsWith('/v2/') ? path.slice(3) : path;
     const fault = state.faults.take(method, apiPath);
-    const forwardedIp = req.headers['x-pluralkit-client-ip'];
-    const process = () =>
-      processRequest(state, {
+    const real = (): Outgoing => {
+      const forwardedIp = req.headers['x-pluralkit-client-ip'];
+      return processRequest(state, {
         method,
         path,
         query,
@@ -245,19 +256,31 @@ export function createRequestListener(state: EmulatorState) {
         rawBody,
         clientIp: (Array.isArray(forwardedIp) ? forwardedIp[0] : forwardedIp) ?? req.socket.remoteAddress ?? 'unknown',
       });
-    if (fault?.delayMs) await sleep(fault.delayMs);
-    // A lost answer: the server did the work, the client never hears so.
-    if (fault?.afterApplying) process();
-    if (fault?.reset) {
-      req.socket.resetAndDestroy();
-      return;
-    }
+    };
     let outgoing: Outgoing;
-    if (fault && faultReplacesResponse(fault)) {
-      outgoing = faultResponse(fault);
+    if (fault?.afterCommit) {
+      // The real pipeline runs (and commits) first; the fault only changes what the client gets.
+      const handled = real();
+      record.handledStatus = handled.status;
+      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.reset) {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      outgoing = faultReplacesResponse(fault) ? withPipelineHeaders(faultResponse(fault), handled) : handled;
+      if (fault.headers) Object.assign(outgoing.headers, fault.headers);
     } else {
-      outgoing = process();
-      if (fault?.headers) Object.assign(outgoing.headers, fault.headers);
+      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.reset) {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (fault && faultReplacesResponse(fault)) {
+        outgoing = faultResponse(fault);
+      } else {
+        outgoing = real();
+        if (fault?.headers) Object.assign(outgoing.headers, fault.headers);
+      }
     }
     record.status = outgoing.status;
     if (!res.destroyed) send(res, outgoing);
