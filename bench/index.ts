@@ -9,6 +9,7 @@ import { benchPublicFronters } from './public-fronters.js';
 import { benchRateLimitBurst } from './rate-limit-burst.js';
 import { benchResolution } from './resolution.js';
 import { benchStats } from './stats.js';
+import { benchSessionRequests } from './session-requests.js';
 import { benchSystem } from './system.js';
 import { benchTimeZones } from './time-zones.js';
 import { benchVaultReads } from './vault-reads.js';
@@ -28,6 +29,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['Worst-case name resolution: ~6,000 characters of unknown 64-letter names on 1,000 and 5,000 members (target ≤ 20 ms per list)', benchResolution],
   ['Time zone autocomplete for /system settings: first use builds the year, then per keystroke (target p99 ≤ 5 ms)', benchTimeZones],
   ['Front tracking: autocomplete on 1,000 members (target p99 ≤ 5 ms) and PluralKit requests per command (targets: /fronters 1, warm autocomplete 0)', benchFrontTracking],
+  ['A 5-minute session of one user: token, /fronters ×5, /switch new ×3 with typing, history ×2 pages, message lookups ×3 (target ≤ 15 requests)', benchSessionRequests],
   ['Front analytics: engine on 10,000 switches / 300 members (target ≤ 20 ms), chart PNG (target ≤ 100 ms), renderer memory, PluralKit requests for a 30-day read of 1,000 switches (minimum 10)', benchStats],
   ['Members and groups: PluralKit requests per subcommand, lists warm (targets: autocomplete 0, view ≤ 2 (+1 cached front-history page for last fronted), writes 1 plus what a confirmation needs)', benchMembersGroups],
   ['/system and /autoproxy: PluralKit requests per subcommand, and adapter endpoints reached by one run of every command (target: all 36)', benchSystem],
