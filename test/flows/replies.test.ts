@@ -62,6 +62,15 @@ describe('how replies reach users (in-process)', () => {
     expect(messageText(reply)).not.toMatch(/Something went wrong/);
   });
 
+  it('PluralKit refusals the user is told about are logged below error level, without a stack', async () => {
+    const before = h.logs().length;
+    const reply = await h.discord.slashCommand({ name: 'fronters', options: { system: 'zzzzzz' }, user: OWNER, guildId: GUILD }).finalMessage();
+    expect(messageText(reply)).toMatch(/system was not found/);
+    const lines = h.logs().slice(before);
+    expect(lines.filter((line) => (line.level as number) >= 50)).toEqual([]);
+    expect(lines.some((line) => line.msg === 'PluralKit refused the request' && line.status === 404)).toBe(true);
+  });
+
   it('interactions that arrive while shutting down are told to retry, privately', async () => {
     h.pluralkit.injectFault({ path: '/systems/@me/fronters', delayMs: 2500 });
     const inFlight = h.discord.slashCommand({ name: 'fronters', options: { private: true }, user: OWNER, guildId: GUILD });
@@ -75,4 +84,14 @@ describe('how replies reach users (in-process)', () => {
     expect(messageText(await inFlight.finalMessage())).toMatch(/no registered switches|fronter/i);
     await h.restart();
   });
+
+  // Last: the 30 s hold-back it provokes would stall every later test of this app.
+  it('/token status while PluralKit holds the bot back says it is busy, not unreachable', async () => {
+    h.pluralkit.injectFault({ path: '/systems/@me', status: 429, body: { message: '429: too many requests', retry_after: 30_000, scope: 'generic_get', code: 0 }, times: 5 });
+    const reply = await h.discord.slashCommand({ name: 'token', subcommand: 'status', user: OWNER, guildId: GUILD }).finalMessage(15_000);
+    expect(messageText(reply)).toMatch(/PluralKit is busy/);
+    expect(messageText(reply)).not.toMatch(/could not be reached/);
+    h.pluralkit.clearFaults();
+  });
+
 });
