@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotProcess } from '../support/bot-process.js';
-import { messageText, startWorld, type E2EWorld } from './helpers.js';
+import { EPHEMERAL, messageText, startWorld, type E2EWorld } from './helpers.js';
 
 const USER = { id: '210000000000000001', username: 'dana' };
 
@@ -80,6 +80,23 @@ describe('bot process lifecycle', () => {
     world.bot.child.kill('SIGTERM');
     const reply = await handle.finalMessage(10_000);
     expect(messageText(reply)).toContain(system.id);
+    expect(await world.bot.waitForExit()).toBe(0);
+  }, 40_000);
+
+  it('an interaction that arrives while SIGTERM drains the work is told to retry, privately, instead of timing out', async () => {
+    const world = await startWorld();
+    cleanups.push(() => world.stop());
+    const system = world.pluralkit.seedSystem({ name: 'Draining System' });
+    await world.discord.modalSubmit({ customId: 'token:submit', fields: { token: system.token! }, user: USER, guildId: null }).finalMessage();
+    world.pluralkit.injectFault({ path: '/systems/@me', delayMs: 2500 });
+    const inFlight = world.discord.slashCommand({ name: 'token', subcommand: 'status', user: USER, guildId: null });
+    await world.bot.waitForLog((l) => l.msg === 'interaction received' && l.command === '/token status');
+    world.bot.child.kill('SIGTERM');
+    await world.bot.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('shutting down'));
+    const late = await world.discord.slashCommand({ name: 'help', user: USER, guildId: null }).finalMessage(5_000);
+    expect(late.content).toMatch(/restarting/);
+    expect(late.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(messageText(await inFlight.finalMessage(10_000))).toContain(system.id);
     expect(await world.bot.waitForExit()).toBe(0);
   }, 40_000);
 });
