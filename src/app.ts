@@ -12,7 +12,6 @@ import type { Services } from './services.js';
 import { InteractionStore } from './session/interaction-store.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './session/system-directory.js';
-import { prepareZoneChoices } from './time/zones.js';
 import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
 import { TokenVault } from './vault/token-vault.js';
@@ -74,11 +73,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
       resolve();
     });
   });
-  const loggedIn = client.login(config.discordToken);
-  // Time zone autocomplete builds this year's abbreviation table once (~0.3 s of CPU): now, while
-  // the gateway connects, so neither an interaction nor the first keystroke ever waits for it.
-  prepareZoneChoices(new Date());
-  await loggedIn;
+  await client.login(config.discordToken);
   await ready;
 
   const applicationId = config.discordApplicationId ?? client.application?.id;

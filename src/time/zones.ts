@@ -1,8 +1,9 @@
 import { DiscordLimits } from '../core/discord-limits.js';
 import { truncate } from '../render/truncate.js';
-import { abbreviationNow, abbreviationsFor, type ZoneAbbreviations } from './zone-abbreviations.js';
+import { abbreviationNow, type ZoneAbbreviations } from './zone-abbreviations.js';
 import { canonicalZone, zoneCatalogue, zoneSearchForm, type CatalogueZone } from './zone-catalogue.js';
 import { formatOffset, readZone } from './zone-clock.js';
+import { zoneTable } from './zone-table.js';
 
 export { canonicalZone, zoneDisplayName } from './zone-catalogue.js';
 
@@ -50,28 +51,14 @@ function parseOffsetQuery(query: string): number | null {
   return (match[1] === '+' ? 1 : -1) * (hours * 60 + minutes);
 }
 
-let yearTable: { year: number; table: Map<string, ZoneAbbreviations> } | undefined;
-
-function abbreviationTable(now: Date): Map<string, ZoneAbbreviations> {
-  const year = now.getUTCFullYear();
-  if (yearTable?.year !== year) yearTable = { year, table: abbreviationsFor(zoneCatalogue().zones, year) };
-  return yearTable.table;
-}
-
-/**
- * Builds what zone autocomplete needs for `now`'s year (about 0.3 s, once
- * per year and process), so the first keystroke does not pay for it. Call it
- * at start-up, off the hot path; `zoneChoices` builds it lazily otherwise.
- */
-export function prepareZoneChoices(now: Date): void {
-  abbreviationTable(now);
-}
-
 function score(zone: CatalogueZone, query: string, upper: string, offset: number | null, table: Map<string, ZoneAbbreviations>, now: Date): number {
   if (zone.names.includes(query)) return EXACT_NAME;
   if (offset !== null) {
     if (zone.fixedOffsetHours !== undefined) return zone.fixedOffsetHours * 60 === offset ? EXACT_FIXED_OFFSET : 0;
-    return zone.id !== 'UTC' && readZone(zone.id, now).offsetMinutes === offset ? SAME_OFFSET_NOW : 0;
+    // Only zones that have this offset in some season are read now (reading a zone loads its ICU data).
+    const seasons = table.get(zone.id)?.seasons;
+    if (zone.id === 'UTC' || !seasons?.some((season) => season.offsetMinutes === offset)) return 0;
+    return readZone(zone.id, now).offsetMinutes === offset ? SAME_OFFSET_NOW : 0;
   }
   if (zone.cities.includes(query)) return EXACT_CITY;
   const abbreviations = table.get(zone.id);
@@ -105,7 +92,7 @@ function choiceName(zone: CatalogueZone, now: Date, table: Map<string, ZoneAbbre
  */
 export function zoneChoices(query: string, now: Date): ZoneChoice[] {
   const { zones, bySpelling } = zoneCatalogue();
-  const table = abbreviationTable(now);
+  const table = zoneTable();
   const folded = zoneSearchForm(query.trim()).replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH);
   let picked: CatalogueZone[];
   if (folded === '') {
