@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { percentile, rssMb, sleep, startBenchWorld, type BenchWorld } from './support.js';
 
 /*
@@ -94,9 +93,4 @@ async function paced(): Promise<Record<string, number | string>> {
 
 export async function benchBotInteractions(): Promise<Record<string, number | string>> {
   return { ...(await fullSpeed()), ...(await paced()) };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchBotInteractions();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

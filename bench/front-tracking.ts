@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { percentile, startBenchWorld } from './support.js';
 
 /*
@@ -79,9 +78,4 @@ export async function benchFrontTracking(): Promise<Record<string, number | stri
   } finally {
     await world.stop();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchFrontTracking();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

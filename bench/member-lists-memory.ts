@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { rssMb, sleep, startBenchWorld } from './support.js';
 
 /*
@@ -61,9 +60,4 @@ export async function benchMemberListsMemory(): Promise<Record<string, number | 
   } finally {
     await world.stop();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchMemberListsMemory();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { startBenchWorld } from './support.js';
 
 /*
@@ -85,9 +84,4 @@ export async function benchMembersGroups(): Promise<Record<string, number | stri
   } finally {
     await world.stop();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchMembersGroups();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { startBenchWorld } from './support.js';
 
 /*
@@ -58,9 +57,4 @@ export async function benchPublicFronters(): Promise<Record<string, number | str
   } finally {
     await world.stop();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchPublicFronters();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

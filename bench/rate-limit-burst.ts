@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { PluralKitClient } from '../src/pluralkit/client.js';
 import { PluralKitError } from '../src/pluralkit/errors.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
@@ -57,9 +56,4 @@ export async function benchRateLimitBurst(): Promise<Record<string, number | str
   } finally {
     await emulator.close();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchRateLimitBurst();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

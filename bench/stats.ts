@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { buildFrontChart } from '../src/charts/front-chart.js';
 import type { ChartMember } from '../src/charts/labels.js';
 import { renderScenePng, rendererLoaded } from '../src/charts/rasterise.js';
@@ -135,9 +134,4 @@ export async function benchStats(): Promise<Record<string, number | string>> {
     await emulator.close();
   }
   return figures;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchStats();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

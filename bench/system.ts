@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { coverageOf, describeCoverage, runCommandSuite } from '../test/support/endpoint-coverage.js';
 import { startBenchWorld } from './support.js';
 
@@ -75,9 +74,4 @@ export async function benchSystem(): Promise<Record<string, number | string>> {
   } finally {
     await world.stop();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchSystem();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }

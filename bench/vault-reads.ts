@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { generateKey, toEncryptionKey } from '../src/vault/crypto.js';
 import { openDatabase } from '../src/vault/database.js';
 import { TokenVault } from '../src/vault/token-vault.js';
@@ -40,9 +39,4 @@ export async function benchVaultReads(): Promise<Record<string, number | string>
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await benchVaultReads();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 }
