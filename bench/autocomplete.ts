@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { autocompleteChoices, buildSearchIndex } from '../src/resolve/autocomplete.js';
 import type { NamedEntity } from '../src/resolve/search-index.js';
 
@@ -93,9 +92,4 @@ export async function benchAutocomplete(): Promise<Record<string, number | strin
     'average choices per call': Math.round((choicesReturned / CALLS) * 10) / 10,
     'target p99 ≤ 5 ms': p99 <= 5 ? 'met' : 'MISSED',
   };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log('## Autocomplete on 1,000 members, warm index (target p99 ≤ 5 ms)');
-  for (const [name, value] of Object.entries(await benchAutocomplete())) console.log(`${name}: ${value}`);
 }

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { resolveEntity, resolveEntityList } from '../src/resolve/resolve.js';
 import { newSuggestionWork } from '../src/resolve/suggestions.js';
 import type { NamedEntity } from '../src/resolve/search-index.js';
@@ -106,9 +105,4 @@ export async function benchResolution(): Promise<Record<string, number | string>
   // Judged on medians: a shared 2-core machine makes single maxima noise.
   figures[`target ≤ ${TARGET_MS} ms per list (median)`] = worst <= TARGET_MS ? 'met' : 'MISSED';
   return figures;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log('## Worst-case name resolution (target ≤ 20 ms)');
-  for (const [name, value] of Object.entries(await benchResolution())) console.log(`${name}: ${value}`);
 }

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { zoneChoices } from '../src/time/zones.js';
 import { percentile } from './support.js';
 
@@ -46,9 +45,4 @@ export async function benchTimeZones(): Promise<Record<string, number | string>>
     'offset queries (every zone read): median / p99 (ms)': `${percentile(offsetSamples, 50)} / ${percentile(offsetSamples, 99)}`,
     [`target p99 ≤ ${TARGET_P99_MS} ms`]: p99 <= TARGET_P99_MS ? 'met' : 'MISSED',
   };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log('## Time zone autocomplete (target p99 ≤ 5 ms)');
-  for (const [name, value] of Object.entries(await benchTimeZones())) console.log(`${name}: ${value}`);
 }
