@@ -68,7 +68,7 @@ export async function benchSystem(): Promise<Record<string, number | string>> {
 
     const coverage = coverageOf(await runCommandSuite(world, 20_000));
     figures['adapter endpoints called by commands'] = `${coverage.covered.length}/${coverage.covered.length + coverage.missing.length}`;
-    figures['endpoints not called although their command exists'] = coverage.missing.length;
+    figures['endpoints no command calls'] = coverage.missing.length;
     if (coverage.missing.length > 0) console.log(describeCoverage(coverage));
     return figures;
   } finally {
