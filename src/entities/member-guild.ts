@@ -6,7 +6,7 @@ import { safeName } from '../render/format.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
 import { writeWithReadBack, type WriteResult } from '../session/writes.js';
-import { patchApplied } from './writes.js';
+import { holdsPatch } from '../session/read-back.js';
 
 /*
  * A member's settings for one server. PluralKit makes them the first time the member is used in
@@ -49,7 +49,7 @@ export async function updateMemberGuildSettings(
       write: (deadline) => services.pluralkit.updateMemberGuildSettings(member.uuid, guildId, body, { token: auth.token, deadline }),
       readBack: async () => {
         const now = await services.pluralkit.getMemberGuildSettings(member.uuid, guildId, { token: auth.token });
-        return patchApplied(body, now) ? now : null;
+        return holdsPatch(now, body) ? now : null;
       },
       checkWith: '`/member server view`',
     });

@@ -2,6 +2,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode } from '../pluralkit/errors.js';
 import { isOwnerSettings } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
+import { holdsPatch } from '../session/read-back.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
 import { writeWithReadBack, type WriteResult } from '../session/writes.js';
 import type { Body, Entity, EntityKind } from './kinds.js';
@@ -12,30 +13,6 @@ import type { Body, Entity, EntityKind } from './kinds.js';
  * the caller's cached lists so autocomplete and name resolution see the change at once.
  */
 
-function sameValue(key: string, sent: unknown, stored: unknown): boolean {
-  if (sent === null || sent === '') return stored === null || stored === undefined || stored === '';
-  if (Array.isArray(sent)) {
-    // Proxy tags: the server drops empty parts to null.
-    const tags = (list: unknown) => JSON.stringify(((list as Array<{ prefix?: string | null; suffix?: string | null }>) ?? []).map((tag) => [tag.prefix || null, tag.suffix || null]));
-    return Array.isArray(stored) && tags(sent) === tags(stored);
-  }
-  // Colours are stored lower-cased.
-  if (key === 'color' && typeof sent === 'string' && typeof stored === 'string') return sent.toLowerCase() === stored.toLowerCase();
-  return sent === stored;
-}
-
-/** Whether an entity (as read back) holds what a PATCH body asked for, privacy included. */
-export function patchApplied(body: Body, entity: object): boolean {
-  const stored = entity as Record<string, unknown>;
-  return Object.entries(body).every(([key, value]) => {
-    if (key === 'privacy' && value !== null && typeof value === 'object') {
-      const privacy = (stored.privacy ?? {}) as Record<string, unknown>;
-      return Object.entries(value).every(([subject, level]) => privacy[subject] === level);
-    }
-    return sameValue(key, value, stored[key]);
-  });
-}
-
 const checkWith = (kind: EntityKind) => `\`/${kind.name} view\``;
 
 export async function updateEntity<E extends Entity>(services: Services, kind: EntityKind<E>, userId: string, auth: OwnSystemAuth, uuid: string, body: Body): Promise<WriteResult<E>> {
@@ -44,7 +21,7 @@ export async function updateEntity<E extends Entity>(services: Services, kind: E
       write: (deadline) => kind.update(services, uuid, body, { token: auth.token, deadline }),
       readBack: async () => {
         const now = await kind.get(services, uuid, { token: auth.token });
-        return patchApplied(body, now) ? now : null;
+        return holdsPatch(now, body) ? now : null;
       },
       checkWith: checkWith(kind),
     });

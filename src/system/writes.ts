@@ -6,7 +6,7 @@ import { NOT_YOUR_MEMBER } from '../render/autoproxy.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
 import { writeWithReadBack, type WriteResult } from '../session/writes.js';
-import { holdsPatch } from './read-back.js';
+import { holdsPatch } from '../session/read-back.js';
 import { DEFAULT_NAME_FORMAT } from './settings-catalogue.js';
 
 /*
