@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundedDistance, MAX_COMPARED_LENGTH } from '../../src/resolve/bounded-distance.js';
+import { fullDistance } from './fixtures.js';
 
-/** Textbook Levenshtein over the full table, the yardstick. */
-function fullDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

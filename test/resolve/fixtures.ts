@@ -35,3 +35,18 @@ export function manyMembers(count: number, options: { nameLength?: number } = {}
     return member(letterId(i), name, i % 3 === 0 ? null : `Display ${i}`);
   });
 }
+
+/** Textbook Levenshtein over the full table, the yardstick. */
+export function fullDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}

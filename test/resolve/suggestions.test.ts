@@ -7,29 +7,16 @@ import {
   SUGGESTION_EXAMINE_BUDGET,
   suggestionsFor,
 } from '../../src/resolve/suggestions.js';
-import { letterId, manyMembers, member } from './fixtures.js';
+import { fullDistance, letterId, manyMembers, member } from './fixtures.js';
 
 /** The unbounded "did you mean" this replaces: every name, full distance table. The yardstick for equal answers. */
 function referenceSuggestions<T extends NamedEntity>(input: string, entities: readonly T[], limit = 3): T[] {
-  const distance = (a: string, b: string): number => {
-    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = previous[0]!;
-      previous[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = previous[j]!;
-        previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return previous[b.length]!;
-  };
   const closeness = (needle: string, candidate: string): number => {
     if (candidate === '') return Infinity;
     if ((needle.length >= 2 && candidate.includes(needle)) || (candidate.length >= 3 && needle.includes(candidate))) return 0;
     const a = needle.slice(0, 64);
     const b = candidate.slice(0, 64);
-    return distance(a, b) / Math.max(a.length, b.length);
+    return fullDistance(a, b) / Math.max(a.length, b.length);
   };
   const needle = foldForSearch(input.trim());
   if (needle === '') return [];
