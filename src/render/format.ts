@@ -82,3 +82,8 @@ export function createdTimestamp(created: string | null | undefined): Pick<APIEm
 export function namedWithId(entity: { name: string; id: string }): string {
   return `**${safeName(entity.name)}** (${inlineCode(entity.id)})`;
 }
+
+/** What the user typed, shown back in code (backticks made harmless, cut to 60 characters). */
+export function quotedInput(input: string): string {
+  return `\`${input.trim().replace(/`/g, "'").slice(0, 60)}\``;
+}

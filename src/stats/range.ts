@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { quotedInput } from '../render/format.js';
 import { readingZone } from '../time/local-time.js';
 import { parseAt } from '../time/parse-at.js';
 
@@ -37,10 +38,6 @@ function acceptedForms(zone: string, fellBack: boolean): string {
   ].join('\n');
 }
 
-function quote(input: string): string {
-  return `\`${input.trim().replace(/`/g, "'").slice(0, 60)}\``;
-}
-
 /**
  * Start of a length of time back from `now`. Years are calendar years in the zone (a year ago is the
  * same date and time last year); the other units are fixed lengths, as in PluralKit's own ranges.
@@ -67,18 +64,18 @@ export function parseStatsRange(input: string | null | undefined, options: { now
   const accepted = (start: Date | null, label: string): StatsRange => ({ ok: true, start, label, timeZone: zone, zoneFellBack: fellBack });
   const refuse = (why: string): StatsRange => ({ ok: false, message: `${why} A range can be:\n${acceptedForms(zone, fellBack)}` });
   const notBeforeNow = (start: Date): StatsRange | null =>
-    start.getTime() >= options.now.getTime() ? refuse(`${quote(input ?? text)} does not start before now, so there is nothing to count.`) : null;
+    start.getTime() >= options.now.getTime() ? refuse(`${quotedInput(input ?? text)} does not start before now, so there is nothing to count.`) : null;
 
   if (WHOLE_HISTORY.has(text)) return accepted(null, 'all');
   if (DURATION.test(text)) {
     const start = durationStart(text, options.now, zone);
-    if (!start) return refuse(`${quote(text)} reaches back more than ${MAX_YEARS_BACK} years.`);
+    if (!start) return refuse(`${quotedInput(text)} reaches back more than ${MAX_YEARS_BACK} years.`);
     return notBeforeNow(start) ?? accepted(start, text.replace(/\s+/g, ''));
   }
   const parsed = parseAt(text, { now: options.now, timeZone: options.timeZone });
-  if (!parsed.ok) return refuse(`I couldn't read ${quote(input ?? text)} as a range.`);
+  if (!parsed.ok) return refuse(`I couldn't read ${quotedInput(input ?? text)} as a range.`);
   if (parsed.date.getTime() > options.now.getTime()) {
-    return refuse(`${quote(input ?? text)} is in the future: a range has to start before now.`);
+    return refuse(`${quotedInput(input ?? text)} is in the future: a range has to start before now.`);
   }
   return notBeforeNow(parsed.date) ?? accepted(parsed.date, DateTime.fromJSDate(parsed.date, { zone }).toFormat('yyyy-MM-dd HH:mm'));
 }

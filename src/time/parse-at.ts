@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { quotedInput } from '../render/format.js';
 import { parseDurationMs } from './duration.js';
 import { calendarDate, instantFromLocal, readingZone, type LocalDateTime } from './local-time.js';
 
@@ -135,7 +136,7 @@ export function parseAt(input: string, options: { now: Date; timeZone: string | 
   const zoneNote = fellBack
     ? `Times are read in UTC, because your PluralKit time zone setting is not one I know.`
     : `Times are read in your PluralKit time zone (\`${zone}\`).`;
-  const quoted = `\`${input.trim().replace(/`/g, "'").slice(0, 60)}\``;
+  const quoted = quotedInput(input);
   const fail = (why: string): ParseAtResult => ({
     ok: false,
     message: `${why} You can use:\n${ACCEPTED_TIME_FORMS}\n${zoneNote}`,
