@@ -5,7 +5,8 @@ import { renderScenePng } from '../../src/charts/rasterise.js';
 import { buildTimelineChart } from '../../src/charts/timeline-chart.js';
 import { frontStatsFooter } from '../../src/render/stats.js';
 import { chartTitle, namesHiddenNote, withChart } from '../../src/render/stats-reply.js';
-import { embedColor, safeName } from '../../src/render/format.js';
+import { embedColor } from '../../src/render/format.js';
+import { safeName } from '../../src/text/markdown.js';
 import { computeFrontStats } from '../../src/stats/engine.js';
 import { rangeField, readStatsWithProgress } from './options.js';
 

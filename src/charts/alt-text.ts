@@ -1,5 +1,5 @@
-import { joinWithin } from '../render/list-fit.js';
-import { truncate } from '../render/truncate.js';
+import { joinWithin } from '../text/list-fit.js';
+import { truncate } from '../text/truncate.js';
 import { formatShare } from '../stats/share-format.js';
 import { formatDuration } from '../time/format.js';
 import type { FrontChartInput } from './front-chart.js';

@@ -24,6 +24,3 @@ export const DiscordLimits = {
   attachmentDescription: 1024,
   textInputPlaceholder: 100,
 } as const;
-
-/** The marker appended when text is cut to fit a limit. */
-export const TRUNCATION_MARKER = '…';

@@ -9,7 +9,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
-import { truncate } from '../render/truncate.js';
+import { truncate } from '../text/truncate.js';
 import type { CommandContext, CommandModule } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { reportFailure } from './error-funnel.js';

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { fitEmbeds } from '../render/embed-limits.js';
-import { truncate } from '../render/truncate.js';
+import { truncate } from '../text/truncate.js';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Visibility } from '../core/visibility.js';
 

@@ -1,13 +1,14 @@
 import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode } from '../pluralkit/errors.js';
 import type { Group, Member } from '../pluralkit/models.js';
-import { formatBirthday, inlineCode, parseTime } from '../render/format.js';
-import { truncate } from '../render/truncate.js';
+import { formatBirthday } from '../render/format.js';
+import { inlineCode } from '../text/markdown.js';
+import { parseTime, discordTimestamp } from '../time/format.js';
+import { truncate } from '../text/truncate.js';
 import { proxyTemplate } from '../input/proxy-template.js';
 import { foldForSearch } from '../resolve/search-index.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
-import { discordTimestamp } from '../time/format.js';
 import type { Entity, EntityKind } from './kinds.js';
 
 /*

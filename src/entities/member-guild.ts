@@ -2,7 +2,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import type { Member, MemberGuildSettings } from '../pluralkit/models.js';
 import type { MemberGuildSettingsPatch } from '../pluralkit/requests.js';
-import { safeName } from '../render/format.js';
+import { safeName } from '../text/markdown.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../session/system-directory.js';
 import { writeWithReadBack, type WriteResult } from '../session/writes.js';

@@ -2,7 +2,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { proxyTemplate, type ProxyTagInput } from '../input/proxy-template.js';
 import type { ProxyTag } from '../pluralkit/models.js';
 import { Limits } from '../pluralkit/requests.js';
-import { inlineCode } from '../render/format.js';
+import { inlineCode } from '../text/markdown.js';
 
 /*
  * Adding or removing one proxy tag. PluralKit only replaces the whole list, so the new list is

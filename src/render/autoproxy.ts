@@ -1,8 +1,9 @@
 import type { APIEmbed } from 'discord.js';
 import type { AutoproxySettings, Member } from '../pluralkit/models.js';
-import { discordTimestamp } from '../time/format.js';
+import { discordTimestamp, parseTime } from '../time/format.js';
 import type { ChangeRow } from './changes.js';
-import { embedColor, inlineCode, parseTime, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 
 /** Why a mode and member do not go together, said before anything is sent. */
 export function autoproxyRefusal(problem: 'member-needed' | 'off' | 'front'): string {

@@ -1,6 +1,6 @@
 import { DiscordLimits } from '../core/discord-limits.js';
-import { safeName } from './format.js';
-import { truncate } from './truncate.js';
+import { safeName } from '../text/markdown.js';
+import { truncate } from '../text/truncate.js';
 
 export interface ChangeRow {
   label: string;

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { DiscordLimits } from '../core/discord-limits.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 function textLength(embed: APIEmbed): number {
   let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);

@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import { DiscordLimits } from '../core/discord-limits.js';
 import { fitEmbed } from './embed-limits.js';
-import { inlineCode, safeName } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 import { headingBodyCost, placeHeading } from './heading.js';
-import { joinWithin } from './list-fit.js';
-import { truncate } from './truncate.js';
+import { joinWithin } from '../text/list-fit.js';
+import { truncate } from '../text/truncate.js';
 
 /** PluralKit's short list: 25 entries a page. */
 export const LIST_PAGE_SIZE = 25;

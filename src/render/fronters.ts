@@ -1,10 +1,11 @@
 import type { APIEmbed } from 'discord.js';
 import type { Member, Switch } from '../pluralkit/models.js';
-import { discordTimestamp } from '../time/format.js';
+import { discordTimestamp, parseTime } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, parseTime, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { safeName } from '../text/markdown.js';
 import { placeHeading } from './heading.js';
-import { joinWithin } from './list-fit.js';
+import { joinWithin } from '../text/list-fit.js';
 
 export interface FrontersOptions {
   /** Accepted for callers' convenience; relative times are rendered by Discord itself (`<t:…:R>`). */

@@ -1,8 +1,9 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Group } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { createdTimestamp, dashboardUrl, embedColor, safeName, tidyDescription } from './format.js';
-import { joinWithin } from './list-fit.js';
+import { createdTimestamp, dashboardUrl, embedColor, tidyDescription } from './format.js';
+import { safeName } from '../text/markdown.js';
+import { joinWithin } from '../text/list-fit.js';
 
 export interface GroupCardOptions {
   /** The owning system's name as this viewer may see it; null or absent leaves it out of the heading. */

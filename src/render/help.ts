@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { DiscordLimits } from '../core/discord-limits.js';
-import { joinWithin } from './list-fit.js';
+import { joinWithin } from '../text/list-fit.js';
 
 export interface HelpSectionView {
   command: string;

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { Member, MemberGuildSettings } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { safeName } from '../text/markdown.js';
 
 /** A member's settings in one server; unset values say what applies instead. */
 export function renderMemberGuildSettings(member: Member, settings: MemberGuildSettings): APIEmbed {

@@ -2,8 +2,9 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, inlineCode, safeName, tidyDescription } from './format.js';
-import { joinWithin } from './list-fit.js';
+import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, tidyDescription } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
+import { joinWithin } from '../text/list-fit.js';
 import type { LastFrontedView } from '../stats/types.js';
 import { discordTimestamp, formatDuration } from '../time/format.js';
 

@@ -1,7 +1,7 @@
 import { DiscordLimits } from '../core/discord-limits.js';
-import { safeName } from './format.js';
-import { joinWithin } from './list-fit.js';
-import { truncate } from './truncate.js';
+import { safeName } from '../text/markdown.js';
+import { joinWithin } from '../text/list-fit.js';
+import { truncate } from '../text/truncate.js';
 
 /*
  * What a membership change did, from either side: "**Alice** is now in 2 groups: …" or

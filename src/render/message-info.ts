@@ -1,12 +1,13 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Message } from '../pluralkit/models.js';
-import { discordTimestamp } from '../time/format.js';
+import { discordTimestamp, parseTime } from '../time/format.js';
 import { embedTextLength, fitEmbed, fitEmbeds } from './embed-limits.js';
-import { embedColor, inlineCode, parseTime, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 import { renderMemberCard } from './member.js';
 import { systemLabel } from './system.js';
-import { truncate } from './truncate.js';
+import { truncate } from '../text/truncate.js';
 
 export interface MessageInfoOptions {
   /** The message's text as fetched from Discord; null or absent = not available, no excerpt. */

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { PrivacyLevel } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, inlineCode, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 
 /*
  * The privacy overview PluralKit shows for `pk;member <m> privacy` (one field per subject, its

@@ -1,7 +1,7 @@
 import { DiscordLimits } from '../core/discord-limits.js';
 import { renderChanges, type ChangeRow } from './changes.js';
-import { safeName } from './format.js';
-import { truncate } from './truncate.js';
+import { safeName } from '../text/markdown.js';
+import { truncate } from '../text/truncate.js';
 
 /** The confirm prompt before clearing a field (`label`): what it holds now, and what else the same change sets. */
 export function renderClearPrompt(subject: string, label: string, rows: readonly ChangeRow[]): string {

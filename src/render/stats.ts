@@ -5,7 +5,8 @@ import type { FrontStats } from '../stats/types.js';
 import { formatZoned } from '../stats/zoned-time.js';
 import { discordTimestamp, formatDuration } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, inlineCode, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 import { headingBodyCost, placeHeading } from './heading.js';
 
 export interface FrontStatsTableOptions {

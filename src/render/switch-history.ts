@@ -1,10 +1,11 @@
 import type { APIEmbed } from 'discord.js';
 import { DiscordLimits } from '../core/discord-limits.js';
-import { discordTimestamp, formatDuration } from '../time/format.js';
+import { discordTimestamp, formatDuration, parseTime } from '../time/format.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, inlineCode, parseTime, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 import { headingBodyCost, placeHeading } from './heading.js';
-import { joinWithin } from './list-fit.js';
+import { joinWithin } from '../text/list-fit.js';
 
 /** One switch as the history shows it. */
 export interface HistoryEntry {

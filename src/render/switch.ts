@@ -1,6 +1,6 @@
 import type { Member } from '../pluralkit/models.js';
 import { discordTimestamp } from '../time/format.js';
-import { safeName } from './format.js';
+import { safeName } from '../text/markdown.js';
 
 /** Bold, escaped names, or a switch-out. */
 export function fronterNames(members: readonly Pick<Member, 'name'>[]): string {

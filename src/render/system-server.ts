@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { SystemGuildSettings } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { inlineCode, safeName } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
 
 /** PluralKit keeps per-server settings only once the system has used PluralKit in that server (404 20009). */
 export const NO_SERVER_SETTINGS_YET =

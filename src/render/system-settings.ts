@@ -4,7 +4,8 @@ import { reportedSettings } from '../system/settings-catalogue.js';
 import { formatOffset, readZone } from '../time/zone-clock.js';
 import { canonicalZone, zoneDisplayName } from '../time/zones.js';
 import { fitEmbed } from './embed-limits.js';
-import { embedColor, safeName } from './format.js';
+import { embedColor } from './format.js';
+import { safeName } from '../text/markdown.js';
 import { placeHeading } from './heading.js';
 
 /** `14:05 there now, UTC+2`, or nothing for a zone this machine cannot read. */

@@ -1,9 +1,10 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Member, System } from '../pluralkit/models.js';
 import { fitEmbed } from './embed-limits.js';
-import { discordTimestamp } from '../time/format.js';
-import { dashboardUrl, embedColor, inlineCode, parseTime, safeName, tidyDescription } from './format.js';
-import { joinWithin } from './list-fit.js';
+import { discordTimestamp, parseTime } from '../time/format.js';
+import { dashboardUrl, embedColor, tidyDescription } from './format.js';
+import { inlineCode, safeName } from '../text/markdown.js';
+import { joinWithin } from '../text/list-fit.js';
 
 /** A count this viewer may see; `hidden` (owner view) says how many of them the public does not. */
 export interface ListCount {

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { System } from '../pluralkit/models.js';
 import type { StoredToken } from '../vault/token-vault.js';
-import { safeName } from './format.js';
+import { safeName } from '../text/markdown.js';
 import { when } from './switch.js';
 
 const SETUP_COLOR = 0x5865f2;

@@ -1,5 +1,5 @@
-import { DiscordLimits, TRUNCATION_MARKER } from '../core/discord-limits.js';
-import { truncate } from '../render/truncate.js';
+import { DiscordLimits } from '../core/discord-limits.js';
+import { truncate, truncateStart } from '../text/truncate.js';
 import { buildSearchIndex, findExact, foldForSearch, type IndexedEntity, type NamedEntity, type SearchIndex } from './search-index.js';
 
 export interface Choice {
@@ -68,15 +68,6 @@ function readEarlierEntry(text: string, index: SearchIndex<NamedEntity>): Earlie
   return { id: entity.id, label: nameReadsBack ? entity.name : entity.id };
 }
 
-/** Cuts from the left, so the end of the list (nearest the new entry) stays readable. */
-function keepEnd(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let kept = text.slice(text.length - (max - TRUNCATION_MARKER.length));
-  const first = kept.charCodeAt(0);
-  if (first >= 0xdc00 && first <= 0xdfff) kept = kept.slice(1);
-  return TRUNCATION_MARKER + kept;
-}
-
 /** Longest a new entry's own label may be when earlier entries share the choice name. */
 const NEW_ENTRY_LABEL_MAX = 60;
 
@@ -136,7 +127,7 @@ export function autocompleteChoices<T extends NamedEntity>(query: string, entiti
     const value = joinWithin([...valueParts, entity.id], DiscordLimits.autocompleteChoiceValue);
     if (value === null) continue;
     const own = choiceLabel(entity, NEW_ENTRY_LABEL_MAX);
-    choices.push({ name: keepEnd(namePrefix, DiscordLimits.autocompleteChoiceName - own.length) + own, value });
+    choices.push({ name: truncateStart(namePrefix, DiscordLimits.autocompleteChoiceName - own.length) + own, value });
   }
   return choices;
 }

@@ -1,4 +1,4 @@
-import { safeName } from '../render/format.js';
+import { safeName } from '../text/markdown.js';
 import { buildSearchIndex, findExact, type NamedEntity } from './search-index.js';
 import { newSuggestionWork, suggestionsFor, type SuggestionWork } from './suggestions.js';
 

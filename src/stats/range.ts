@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { quotedInput } from '../render/format.js';
+import { quotedInput } from '../text/markdown.js';
 import { readingZone } from '../time/local-time.js';
 import { parseAt } from '../time/parse-at.js';
 

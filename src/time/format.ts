@@ -21,3 +21,10 @@ export function formatDuration(ms: number): string {
     .map(([unit, value]) => `${value}${unit}`)
     .join(' ');
 }
+
+/** An API timestamp as a Date, or null when it does not parse (a renderer never throws on data). */
+export function parseTime(text: string | null | undefined): Date | null {
+  if (!text) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { quotedInput } from '../render/format.js';
+import { quotedInput } from '../text/markdown.js';
 import { parseDurationMs } from './duration.js';
 import { calendarDate, instantFromLocal, readingZone, type LocalDateTime } from './local-time.js';
 

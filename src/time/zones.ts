@@ -1,5 +1,5 @@
 import { DiscordLimits } from '../core/discord-limits.js';
-import { truncate } from '../render/truncate.js';
+import { truncate } from '../text/truncate.js';
 import { abbreviationNow, type ZoneAbbreviations } from './zone-abbreviations.js';
 import { canonicalZone, zoneCatalogue, zoneSearchForm, type CatalogueZone } from './zone-catalogue.js';
 import { formatOffset, readZone } from './zone-clock.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordLimits, TRUNCATION_MARKER } from '../../src/core/discord-limits.js';
+import { DiscordLimits } from '../../src/core/discord-limits.js';
+import { TRUNCATION_MARKER, truncate } from '../../src/text/truncate.js';
 import { embedTextLength, fitEmbed, fitEmbeds } from '../../src/render/embed-limits.js';
-import { truncate } from '../../src/render/truncate.js';
 
 describe('truncate', () => {
   it('leaves short text alone and marks cut text', () => {

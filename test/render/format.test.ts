@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { embedColor, formatBirthday, inlineCode, parseTime, safeName, tidyDescription } from '../../src/render/format.js';
+import { embedColor, formatBirthday, tidyDescription } from '../../src/render/format.js';
+import { inlineCode, safeName } from '../../src/text/markdown.js';
+import { parseTime } from '../../src/time/format.js';
 import { placeHeading } from '../../src/render/heading.js';
-import { joinWithin } from '../../src/render/list-fit.js';
+import { joinWithin } from '../../src/text/list-fit.js';
 
 describe('safeName', () => {
   it('escapes every markdown character, even in runs', () => {

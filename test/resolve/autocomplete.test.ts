@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordLimits, TRUNCATION_MARKER } from '../../src/core/discord-limits.js';
+import { DiscordLimits } from '../../src/core/discord-limits.js';
+import { TRUNCATION_MARKER } from '../../src/text/truncate.js';
 import { autocompleteChoices, buildSearchIndex, type Choice } from '../../src/resolve/autocomplete.js';
 import { resolveEntityList } from '../../src/resolve/resolve.js';
 import { letterId, manyMembers, member, MEMBERS } from './fixtures.js';

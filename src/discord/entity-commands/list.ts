@@ -3,7 +3,7 @@ import { UserFacingError } from '../../core/user-facing-error.js';
 import type { EntityKind } from '../../entities/kinds.js';
 import { loadList, searchList, sortList, sortsFor } from '../../entities/list.js';
 import { LIST_PAGE_SIZE, renderEntityList } from '../../render/entity-list.js';
-import { safeName } from '../../render/format.js';
+import { safeName } from '../../text/markdown.js';
 import { resolveForRead } from '../../session/own-system.js';
 import { storedTokenFor } from '../../session/stored-token.js';
 import type { CommandContext } from '../command.js';

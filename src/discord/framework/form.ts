@@ -12,7 +12,7 @@ import {
 import { z } from 'zod';
 import { DiscordLimits } from '../../core/discord-limits.js';
 import { UserFacingError } from '../../core/user-facing-error.js';
-import { truncate } from '../../render/truncate.js';
+import { truncate } from '../../text/truncate.js';
 import type { CommandContext } from '../command.js';
 import { encodeCustomId, type CustomId } from '../custom-id.js';
 import { reportFailure } from '../error-funnel.js';
