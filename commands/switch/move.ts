@@ -19,7 +19,7 @@ const confirmMove = confirmation({
   async run(ctx, change) {
     // Still the latest switch, unchanged: this also catches one deleted, edited or logged after it since the prompt.
     const latest = await latestSwitch(ctx.services, ctx.auth);
-    assertUnchanged(change.shown, switchFingerprint(latest), 'Your latest switch');
+    assertUnchanged(change.shown, switchFingerprint(latest), { kind: 'latest-switch' });
     const at = new Date(change.at);
     await writeWithReadBack({
       write: (deadline) => ctx.services.pluralkit.updateSwitch('@me', change.switchId, { timestamp: at }, { token: ctx.auth.token, deadline }),

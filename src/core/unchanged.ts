@@ -1,8 +1,7 @@
-import { UserFacingError } from './user-facing-error.js';
+import { Refusal } from './refusal.js';
+import type { ChangedSubject } from './refusal-codes.js';
 
 /** For a confirmed change: refuse when what the prompt showed is no longer what is there. */
-export function assertUnchanged(shown: string, now: string, what: string): void {
-  if (shown !== now) {
-    throw new UserFacingError(`${what} changed since this prompt was shown, so nothing was done. Run the command again to see the current state.`);
-  }
+export function assertUnchanged(shown: string, now: string, subject: ChangedSubject): void {
+  if (shown !== now) throw new Refusal('prompt.changed-since', { subject });
 }

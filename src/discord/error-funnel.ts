@@ -1,3 +1,4 @@
+import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import { visibilityFor } from '../core/visibility.js';
 import { PluralKitError } from '../pluralkit/errors.js';
@@ -13,7 +14,7 @@ export type FailureKind = 'user-error' | 'error';
  * everything else is an error with its stack.
  */
 function logFailure(ctx: CommandContext, error: unknown): FailureKind {
-  if (error instanceof UserFacingError) {
+  if (error instanceof UserFacingError || error instanceof Refusal) {
     ctx.log.info({ reason: error.message }, 'refused with a user-facing error');
     return 'user-error';
   }

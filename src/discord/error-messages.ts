@@ -1,5 +1,7 @@
 import { PkErrorCode, PluralKitError, retryAfterSeconds } from '../pluralkit/errors.js';
+import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
+import { describeRefusal } from '../render/refusals.js';
 
 const CODE_MESSAGES: Record<number, string> = {
   [PkErrorCode.SystemNotFound]: 'That system was not found on PluralKit (no system has that ID, or that account has no system linked).',
@@ -56,6 +58,7 @@ export const MAY_HAVE_BEEN_SAVED = 'The change may have been saved anyway: check
 /** The specific, user-facing text for any failure; the detail goes to the logs. */
 export function describeError(error: unknown, context: ErrorDescriptionContext): string {
   if (error instanceof UserFacingError) return error.message;
+  if (error instanceof Refusal) return describeRefusal(error);
   if (!(error instanceof PluralKitError)) {
     return 'Something went wrong on our side while handling that. It has been logged; please try again.';
   }

@@ -40,6 +40,6 @@ export async function rereadUnchanged(services: Services, auth: OwnSystemAuth, s
     }
     throw error;
   }
-  assertUnchanged(shown, switchFingerprint(current), 'That switch');
+  assertUnchanged(shown, switchFingerprint(current), { kind: 'switch' });
   return current;
 }

@@ -25,7 +25,7 @@ export function deleteFlow(command: EntityCommandKind, spec: { description: stri
     schema: z.object({ uuid: z.string(), shown: z.string() }),
     async run(ctx, change) {
       const current = await rereadOwn(ctx.services, kind, ctx.auth, change.uuid);
-      assertUnchanged(change.shown, fingerprint(current), `That ${kind.name}`);
+      assertUnchanged(change.shown, fingerprint(current), { kind: kind.name });
       const { readBack } = await deleteEntity(ctx.services, kind, ctx.userId, ctx.auth, change.uuid);
       const lines = [`✅ Deleted ${kind.name} ${namedWithId(current)}.`, ...(readBack ? [READ_BACK_NOTE] : [])];
       await ctx.reply.send({ content: lines.join('\n'), components: [] });

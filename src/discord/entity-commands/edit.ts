@@ -5,7 +5,6 @@ import type { Body, Entity } from '../../entities/kinds.js';
 import { rereadOwn, updateEntity } from '../../entities/writes.js';
 import { renderChanges, renderSaved } from '../../render/changes.js';
 import { namedWithId } from '../../render/format.js';
-import { safeName } from '../../text/markdown.js';
 import { resolveOwn } from '../../session/own-system.js';
 import { clearField } from '../fields/profile.js';
 import { subcommand, type Subcommand } from '../framework/command-table.js';
@@ -56,7 +55,7 @@ export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcomma
     schema: z.object({ uuid: z.string(), body: z.record(z.string(), z.unknown()), shown: z.string() }),
     async run(ctx, change) {
       const current = await rereadOwn(ctx.services, kind, ctx.auth, change.uuid);
-      assertUnchanged(change.shown, shownState(change.body, current), `**${safeName(current.name)}**`);
+      assertUnchanged(change.shown, shownState(change.body, current), { kind: 'named', name: current.name });
       await save(ctx, current, change.body);
     },
   });

@@ -4,7 +4,6 @@ import type { Entity, MembershipOp } from '../../entities/kinds.js';
 import { changeMembership, membershipFingerprint, type EntityRef } from '../../entities/membership.js';
 import { READ_BACK_NOTE } from '../../render/changes.js';
 import { namedWithId } from '../../render/format.js';
-import { safeName } from '../../text/markdown.js';
 import { nameList, renderMembershipChange } from '../../render/membership.js';
 import { resolveOwn, resolveOwnList } from '../../session/own-system.js';
 import { subcommand, type SubcommandGroup } from '../framework/command-table.js';
@@ -43,7 +42,7 @@ export function membershipFlows(
     schema: z.object({ entity: Named, related: z.array(Named), shown: z.string() }),
     async run(ctx, change) {
       const current = await kind.listRelated(ctx.services, change.entity.uuid, { token: ctx.auth.token });
-      assertUnchanged(change.shown, membershipFingerprint(current), `The ${plural} of **${safeName(change.entity.name)}**`);
+      assertUnchanged(change.shown, membershipFingerprint(current), { kind: 'membership', of: plural, name: change.entity.name });
       await apply(ctx, 'overwrite', change.entity, change.related, current);
     },
   });
