@@ -1,4 +1,4 @@
-import { defineCommand, subcommand } from '../src/discord/framework/command-table.js';
+import { defineCommand, subcommand } from '../src/framework/command-table.js';
 import { renderFronters } from '../src/render/fronters.js';
 
 export const frontersCommand = defineCommand({

@@ -1,6 +1,6 @@
-import type { CommandModule, HelpSection } from '../src/discord/command.js';
-import { defineCommand, subcommand } from '../src/discord/framework/command-table.js';
-import { choice } from '../src/discord/framework/fields.js';
+import type { CommandModule, HelpSection } from '../src/framework/command.js';
+import { defineCommand, subcommand } from '../src/framework/command-table.js';
+import { choice } from '../src/framework/fields.js';
 import { renderHelpDetail, renderHelpOverview } from '../src/render/help.js';
 
 function sections(registry: () => readonly CommandModule[]): HelpSection[] {

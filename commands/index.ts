@@ -1,4 +1,4 @@
-import type { CommandModule } from '../src/discord/command.js';
+import type { CommandModule } from '../src/framework/command.js';
 import { autoproxyCommand } from './autoproxy/index.js';
 import { frontersCommand } from './fronters.js';
 import { groupCommand } from './group/index.js';

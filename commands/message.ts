@@ -1,7 +1,7 @@
-import type { Message as DiscordMessage } from 'discord.js';
-import type { CommandContext } from '../src/discord/command.js';
-import { defineCommand, subcommand } from '../src/discord/framework/command-table.js';
-import { text } from '../src/discord/framework/fields.js';
+import type { TargetMessage } from '../src/interaction/interaction.js';
+import type { CommandContext } from '../src/framework/command.js';
+import { defineCommand, subcommand } from '../src/framework/command-table.js';
+import { text } from '../src/framework/fields.js';
 import { UserFacingError } from '../src/core/user-facing-error.js';
 import { visibilityFor } from '../src/core/visibility.js';
 import { parseMessageReference } from '../src/messages/parse-link.js';
@@ -13,7 +13,7 @@ export const MESSAGE_INFO_NAME = 'Message info';
 const EXCERPT_LENGTH = 300;
 
 /** Always the public view (no token is sent), always ephemeral, like PluralKit's own context menu. */
-async function lookUp(ctx: CommandContext, messageId: string, context: { target?: DiscordMessage }): Promise<void> {
+async function lookUp(ctx: CommandContext, messageId: string, context: { target?: TargetMessage }): Promise<void> {
   ctx.reply.setVisibility(visibilityFor({ kind: 'message-info' }));
   let message;
   try {
@@ -27,7 +27,7 @@ async function lookUp(ctx: CommandContext, messageId: string, context: { target?
   await ctx.reply.send({
     embeds: renderMessageInfo(message, {
       excerpt: content ? content.slice(0, EXCERPT_LENGTH) : null,
-      attachmentCount: target ? target.attachments.size : undefined,
+      attachmentCount: target?.attachmentCount,
       jumpUrl: jumpUrl(message.guild, message.channel, message.id),
     }),
   });
@@ -49,7 +49,7 @@ export const messageCommand = defineCommand({
   },
   messageMenus: {
     [MESSAGE_INFO_NAME]: {
-      run: (ctx, interaction) => lookUp(ctx, interaction.targetId, { target: interaction.targetMessage }),
+      run: (ctx, interaction) => lookUp(ctx, interaction.target.id, { target: interaction.target }),
     },
   },
 });

@@ -1,11 +1,9 @@
-import { Events, type Client } from 'discord.js';
 import type Database from 'better-sqlite3';
 import { commandModules } from '../commands/index.js';
 import type { Config } from './config.js';
-import type { CommandModule } from './discord/command.js';
-import { createDiscordClient } from './discord/client.js';
-import { Dispatcher } from './discord/dispatcher.js';
-import { commandDefinitions, registerIfChanged } from './discord/registration.js';
+import type { CommandModule } from './framework/command.js';
+import { Dispatcher } from './framework/dispatcher.js';
+import { commandDefinitions, registerIfChanged } from './framework/registration.js';
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
@@ -15,12 +13,16 @@ import { SystemDirectory } from './session/system-directory.js';
 import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
 import { TokenVault } from './vault/token-vault.js';
+import { DiscordRest } from './transport/discord-rest.js';
+import { GatewayConnection } from './transport/gateway.js';
+
+/** The command registry, here so that the composition root is the one place in src/ that knows commands/. */
+export { commandModules };
 
 /** One PluralKit call may take this long for an interaction (it is deferred well before). */
 const PLURALKIT_CALL_BUDGET_MS = 8_000;
 
 export interface RunningApp {
-  client: Client;
   dispatcher: Dispatcher;
   services: Services;
   /** Stop taking interactions, finish in-flight replies, close everything. */
@@ -28,7 +30,7 @@ export interface RunningApp {
 }
 
 /** Opens the vault, checks the key, builds the services; nothing touches Discord yet. */
-export function createServices(config: Config, logger: Logger): Services {
+export function createServices(config: Config, logger: Logger, discord: DiscordRest): Services {
   const db: Database.Database = openDatabase(config.databasePath);
   try {
     const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, db, logger });
@@ -46,6 +48,7 @@ export function createServices(config: Config, logger: Logger): Services {
       db,
       vault,
       pluralkit,
+      discord,
       directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
       interactions: new InteractionStore(db),
       frontHistory: new FrontHistoryCache(),
@@ -58,29 +61,27 @@ export function createServices(config: Config, logger: Logger): Services {
 
 /** `modules` defaults to the registry; tests may add a module of their own. */
 export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules): Promise<RunningApp> {
-  const services = createServices(config, logger);
+  const discord = new DiscordRest({ token: config.discordToken!, apiUrl: config.discordApiUrl });
+  const services = createServices(config, logger, discord);
   const dispatcher = new Dispatcher(services, modules);
-  const client = createDiscordClient(config);
+  const gateway = new GatewayConnection({ token: config.discordToken!, rest: discord, log: logger, sink: dispatcher });
+  let identity;
+  try {
+    identity = await gateway.connect();
+  } catch (error) {
+    await gateway.destroy().catch(() => undefined);
+    await services.pluralkit.close();
+    services.directory.dispose();
+    services.db.close();
+    throw error;
+  }
+  logger.info({ user: identity.botTag, applicationId: identity.applicationId }, 'connected to Discord');
 
-  client.on(Events.InteractionCreate, (interaction) => dispatcher.handleInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => dispatcher.handleMessage(message));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
-
-  const ready = new Promise<void>((resolve) => {
-    client.once(Events.ClientReady, (readyClient) => {
-      logger.info({ user: readyClient.user.tag, applicationId: readyClient.application.id }, 'connected to Discord');
-      resolve();
-    });
-  });
-  await client.login(config.discordToken);
-  await ready;
-
-  const applicationId = config.discordApplicationId ?? client.application?.id;
+  const applicationId = config.discordApplicationId ?? identity.applicationId;
   if (applicationId) {
     try {
       await registerIfChanged({
-        rest: client.rest,
+        rest: discord,
         db: services.db,
         definitions: commandDefinitions(modules),
         target: { applicationId, guildId: config.devGuildId },
@@ -96,7 +97,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     stopping ??= (async () => {
       logger.info({ inFlight: dispatcher.pending }, 'shutting down: finishing in-flight interactions');
       await dispatcher.drain();
-      await client.destroy();
+      await gateway.destroy();
       await services.pluralkit.close();
       services.directory.dispose();
       services.db.close();
@@ -104,5 +105,5 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     })();
     return stopping;
   };
-  return { client, dispatcher, services, stop };
+  return { dispatcher, services, stop };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Config } from './config.js';
+import type { DirectMessages } from './interaction/direct-messages.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
 import type { InteractionStore } from './session/interaction-store.js';
@@ -14,6 +15,8 @@ export interface Services {
   db: Database.Database;
   vault: TokenVault;
   pluralkit: PluralKitClient;
+  /** DMs to users, through Discord's REST API (both transports). */
+  discord: DirectMessages;
   /** Per-user caches of the caller's own member list and time zone. */
   directory: SystemDirectory;
   /** Prompts, pagers and forms behind buttons and modals (SQLite, survives restarts). */

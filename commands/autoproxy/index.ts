@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { setAutoproxy } from './set.js';
 import { viewAutoproxy } from './view.js';
 

@@ -1,6 +1,6 @@
-import { choice, required } from '../../src/discord/framework/fields.js';
-import { memberField, optional } from '../../src/discord/fields/entities.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { choice, required } from '../../src/framework/fields.js';
+import { memberField, optional } from '../shared/fields/entities.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { AutoproxyModeSchema } from '../../src/pluralkit/models.js';
 import { autoproxyRows, autoproxyWarning } from '../../src/render/autoproxy.js';
 import { renderSaved } from '../../src/render/changes.js';

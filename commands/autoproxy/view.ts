@@ -1,4 +1,4 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { renderAutoproxyStatus } from '../../src/render/autoproxy.js';
 
 export const viewAutoproxy = subcommand({

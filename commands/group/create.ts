@@ -1,5 +1,5 @@
-import { createFlow } from '../../src/discord/entity-commands/create.js';
-import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { createFlow } from '../shared/entity/create.js';
+import { GROUP_COMMAND } from '../shared/entity/kinds.js';
 
 /** `/group create name [display_name] [description] [color] [icon] [banner]`: POST /groups. */
 export const { subcommand: createGroup, confirmations: createConfirmations } = createFlow(GROUP_COMMAND, 'Create a group');

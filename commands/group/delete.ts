@@ -1,5 +1,5 @@
-import { deleteFlow } from '../../src/discord/entity-commands/delete.js';
-import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { deleteFlow } from '../shared/entity/delete.js';
+import { GROUP_COMMAND } from '../shared/entity/kinds.js';
 
 /** `/group delete group`: DELETE /groups/{ref} after a confirm that says its members stay. */
 export const { subcommand: deleteGroup, confirmations: deleteConfirmations } = deleteFlow(GROUP_COMMAND, {

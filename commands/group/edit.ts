@@ -1,5 +1,5 @@
-import { editFlow } from '../../src/discord/entity-commands/edit.js';
-import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { editFlow } from '../shared/entity/edit.js';
+import { GROUP_COMMAND } from '../shared/entity/kinds.js';
 
 /**
  * `/group edit group [name] [display_name] [description] [color] [icon] [banner] [clear]`: one

@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { createConfirmations, createGroup } from './create.js';
 import { deleteConfirmations, deleteGroup } from './delete.js';
 import { editConfirmations, editForms, editGroup } from './edit.js';

@@ -1,6 +1,6 @@
 import { GROUPS } from '../../src/entities/kinds.js';
-import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { entityListPager, listSubcommand } from '../../src/discord/entity-commands/list.js';
+import { GROUP_COMMAND } from '../shared/entity/kinds.js';
+import { entityListPager, listSubcommand } from '../shared/entity/list.js';
 
 /**
  * `/group list [user] [system] [private] [search] [sort]`: 25 a page with member counts

@@ -1,5 +1,5 @@
-import { GROUP_COMMAND, MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { membershipFlows } from '../../src/discord/entity-commands/membership.js';
+import { GROUP_COMMAND, MEMBER_COMMAND } from '../shared/entity/kinds.js';
+import { membershipFlows } from '../shared/entity/membership.js';
 
 /**
  * `/group members view|add|remove|set|clear`: GET /groups/{ref}/members (paged) and POST

@@ -1,5 +1,5 @@
-import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { privacySubcommand } from '../../src/discord/entity-commands/privacy.js';
+import { GROUP_COMMAND } from '../shared/entity/kinds.js';
+import { privacySubcommand } from '../shared/entity/privacy.js';
 
 /**
  * `/group privacy group [subject] [level]`: subjects visibility, name, description, icon, banner,

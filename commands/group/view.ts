@@ -1,5 +1,5 @@
-import { GROUP_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { viewSubcommand } from '../../src/discord/entity-commands/view.js';
+import { GROUP_COMMAND } from '../shared/entity/kinds.js';
+import { viewSubcommand } from '../shared/entity/view.js';
 import { renderGroupCard } from '../../src/render/group.js';
 
 /**

@@ -1,5 +1,5 @@
-import { createFlow } from '../../src/discord/entity-commands/create.js';
-import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { createFlow } from '../shared/entity/create.js';
+import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
 
 /**
  * `/member create name [display_name] [pronouns] [description] [color] [birthday] [avatar]

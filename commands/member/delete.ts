@@ -1,5 +1,5 @@
-import { deleteFlow } from '../../src/discord/entity-commands/delete.js';
-import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
+import { deleteFlow } from '../shared/entity/delete.js';
+import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
 
 /** `/member delete member`: DELETE /members/{ref} after a confirm that names the member. */
 export const { subcommand: deleteMember, confirmations: deleteConfirmations } = deleteFlow(MEMBER_COMMAND, {

@@ -1,8 +1,8 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { editFlow } from '../../src/discord/entity-commands/edit.js';
-import { proxyField } from '../../src/discord/fields/profile.js';
-import { describedAs, type Field } from '../../src/discord/framework/fields.js';
+import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
+import { editFlow } from '../shared/entity/edit.js';
+import { proxyField } from '../shared/fields/profile.js';
+import { describedAs, type Field } from '../../src/framework/fields.js';
 import { MEMBERS } from '../../src/entities/kinds.js';
 import { withProxyTagChanges } from '../../src/entities/proxy-tags.js';
 import type { ProxyTagInput } from '../../src/input/proxy-template.js';

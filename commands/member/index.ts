@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { createConfirmations, createMember } from './create.js';
 import { deleteConfirmations, deleteMember } from './delete.js';
 import { editConfirmations, editForms, editMember } from './edit.js';

@@ -1,6 +1,6 @@
 import { MEMBERS } from '../../src/entities/kinds.js';
-import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { entityListPager, listSubcommand } from '../../src/discord/entity-commands/list.js';
+import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
+import { entityListPager, listSubcommand } from '../shared/entity/list.js';
 
 /**
  * `/member list [user] [system] [private] [search] [sort]`: PluralKit's short list, 25 a page,

@@ -1,5 +1,5 @@
-import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { privacySubcommand } from '../../src/discord/entity-commands/privacy.js';
+import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
+import { privacySubcommand } from '../shared/entity/privacy.js';
 
 /**
  * `/member privacy member [subject] [level]`: subjects visibility, name, description, birthday,

@@ -1,5 +1,5 @@
-import { memberField } from '../../src/discord/fields/entities.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { memberField } from '../shared/fields/entities.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { memberGuildSettings } from '../../src/entities/member-guild.js';
 import { renderMemberGuildSettings } from '../../src/render/member-guild.js';
 import { resolveOwn } from '../../src/session/own-system.js';

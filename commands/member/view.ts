@@ -1,5 +1,5 @@
-import { MEMBER_COMMAND } from '../../src/discord/entity-commands/kinds.js';
-import { viewSubcommand } from '../../src/discord/entity-commands/view.js';
+import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
+import { viewSubcommand } from '../shared/entity/view.js';
 import type { Group } from '../../src/pluralkit/models.js';
 import { renderMemberCard } from '../../src/render/member.js';
 import { lastFrontedOf } from '../../src/session/last-fronted.js';

@@ -1,8 +1,8 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { pager } from '../../src/discord/framework/pager.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { pager } from '../../src/framework/pager.js';
 import { frontChartAltText } from '../../src/charts/alt-text.js';
 import { buildFrontChart } from '../../src/charts/front-chart.js';
 import { renderScenePng } from '../../src/charts/rasterise.js';

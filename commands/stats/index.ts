@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { frontPagers, statsFront } from './front.js';
 import { statsTimeline } from './timeline.js';
 

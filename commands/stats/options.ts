@@ -1,9 +1,9 @@
-import type { HandlerContext, Needs } from '../../src/discord/framework/context.js';
-import { throttledProgress, workDeadline } from '../../src/discord/framework/progress.js';
+import type { HandlerContext, Needs } from '../../src/framework/context.js';
+import { throttledProgress, workDeadline } from '../../src/framework/progress.js';
 import { readingProgressText } from '../../src/render/stats-reply.js';
 import { loadStatsSource, type StatsSource } from '../../src/session/front-stats.js';
-import { groupField } from '../../src/discord/fields/entities.js';
-import { flag, optional, text } from '../../src/discord/framework/fields.js';
+import { groupField } from '../shared/fields/entities.js';
+import { flag, optional, text } from '../../src/framework/fields.js';
 
 /** Options /stats front and timeline share. */
 export const rangeField = () =>

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { timelineAltText } from '../../src/charts/alt-text.js';
 import { renderScenePng } from '../../src/charts/rasterise.js';
 import { buildTimelineChart } from '../../src/charts/timeline-chart.js';

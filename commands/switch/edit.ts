@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { confirmation } from '../../src/discord/framework/confirm.js';
-import { membersField } from '../../src/discord/fields/entities.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { confirmation } from '../../src/framework/confirm.js';
+import { membersField } from '../shared/fields/entities.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { fronterNames, nameAmong, when } from '../../src/render/switch.js';
 import { resolveOwnList } from '../../src/session/own-system.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import type { CommandContext } from '../../src/discord/command.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { pager } from '../../src/discord/framework/pager.js';
+import type { CommandContext } from '../../src/framework/command.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { pager } from '../../src/framework/pager.js';
 import { HISTORY_PAGE_SIZE, renderSwitchHistory } from '../../src/render/switch-history.js';
 import { historyMemberNames } from '../../src/session/history-names.js';
 import { storedTokenFor } from '../../src/session/stored-token.js';

@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { deleteConfirmations, deleteSwitch } from './delete.js';
 import { editConfirmations, editSwitch } from './edit.js';
 import { historyPagers, switchHistory } from './history.js';

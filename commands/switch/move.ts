@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { assertUnchanged } from '../../src/core/unchanged.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { confirmation } from '../../src/discord/framework/confirm.js';
-import { atField, required } from '../../src/discord/fields/time.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { confirmation } from '../../src/framework/confirm.js';
+import { atField, required } from '../shared/fields/time.js';
 import { fronterNames, when } from '../../src/render/switch.js';
 import { readAt } from '../../src/session/at-time.js';
 import { writeWithReadBack } from '../../src/session/writes.js';

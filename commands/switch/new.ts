@@ -1,6 +1,6 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { membersField } from '../../src/discord/fields/entities.js';
-import { atField } from '../../src/discord/fields/time.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { membersField } from '../shared/fields/entities.js';
+import { atField } from '../shared/fields/time.js';
 import { registeredSwitchText } from '../../src/render/switch.js';
 import { readAt } from '../../src/session/at-time.js';
 import { resolveOwnList } from '../../src/session/own-system.js';

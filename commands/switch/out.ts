@@ -1,5 +1,5 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { atField } from '../../src/discord/fields/time.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { atField } from '../shared/fields/time.js';
 import { registeredSwitchText } from '../../src/render/switch.js';
 import { readAt } from '../../src/session/at-time.js';
 import { registerSwitch } from '../../src/switches/register.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { systemFormFields } from '../../src/discord/fields/system.js';
-import { form } from '../../src/discord/framework/form.js';
-import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
+import { systemFormFields } from '../shared/fields/system.js';
+import { form } from '../../src/framework/form.js';
+import { changeRows, patchFrom } from '../../src/framework/patch.js';
 import { renderSaved } from '../../src/render/changes.js';
 import { updateOwnSystem } from '../../src/system/writes.js';
 

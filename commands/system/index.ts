@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { editConfirmations, editForms, editSystem } from './edit.js';
 import { systemPrivacy } from './privacy.js';
 import { serverEditConfirmations, editServerSettings } from './server-edit.js';

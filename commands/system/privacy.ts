@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { privacyLevelField, privacySubjectField } from '../../src/discord/fields/system.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { privacyLevelField, privacySubjectField } from '../shared/fields/system.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { renderSaved } from '../../src/render/changes.js';
 import { privacyEffect, privacyRows, renderSystemPrivacy } from '../../src/render/system-privacy.js';
 import { privacyPatch, subjectsFor, SYSTEM_PRIVACY_SUBJECTS } from '../../src/system/privacy-subjects.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { clearField } from '../../src/discord/fields/profile.js';
-import { serverFields } from '../../src/discord/fields/system.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { confirmation } from '../../src/discord/framework/confirm.js';
-import type { AnyField } from '../../src/discord/framework/fields.js';
-import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
+import { clearField } from '../shared/fields/profile.js';
+import { serverFields } from '../shared/fields/system.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { confirmation } from '../../src/framework/confirm.js';
+import type { AnyField } from '../../src/framework/fields.js';
+import { changeRows, patchFrom } from '../../src/framework/patch.js';
 import { renderSaved } from '../../src/render/changes.js';
 import { nameFormatWarning, renderClearPrompt } from '../../src/render/saved.js';
 import { readServerSettings } from '../../src/system/server.js';

@@ -1,4 +1,4 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { renderServerSettings } from '../../src/render/system-server.js';
 import { readServerSettings } from '../../src/system/server.js';
 

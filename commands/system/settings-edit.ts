@@ -1,6 +1,6 @@
-import { settingsFields } from '../../src/discord/fields/settings.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
+import { settingsFields } from '../shared/fields/settings.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { changeRows, patchFrom } from '../../src/framework/patch.js';
 import { renderSaved } from '../../src/render/changes.js';
 import { nameFormatWarning } from '../../src/render/saved.js';
 import { timezoneNote } from '../../src/render/system-settings.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CommandContext } from '../../src/discord/command.js';
-import { settingsFormFields } from '../../src/discord/fields/settings.js';
-import { form } from '../../src/discord/framework/form.js';
+import type { CommandContext } from '../../src/framework/command.js';
+import { settingsFormFields } from '../shared/fields/settings.js';
+import { form } from '../../src/framework/form.js';
 import type { SystemSettingsView } from '../../src/pluralkit/models.js';
 import type { SystemSettingsPatch } from '../../src/pluralkit/requests.js';
 import { renderSaved } from '../../src/render/changes.js';

@@ -1,5 +1,5 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { TARGET_FIELDS } from '../../src/discord/framework/target.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { TARGET_FIELDS } from '../../src/framework/target.js';
 import { renderSettings } from '../../src/render/system-settings.js';
 import { loadSettings } from '../../src/system/settings.js';
 

@@ -1,4 +1,4 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
+import { subcommand } from '../../src/framework/command-table.js';
 import { renderSystemCardMessage } from '../../src/render/system.js';
 import { loadSystemCard } from '../../src/system/card.js';
 

@@ -1,6 +1,5 @@
-import type { DirectMessageContext } from '../../src/discord/command.js';
+import type { DirectMessageContext } from '../../src/framework/command.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { sendDirectMessage } from '../../src/discord/reply.js';
 import { connectedMessage } from '../../src/render/token.js';
 import { looksLikeToken } from '../../src/tokens/token-format.js';
 import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
@@ -9,7 +8,7 @@ import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
 export async function tokenFromDirectMessage(ctx: DirectMessageContext): Promise<boolean> {
   const { message } = ctx;
   if (!looksLikeToken(message.content)) {
-    await sendDirectMessage(message.author, {
+    await ctx.reply({
       content:
         'Hi! To connect your PluralKit system, paste your token here (get it with `pk;token`) or run `/token set`. Every command also works in this DM; `/help` lists them.',
     });
@@ -18,13 +17,13 @@ export async function tokenFromDirectMessage(ctx: DirectMessageContext): Promise
   try {
     const system = await verifyAndStoreToken(ctx.services, message.author.id, message.content);
     ctx.log.info({ systemId: system.id }, 'token stored from a DM message');
-    await sendDirectMessage(message.author, {
+    await ctx.reply({
       content: `${connectedMessage(system)}\nYou can delete your message with the token now; it is no longer needed in this chat.`,
     });
   } catch (error) {
     const text = error instanceof UserFacingError ? error.message : 'The token could not be checked, so it was not saved. Please try again.';
     if (!(error instanceof UserFacingError)) ctx.log.error({ err: error }, 'token paste failed');
-    await sendDirectMessage(message.author, { content: `❌ ${text}` });
+    await ctx.reply({ content: `❌ ${text}` });
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/discord/framework/command-table.js';
+import { defineCommand } from '../../src/framework/command-table.js';
 import { removeConfirmations, tokenRemove } from './remove.js';
 import { tokenFromDirectMessage } from './dm-paste.js';
 import { OPEN_MODAL, openTokenModal, SUBMIT_MODAL, submitTokenModal, tokenSet } from './set.js';

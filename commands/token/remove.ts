@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { confirmation } from '../../src/discord/framework/confirm.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { confirmation } from '../../src/framework/confirm.js';
 import { storedTokenFor } from '../../src/session/stored-token.js';
 
 const confirmRemove = confirmation({

@@ -1,20 +1,10 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  DiscordAPIError,
-  LabelBuilder,
-  ModalBuilder,
-  RESTJSONErrorCodes,
-  TextInputBuilder,
-  TextInputStyle,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-} from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import type { CommandContext } from '../../src/discord/command.js';
-import { encodeCustomId } from '../../src/discord/custom-id.js';
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { sendDirectMessage } from '../../src/discord/reply.js';
+import type { CommandContext } from '../../src/framework/command.js';
+import { encodeCustomId } from '../../src/interaction/custom-id.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import type { ModalInteraction } from '../../src/interaction/interaction.js';
+import { buildModal } from '../../src/interaction/modal.js';
 import { connectedMessage, DM_REFUSED_TEXT, DMS_CLOSED_TEXT, SETUP_DM_SENT_TEXT, SETUP_EXPLANATION } from '../../src/render/token.js';
 import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
 
@@ -28,24 +18,19 @@ const enterTokenRow: APIActionRowComponent<APIComponentInMessageActionRow> = {
   components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Enter token', custom_id: encodeCustomId(MODULE, OPEN_MODAL) }],
 };
 
-function tokenModal(): ModalBuilder {
-  return new ModalBuilder()
-    .setCustomId(encodeCustomId(MODULE, SUBMIT_MODAL))
-    .setTitle('Connect PluralKit')
-    .addLabelComponents(
-      new LabelBuilder()
-        .setLabel('PluralKit token')
-        .setDescription('Paste what PluralKit sent you for pk;token')
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId(TOKEN_FIELD)
-            .setStyle(TextInputStyle.Short)
-            .setRequired(true)
-            .setMinLength(1)
-            .setMaxLength(200)
-            .setPlaceholder('Your token (kept private)'),
-        ),
-    );
+function tokenModal(): APIModalInteractionResponseCallbackData {
+  return buildModal(encodeCustomId(MODULE, SUBMIT_MODAL), 'Connect PluralKit', [
+    {
+      customId: TOKEN_FIELD,
+      label: 'PluralKit token',
+      description: 'Paste what PluralKit sent you for pk;token',
+      style: 'short',
+      required: true,
+      minLength: 1,
+      maxLength: 200,
+      placeholder: 'Your token (kept private)',
+    },
+  ]);
 }
 
 export const tokenSet = subcommand({
@@ -56,15 +41,15 @@ export const tokenSet = subcommand({
       return;
     }
     // Never ask for the token where others could see it: move to DMs.
+    let sent;
     try {
-      await sendDirectMessage(ctx.user, { embeds: [SETUP_EXPLANATION], components: [enterTokenRow] });
+      sent = await ctx.services.discord.sendDirectMessage(ctx.userId, { embeds: [SETUP_EXPLANATION], components: [enterTokenRow] });
     } catch (error) {
-      const closed = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
-      if (!closed) ctx.log.warn({ err: error }, 'setup DM could not be sent');
-      await ctx.reply.send({ content: closed ? DMS_CLOSED_TEXT : DM_REFUSED_TEXT });
+      ctx.log.warn({ err: error }, 'setup DM could not be sent');
+      await ctx.reply.send({ content: DM_REFUSED_TEXT });
       return;
     }
-    await ctx.reply.send({ content: SETUP_DM_SENT_TEXT });
+    await ctx.reply.send({ content: sent === 'sent' ? SETUP_DM_SENT_TEXT : DMS_CLOSED_TEXT });
   },
 });
 
@@ -72,13 +57,9 @@ export async function openTokenModal(ctx: CommandContext): Promise<void> {
   await ctx.reply.showModal(tokenModal());
 }
 
-export async function submitTokenModal(ctx: CommandContext, interaction: { fields: { getTextInputValue(name: string): string } }): Promise<void> {
-  let input: string;
-  try {
-    input = interaction.fields.getTextInputValue(TOKEN_FIELD);
-  } catch {
-    throw new UserFacingError('That form came back without its token field. Run `/token set` again.');
-  }
+export async function submitTokenModal(ctx: CommandContext, interaction: ModalInteraction): Promise<void> {
+  const input = interaction.fields[TOKEN_FIELD];
+  if (input === undefined) throw new UserFacingError('That form came back without its token field. Run `/token set` again.');
   const system = await verifyAndStoreToken(ctx.services, ctx.userId, input);
   ctx.log.info({ systemId: system.id }, 'token stored');
   await ctx.reply.send({ content: connectedMessage(system) });

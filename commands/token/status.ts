@@ -1,5 +1,5 @@
-import { subcommand } from '../../src/discord/framework/command-table.js';
-import { TOKEN_REVOKED_MESSAGE } from '../../src/discord/error-messages.js';
+import { subcommand } from '../../src/framework/command-table.js';
+import { TOKEN_REVOKED_MESSAGE } from '../../src/render/errors.js';
 import { PluralKitError } from '../../src/pluralkit/errors.js';
 import { renderTokenStatus } from '../../src/render/token.js';
 import { storedTokenFor } from '../../src/session/stored-token.js';

@@ -17,6 +17,7 @@ export const DiscordLimits = {
   modalComponents: 5,
   textInputValue: 4000,
   labelText: 45,
+  labelDescription: 100,
   customId: 100,
   buttonsPerRow: 5,
   actionRows: 5,

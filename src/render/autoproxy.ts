@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { AutoproxySettings, Member } from '../pluralkit/models.js';
 import { discordTimestamp, parseTime } from '../time/format.js';
 import type { ChangeRow } from './changes.js';

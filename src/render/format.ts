@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { parseTime } from '../time/format.js';
 

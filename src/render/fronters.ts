@@ -1,7 +1,7 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Member, Switch } from '../pluralkit/models.js';
 import { discordTimestamp, parseTime } from '../time/format.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { safeName } from '../text/markdown.js';
 import { placeHeading } from './heading.js';

@@ -1,6 +1,6 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Group } from '../pluralkit/models.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { createdTimestamp, dashboardUrl, embedColor, tidyDescription } from './format.js';
 import { safeName } from '../text/markdown.js';
 import { joinWithin } from '../text/list-fit.js';

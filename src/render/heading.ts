@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 
 /** Discord shows mentions, channels and timestamps raw in embed titles; descriptions render them. */
 const RENDERS_ONLY_IN_BODY = /<(?:@[!&]?|#|t:)[^>]*>/;

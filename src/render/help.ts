@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import { joinWithin } from '../text/list-fit.js';
 

@@ -1,6 +1,6 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Member, MemberGuildSettings } from '../pluralkit/models.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { safeName } from '../text/markdown.js';
 

@@ -1,7 +1,7 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Group, Member } from '../pluralkit/models.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, tidyDescription } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { joinWithin } from '../text/list-fit.js';

@@ -1,8 +1,8 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Message } from '../pluralkit/models.js';
 import { discordTimestamp, parseTime } from '../time/format.js';
-import { embedTextLength, fitEmbed, fitEmbeds } from './embed-limits.js';
+import { embedTextLength, fitEmbed, fitEmbeds } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { renderMemberCard } from './member.js';

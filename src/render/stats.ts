@@ -1,10 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import { formatShare } from '../stats/share-format.js';
 import type { FrontStats } from '../stats/types.js';
 import { formatZoned } from '../stats/zoned-time.js';
 import { discordTimestamp, formatDuration } from '../time/format.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { headingBodyCost, placeHeading } from './heading.js';

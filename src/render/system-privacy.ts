@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { SystemPrivacy } from '../pluralkit/models.js';
 import type { PrivacySubject } from '../system/privacy-subjects.js';
 import type { ChangeRow } from './changes.js';

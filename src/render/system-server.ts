@@ -1,6 +1,6 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { SystemGuildSettings } from '../pluralkit/models.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 
 /** PluralKit keeps per-server settings only once the system has used PluralKit in that server (404 20009). */

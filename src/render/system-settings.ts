@@ -1,9 +1,9 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { SystemSettingsView } from '../pluralkit/models.js';
 import { reportedSettings } from '../system/settings-catalogue.js';
 import { formatOffset, readZone } from '../time/zone-clock.js';
 import { canonicalZone, zoneDisplayName } from '../time/zones.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { safeName } from '../text/markdown.js';
 import { placeHeading } from './heading.js';

@@ -1,6 +1,6 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { Member, System } from '../pluralkit/models.js';
-import { fitEmbed } from './embed-limits.js';
+import { fitEmbed } from '../interaction/embed-limits.js';
 import { discordTimestamp, parseTime } from '../time/format.js';
 import { dashboardUrl, embedColor, tidyDescription } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';

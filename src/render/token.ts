@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { System } from '../pluralkit/models.js';
 import type { StoredToken } from '../vault/token-vault.js';
 import { safeName } from '../text/markdown.js';

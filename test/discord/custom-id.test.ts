@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
+import { decodeCustomId, encodeCustomId } from '../../src/interaction/custom-id.js';
 import { readVisibility, visibilityFor } from '../../src/core/visibility.js';
 
 describe('custom ids', () => {

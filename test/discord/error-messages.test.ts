@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, MAY_HAVE_BEEN_SAVED, TOKEN_MISSING_MESSAGE, TOKEN_REVOKED_MESSAGE } from '../../src/discord/error-messages.js';
+import { describeError, MAY_HAVE_BEEN_SAVED, TOKEN_MISSING_MESSAGE, TOKEN_REVOKED_MESSAGE } from '../../src/render/errors.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { PkErrorCode, PluralKitError, type PluralKitErrorKind } from '../../src/pluralkit/errors.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorField, descriptionField, proxyField, pronounsField, birthdayField } from '../../src/discord/fields/profile.js';
-import { changeRows, patchFrom, shownStored, storedValues } from '../../src/discord/framework/patch.js';
+import { colorField, descriptionField, proxyField, pronounsField, birthdayField } from '../../commands/shared/fields/profile.js';
+import { changeRows, patchFrom, shownStored, storedValues } from '../../src/framework/patch.js';
 
 const fields = { pronouns: pronounsField(), description: descriptionField(), color: colorField(), proxy: proxyField(), birthday: birthdayField() };
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { birthdayField, descriptionField, nameField } from '../../src/discord/fields/profile.js';
-import { defineCommand, subcommand } from '../../src/discord/framework/command-table.js';
-import { required } from '../../src/discord/framework/fields.js';
-import { form } from '../../src/discord/framework/form.js';
+import { birthdayField, descriptionField, nameField } from '../../commands/shared/fields/profile.js';
+import { defineCommand, subcommand } from '../../src/framework/command-table.js';
+import { required } from '../../src/framework/fields.js';
+import { form } from '../../src/framework/form.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { buttonId, EPHEMERAL, messageText } from '../support/messages.js';

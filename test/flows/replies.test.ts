@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESTARTING_MESSAGE } from '../../src/discord/dispatcher.js';
+import { RESTARTING_TEXT } from '../../src/render/errors.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { connectToken, EPHEMERAL, messageText } from '../support/messages.js';
 
@@ -78,7 +78,7 @@ describe('how replies reach users (in-process)', () => {
     const stopping = h.app.stop();
     const late = h.discord.slashCommand({ name: 'help', user: OWNER, guildId: GUILD });
     const reply = await late.finalMessage();
-    expect(reply.content).toBe(RESTARTING_MESSAGE);
+    expect(reply.content).toBe(RESTARTING_TEXT);
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     await stopping;
     expect(messageText(await inFlight.finalMessage())).toMatch(/no registered switches|fronter/i);

@@ -1,12 +1,12 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { membersField } from '../../src/discord/fields/entities.js';
-import { birthdayField, clearField, colorField, descriptionField, displayNameField, imageField, nameField, pronounsField, proxyField } from '../../src/discord/fields/profile.js';
-import { optionsJson, parseArgs } from '../../src/discord/framework/args.js';
-import { defineCommand, subcommand } from '../../src/discord/framework/command-table.js';
-import { choice, flag, integer, required } from '../../src/discord/framework/fields.js';
-import { changeRows, patchFrom } from '../../src/discord/framework/patch.js';
+import { membersField } from '../../commands/shared/fields/entities.js';
+import { birthdayField, clearField, colorField, descriptionField, displayNameField, imageField, nameField, pronounsField, proxyField } from '../../commands/shared/fields/profile.js';
+import { optionsJson, parseArgs } from '../../src/framework/args.js';
+import { defineCommand, subcommand } from '../../src/framework/command-table.js';
+import { choice, flag, integer, required } from '../../src/framework/fields.js';
+import { changeRows, patchFrom } from '../../src/framework/patch.js';
 import { Limits } from '../../src/pluralkit/requests.js';
 
 const profile = {

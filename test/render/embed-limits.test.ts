@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DiscordLimits } from '../../src/core/discord-limits.js';
 import { TRUNCATION_MARKER, truncate } from '../../src/text/truncate.js';
-import { embedTextLength, fitEmbed, fitEmbeds } from '../../src/render/embed-limits.js';
+import { embedTextLength } from '../../src/interaction/embed-limits.js';
+import { fitEmbed, fitEmbeds } from '../../src/interaction/embed-limits.js';
 
 describe('truncate', () => {
   it('leaves short text alone and marks cut text', () => {

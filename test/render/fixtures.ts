@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
 import { DiscordLimits } from '../../src/core/discord-limits.js';
 import { GroupSchema, MemberSchema, SystemSchema, type Group, type Member, type System } from '../../src/pluralkit/models.js';
-import { embedTextLength } from '../../src/render/embed-limits.js';
+import { embedTextLength } from '../../src/interaction/embed-limits.js';
 
 /** 2026-05-01T10:00:00Z, as Discord timestamps write it. */
 export const TEN_AM = '2026-05-01T10:00:00Z';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { commandModules } from '../../commands/index.js';
 import { startApp, type RunningApp } from '../../src/app.js';
-import type { CommandModule } from '../../src/discord/command.js';
+import type { CommandModule } from '../../src/framework/command.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';

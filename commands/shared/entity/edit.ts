@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { assertUnchanged } from '../../../src/core/unchanged.js';
+import { UserFacingError } from '../../../src/core/user-facing-error.js';
+import type { Body, Entity } from '../../../src/entities/kinds.js';
+import { rereadOwn, updateEntity } from '../../../src/entities/writes.js';
+import { renderChanges, renderSaved } from '../../../src/render/changes.js';
+import { namedWithId } from '../../../src/render/format.js';
+import { resolveOwn } from '../../../src/session/own-system.js';
+import { clearField } from '../fields/profile.js';
+import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
+import { confirmation, type Confirmation } from '../../../src/framework/confirm.js';
+import type { HandlerContext } from '../../../src/framework/context.js';
+import { form, type Form } from '../../../src/framework/form.js';
+import type { Options } from '../../../src/framework/args.js';
+import { changeRows, patchFrom, storedValues } from '../../../src/framework/patch.js';
+import { editFields, type EntityCommandKind } from './kinds.js';
+
+type Owned = HandlerContext<{ token: true }, 'ephemeral'>;
+
+export interface EditSpec {
+  description: string;
+  help?: string;
+  /** Options beyond the profile fields and `clear` (e.g. `add_proxy`). */
+  extra?: Options;
+  /**
+   * Turns the extra options into body changes. It may read the entity fresh first (a change
+   * computed from the current value); what it read is the `before` of the reply.
+   */
+  extend?(ctx: Owned, entity: Entity, args: Record<string, unknown>, body: Body): Promise<{ before: Entity; body: Body }>;
+}
+
+/** The values a prompt showed for the keys a body changes, to tell whether they changed since. */
+function shownState(body: Body, entity: Entity): string {
+  return JSON.stringify(Object.keys(body).map((key) => (entity as unknown as Record<string, unknown>)[key] ?? null));
+}
+
+/**
+ * `/member edit`, `/group edit`: field options send one PATCH; `clear` asks first; no field
+ * option opens a form prefilled with the current text fields (an emptied input clears it).
+ */
+export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcommand: Subcommand; confirmations: Confirmation<never>[]; forms: Form<never, never>[] } {
+  const { kind } = command;
+  const fields = editFields(command);
+  const clearable = Object.fromEntries(command.clearable.map((name) => [name, fields[name]!]));
+
+  async function save(ctx: Owned, before: Entity, body: Body): Promise<void> {
+    const { value: after, readBack } = await updateEntity(ctx.services, kind, ctx.userId, ctx.auth, before.uuid, body);
+    await ctx.reply.send({ content: renderSaved(`${namedWithId(after)}:`, changeRows(fields, body, before, after), { readBack }), components: [] });
+  }
+
+  const confirmClear = confirmation({
+    id: `${kind.name}.edit`,
+    label: 'Clear',
+    danger: true,
+    schema: z.object({ uuid: z.string(), body: z.record(z.string(), z.unknown()), shown: z.string() }),
+    async run(ctx, change) {
+      const current = await rereadOwn(ctx.services, kind, ctx.auth, change.uuid);
+      assertUnchanged(change.shown, shownState(change.body, current), { kind: 'named', name: current.name });
+      await save(ctx, current, change.body);
+    },
+  });
+
+  const editForm = form({
+    id: `${kind.name}.form`,
+    fields: command.form,
+    schema: z.object({ uuid: z.string() }),
+    async submit(ctx, state, changes) {
+      const before = await resolveOwn(ctx.services, kind.plural, ctx.userId, ctx.auth, state.uuid);
+      await save(ctx, before, patchFrom(command.form, changes));
+    },
+  });
+
+  const sub = subcommand({
+    description: spec.description,
+    ...(spec.help ? { help: spec.help } : {}),
+    options: { [kind.name]: command.one(`The ${kind.name} to edit`), ...fields, ...spec.extra, clear: clearField(clearable) },
+    needs: { token: true },
+    async run(ctx, options) {
+      const args = options as Record<string, unknown>;
+      const cleared = args.clear as string | undefined;
+      if (cleared !== undefined && args[cleared] !== undefined) throw new UserFacingError(`Give \`${cleared}\` a value or clear it, not both.`);
+      const entity: Entity = await resolveOwn(ctx.services, kind.plural, ctx.userId, ctx.auth, String(args[kind.name]));
+      let before = entity;
+      let body = patchFrom(fields, args, cleared);
+      if (spec.extend) ({ before, body } = await spec.extend(ctx, entity, args, body));
+      if (Object.keys(body).length === 0) {
+        await editForm.open(ctx, { title: `Edit ${entity.name}`, state: { uuid: entity.uuid }, values: storedValues(command.form, entity) });
+        return;
+      }
+      if (cleared === undefined) return save(ctx, before, body);
+      const preview = changeRows(fields, body, before, { ...before, ...body } as Entity);
+      await confirmClear.ask(ctx, { uuid: entity.uuid, body, shown: shownState(body, before) }, {
+        content: `⚠️ Change ${namedWithId(entity)}?\n${renderChanges(preview)}`,
+      });
+    },
+  });
+  return { subcommand: sub, confirmations: [confirmClear as Confirmation<never>], forms: [editForm as Form<never, never>] };
+}

@@ -1,7 +1,0 @@
-import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-
-/** Every command is installable to servers and to user accounts, and usable everywhere. */
-export const EVERYWHERE = {
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
-};

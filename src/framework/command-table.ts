@@ -1,0 +1,243 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandSubcommandGroupOption,
+  type APIApplicationCommandSubcommandOption,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { MessageMenuInteraction, ModalInteraction } from '../interaction/interaction.js';
+import { UserFacingError } from '../core/user-facing-error.js';
+import type { CommandContext, CommandModule, HelpSection } from './command.js';
+import { EVERYWHERE } from './contexts.js';
+import type { CustomId } from '../interaction/custom-id.js';
+import { optionsJson, parseArgs, type ArgsOf, type Options } from './args.js';
+import { autocompleteFrom } from './autocomplete.js';
+import { CANCEL_ACTION, CONFIRM_ACTION, type Confirmation } from './confirm.js';
+import type { HandlerContext, Needs, ReplyVisibility } from './context.js';
+import { FORM_REOPEN_ACTION, FORM_SUBMIT_ACTION, type Form } from './form.js';
+import { PAGE_ACTION, type Pager } from './pager.js';
+import { flowCommand, prepareContext } from './prepare.js';
+import { applyReadTarget, applyReadVisibility, READ_FIELDS, TARGET_FIELDS, type TargetArgs } from './target.js';
+
+/*
+ * A command is a table: each subcommand declares its options, who sees the reply, what it needs
+ * (the caller's token, a server) and its handler. The table builds the Discord definition, the
+ * routing of subcommands, buttons and modals, autocomplete, and the /help text, so a new
+ * subcommand touches its own handler and one table entry.
+ */
+
+export interface Subcommand {
+  readonly description: string;
+  readonly options: Options;
+  readonly visibility: ReplyVisibility;
+  readonly needs: Needs;
+  /** One line of extra help (e.g. what happens with no options). */
+  readonly help?: string;
+  run(ctx: HandlerContext, args: unknown): Promise<void>;
+}
+
+export function subcommand<const O extends Options = Record<never, never>, const N extends Needs = Record<never, never>, const V extends ReplyVisibility = 'ephemeral'>(spec: {
+  description: string;
+  options?: O;
+  needs?: N;
+  visibility?: V;
+  help?: string;
+  run(ctx: HandlerContext<N, V>, args: ArgsOf<O>): Promise<void>;
+}): Subcommand {
+  const visibility = spec.visibility ?? 'ephemeral';
+  const added = visibility === 'target' ? TARGET_FIELDS : visibility === 'read' ? READ_FIELDS : {};
+  const options: Options = { ...spec.options, ...added };
+  return {
+    description: spec.description,
+    options,
+    visibility,
+    needs: spec.needs ?? {},
+    ...(spec.help ? { help: spec.help } : {}),
+    run: spec.run as Subcommand['run'],
+  };
+}
+
+export interface SubcommandGroup {
+  description: string;
+  subcommands: Record<string, Subcommand>;
+}
+
+export interface MessageMenu {
+  run(ctx: CommandContext, interaction: MessageMenuInteraction): Promise<void>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- flows of any payload type share one table slot */
+export interface CommandTable {
+  name: string;
+  description: string;
+  /** The handler of a command without subcommands (e.g. /fronters). */
+  run?: Subcommand;
+  subcommands?: Record<string, Subcommand>;
+  groups?: Record<string, SubcommandGroup>;
+  /** Message context-menu entries by their visible name. */
+  messageMenus?: Record<string, MessageMenu>;
+  confirmations?: ReadonlyArray<Confirmation<any>>;
+  pagers?: ReadonlyArray<Pager<any>>;
+  forms?: ReadonlyArray<Form<any, any>>;
+  /** Buttons that are not part of a flow, by custom-ID action. */
+  buttons?: Record<string, (ctx: CommandContext, id: CustomId) => Promise<void>>;
+  /** Modals that are not forms (no stored state), by custom-ID action. */
+  modals?: Record<string, (ctx: CommandContext, interaction: ModalInteraction, id: CustomId) => Promise<void>>;
+  directMessage?: CommandModule['directMessage'];
+  /** A closing line for /help (setup hints). */
+  helpNote?: string;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
+const DESCRIPTION_MAX = 100;
+
+function assertDeclaration(where: string, name: string, description: string): void {
+  if (!NAME.test(name)) throw new Error(`${where}: "${name}" is not a valid Discord command or option name`);
+  if (description.length < 1 || description.length > DESCRIPTION_MAX) throw new Error(`${where} ${name}: description must be 1–100 characters`);
+}
+
+function subcommandJson(name: string, spec: Subcommand): APIApplicationCommandSubcommandOption {
+  for (const [option, field] of Object.entries(spec.options)) assertDeclaration(`option of ${name}`, option, field.description);
+  return { type: ApplicationCommandOptionType.Subcommand, name, description: spec.description, options: optionsJson(spec.options) };
+}
+
+function usage(path: string, spec: Subcommand): string {
+  const args = Object.entries(spec.options)
+    .filter(([name]) => !(spec.visibility === 'target' && name in TARGET_FIELDS))
+    .sort(([, a], [, b]) => Number(b.required) - Number(a.required))
+    .map(([name, field]) => (field.required ? `<${name}>` : `[${name}]`));
+  if (spec.visibility === 'target') args.push('[user|system] [private]');
+  const notes = [spec.needs.token ? 'needs `/token set`' : null, spec.needs.server ? 'servers only' : null].filter(Boolean);
+  const line = `\`/${[path, ...args].join(' ')}\` — ${spec.description}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  return spec.help ? `${line}. ${spec.help}` : line;
+}
+
+function byId<T extends { id: string }>(command: string, flows: readonly T[] | undefined): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const flow of flows ?? []) {
+    if (flowCommand(flow.id) !== command) throw new Error(`flow ${flow.id} belongs to another command than /${command}`);
+    map.set(flow.id, flow);
+  }
+  return map;
+}
+
+/** Builds a command module (definition, routing, autocomplete, help) from its table. */
+export function defineCommand(table: CommandTable): CommandModule {
+  assertDeclaration('command', table.name, table.description);
+  const groups = table.groups ?? {};
+  const subcommands = table.subcommands ?? {};
+  const confirmations = byId(table.name, table.confirmations);
+  const pagers = byId(table.name, table.pagers);
+  const forms = byId(table.name, table.forms);
+
+  const options = [
+    ...Object.entries(subcommands).map(([name, spec]) => (assertDeclaration('subcommand', name, spec.description), subcommandJson(name, spec))),
+    ...Object.entries(groups).map(([name, group]): APIApplicationCommandSubcommandGroupOption => {
+      assertDeclaration('subcommand group', name, group.description);
+      return {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name,
+        description: group.description,
+        options: Object.entries(group.subcommands).map(([sub, spec]) => (assertDeclaration('subcommand', sub, spec.description), subcommandJson(sub, spec))),
+      };
+    }),
+  ];
+  const definitions: RESTPostAPIApplicationCommandsJSONBody[] = [];
+  if (table.run || options.length > 0) {
+    definitions.push({
+      type: ApplicationCommandType.ChatInput,
+      name: table.name,
+      description: table.description,
+      ...EVERYWHERE,
+      options: table.run ? optionsJson(table.run.options) : options,
+    });
+  }
+  for (const name of Object.keys(table.messageMenus ?? {})) definitions.push({ type: ApplicationCommandType.Message, name, ...EVERYWHERE });
+
+  const find = (group: string | null, sub: string | null): Subcommand | undefined => {
+    if (table.run) return group === null && sub === null ? table.run : undefined;
+    if (group !== null) return sub === null ? undefined : groups[group]?.subcommands[sub];
+    return sub === null ? undefined : subcommands[sub];
+  };
+
+  const flowRow = (ctx: CommandContext, id: CustomId): string | undefined => {
+    const key = id.args[0];
+    return key ? ctx.services.interactions.read(key)?.kind : undefined;
+  };
+  const flowGone = (): never => {
+    throw new UserFacingError(`This button is not valid any more. Run \`/${table.name}\` again.`);
+  };
+
+  return {
+    name: table.name,
+    definitions,
+
+    async chatInput(ctx, interaction) {
+      const { group, subcommand: sub, values } = interaction.options;
+      const spec = find(group, sub);
+      if (!spec) throw new UserFacingError(`\`/${[table.name, group, sub].filter(Boolean).join(' ')}\` is not a command Switchboard knows. See \`/help\`.`);
+      const read: { target?: ReturnType<typeof applyReadTarget>; privateView?: boolean } = {};
+      if (spec.visibility === 'target') read.target = applyReadTarget(ctx, values as TargetArgs);
+      if (spec.visibility === 'read') read.privateView = applyReadVisibility(ctx, values as TargetArgs);
+      const prepared = prepareContext(ctx, spec.needs);
+      const args = parseArgs(spec.options, values);
+      await spec.run({ ...prepared, ...read } as HandlerContext, args);
+    },
+
+    async autocomplete(ctx, interaction) {
+      const { group, subcommand: sub, focused } = interaction.options;
+      const field = focused ? find(group, sub)?.options[focused.name] : undefined;
+      if (!focused || !field?.autocomplete) return [];
+      return autocompleteFrom(field.autocomplete, ctx, focused.value);
+    },
+
+    async messageContext(ctx, interaction) {
+      const menu = table.messageMenus?.[interaction.commandName];
+      if (!menu) throw new UserFacingError('That menu entry is not available any more.');
+      await menu.run(ctx, interaction);
+    },
+
+    async button(ctx, _interaction, id) {
+      if (id.action === CONFIRM_ACTION || id.action === CANCEL_ACTION) {
+        const flow = confirmations.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        return flow.press(ctx, id);
+      }
+      if (id.action === PAGE_ACTION) {
+        const flow = pagers.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        return flow.press(ctx, id);
+      }
+      if (id.action === FORM_REOPEN_ACTION) {
+        const flow = forms.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        return flow.reopen(ctx, id);
+      }
+      const handler = table.buttons?.[id.action];
+      if (!handler) throw new UserFacingError('That button is not known. Run the command again.');
+      return handler(ctx, id);
+    },
+
+    async modalSubmit(ctx, interaction, id) {
+      if (id.action === FORM_SUBMIT_ACTION) {
+        const flow = forms.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        return flow.submit(ctx, interaction, id);
+      }
+      const handler = table.modals?.[id.action];
+      if (!handler) throw new UserFacingError('That form is not known. Run the command again.');
+      return handler(ctx, interaction, id);
+    },
+
+    ...(table.directMessage ? { directMessage: table.directMessage } : {}),
+
+    help(): HelpSection {
+      const lines: string[] = [];
+      if (table.run) lines.push(usage(table.name, table.run));
+      for (const [name, spec] of Object.entries(subcommands)) lines.push(usage(`${table.name} ${name}`, spec));
+      for (const [groupName, group] of Object.entries(groups)) {
+        for (const [name, spec] of Object.entries(group.subcommands)) lines.push(usage(`${table.name} ${groupName} ${name}`, spec));
+      }
+      for (const name of Object.keys(table.messageMenus ?? {})) lines.push(`**${name}** — right-click a message → Apps → ${name}`);
+      if (table.helpNote) lines.push(table.helpNote);
+      return { command: table.name, summary: table.description, lines };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
+import type { z } from 'zod';
+import { UserFacingError } from '../core/user-facing-error.js';
+import type { CommandContext } from './command.js';
+import { encodeCustomId, type CustomId } from '../interaction/custom-id.js';
+import type { ReplyMessage } from '../interaction/message.js';
+import { flowCommand } from './prepare.js';
+
+/** A list can be paged this long after its last turn. */
+export const PAGER_TTL_MS = 30 * 60 * 1000;
+export const PAGE_ACTION = 'page';
+
+export interface Page<S> {
+  message: ReplyMessage;
+  hasNext: boolean;
+  /** When known: shown as "Page 2/5". */
+  pageCount?: number;
+  /** The view's state after this page (e.g. a cursor learnt for the next page). */
+  state?: S;
+}
+
+export interface PagerSpec<S extends z.ZodType> {
+  /** `<command>.<name>`, e.g. `member.list`. */
+  id: string;
+  /** The view's state as stored between presses. Never a token: the owner's is read at press time. */
+  schema: S;
+  /** The command to suggest to someone else who presses the buttons. */
+  usage: string;
+  load(ctx: CommandContext, state: z.infer<S>, page: number): Promise<Page<z.infer<S>>>;
+}
+
+export interface Pager<S = unknown> {
+  readonly id: string;
+  /** Shows the first page, with Previous/Next buttons when there is more; `extra` goes with the first page only (e.g. a chart). */
+  open(ctx: CommandContext, state: S, extra?: Pick<ReplyMessage, 'files' | 'content'>): Promise<void>;
+  press(ctx: CommandContext, id: CustomId): Promise<void>;
+}
+
+function pageButtons(command: string, key: string, page: number, result: Page<unknown>): APIActionRowComponent<APIComponentInMessageActionRow> {
+  const shown = page + 1;
+  const counter = result.pageCount !== undefined ? `Page ${shown}/${result.pageCount}` : `Page ${shown}`;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: encodeCustomId(command, PAGE_ACTION, key, page - 1), disabled: page === 0 },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: counter, custom_id: encodeCustomId(command, PAGE_ACTION, key, 'at', page), disabled: true },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: encodeCustomId(command, PAGE_ACTION, key, page + 1), disabled: !result.hasNext },
+    ],
+  };
+}
+
+function withButtons(message: ReplyMessage, row: APIActionRowComponent<APIComponentInMessageActionRow> | null): ReplyMessage {
+  return { ...message, components: [...(message.components ?? []), ...(row ? [row] : [])] };
+}
+
+/**
+ * Previous/Next paging with a page counter. The view's state lives in the interaction store
+ * (so a restart does not break the buttons); only the person who opened it can turn pages.
+ */
+export function pager<const S extends z.ZodType>(spec: PagerSpec<S>): Pager<z.input<S>> {
+  const command = flowCommand(spec.id);
+  return {
+    id: spec.id,
+    async open(ctx, initial, extra = {}) {
+      const state = spec.schema.parse(initial) as z.infer<S>;
+      const first = await spec.load(ctx, state, 0);
+      const message = { ...first.message, ...extra };
+      if (!first.hasNext) {
+        await ctx.reply.send(withButtons(message, null));
+        return;
+      }
+      const key = ctx.services.interactions.create(spec.id, ctx.userId, first.state ?? state, PAGER_TTL_MS);
+      await ctx.reply.send(withButtons(message, pageButtons(command, key, 0, first)));
+    },
+    async press(ctx, id) {
+      const [key, pageText] = id.args;
+      const row = key ? ctx.services.interactions.read(key) : undefined;
+      if (!row || row.kind !== spec.id) throw new UserFacingError(`This list is not available any more. Run \`${spec.usage}\` again.`);
+      if (row.userId !== ctx.userId) throw new UserFacingError(`Only <@${row.userId}> can page through this list; run \`${spec.usage}\` yourself.`);
+      if (ctx.services.interactions.isExpired(row)) throw new UserFacingError(`This list has expired. Run \`${spec.usage}\` again.`);
+      const page = Number(pageText);
+      if (!Number.isInteger(page) || page < 0) throw new UserFacingError('That page is not available.');
+      const parsed = spec.schema.safeParse(row.payload);
+      if (!parsed.success) throw new UserFacingError(`This list is not available any more. Run \`${spec.usage}\` again.`);
+      const result = await spec.load(ctx, parsed.data, page);
+      ctx.services.interactions.update(key!, result.state ?? parsed.data, PAGER_TTL_MS);
+      await ctx.reply.send(withButtons(result.message, page === 0 && !result.hasNext ? null : pageButtons(command, key!, page, result)));
+    },
+  };
+}

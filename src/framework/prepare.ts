@@ -1,0 +1,22 @@
+import { UserFacingError } from '../core/user-facing-error.js';
+import { requireToken } from '../session/read-target.js';
+import type { CommandContext } from './command.js';
+import type { HandlerContext, Needs } from './context.js';
+
+/** The command a flow belongs to, from its `<command>.<name>` id. */
+export function flowCommand(id: string): string {
+  const dot = id.indexOf('.');
+  if (dot <= 0 || dot === id.length - 1) throw new Error(`flow id must be <command>.<name>: ${id}`);
+  return id.slice(0, dot);
+}
+
+export const SERVER_ONLY_MESSAGE =
+  'This only works in a server: PluralKit keeps these settings per server. Run it in the server you mean (it needs Switchboard there, or Switchboard added to your account).';
+
+/** Checks what a handler needs and hands it the narrowed context; a handler never fetches auth itself. */
+export function prepareContext<N extends Needs>(ctx: CommandContext, needs: N): HandlerContext<N, 'ephemeral'> {
+  if (needs.server && !ctx.guildId) throw new UserFacingError(SERVER_ONLY_MESSAGE);
+  const prepared: CommandContext & { auth?: unknown } = { ...ctx };
+  if (needs.token) prepared.auth = requireToken(ctx.services, ctx.userId);
+  return prepared as HandlerContext<N, 'ephemeral'>;
+}

@@ -1,0 +1,36 @@
+import { readVisibility } from '../core/visibility.js';
+import { resolveReadTarget, type ReadTarget } from '../session/read-target.js';
+import type { CommandContext } from './command.js';
+import { flag, text, user } from './fields.js';
+
+const PRIVATE_FIELD = flag({ description: 'Show your own private data, only to you' });
+
+/** `[user] [system] [private]`: the same three options on every read command. */
+export const TARGET_FIELDS = {
+  user: user({ description: 'Look up the system linked to this Discord account' }),
+  system: text({ description: 'A system ID (abcdef or abc-def) or UUID', max: 64 }),
+  private: PRIVATE_FIELD,
+};
+
+/** `[private]` alone, for reads that name their subject in their own options (`/member view member`). */
+export const READ_FIELDS = { private: PRIVATE_FIELD };
+
+export interface TargetArgs {
+  user?: string;
+  system?: string;
+  private?: boolean;
+}
+
+/** Which system a read looks at and who sees the reply; sets the reply's visibility. */
+export function applyReadTarget(ctx: CommandContext, args: TargetArgs): ReadTarget {
+  const target = resolveReadTarget(ctx.services, ctx.userId, args);
+  ctx.reply.setVisibility(target.visibility);
+  return target;
+}
+
+/** Whether a `read` command asked for the owner view; sets the reply's visibility to match. */
+export function applyReadVisibility(ctx: CommandContext, args: { private?: boolean }): boolean {
+  const privateView = args.private === true;
+  ctx.reply.setVisibility(readVisibility(privateView));
+  return privateView;
+}
