@@ -9,7 +9,7 @@ import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
 import { InteractionStore } from './session/interaction-store.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
-import { SystemDirectory } from './session/system-directory.js';
+import { SystemDirectory } from './directory/system-directory.js';
 import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
 import { TokenVault } from './vault/token-vault.js';

@@ -5,7 +5,7 @@ import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
 import type { InteractionStore } from './session/interaction-store.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
-import type { SystemDirectory } from './session/system-directory.js';
+import type { SystemDirectory } from './directory/system-directory.js';
 import type { TokenVault } from './vault/token-vault.js';
 
 /** Long-lived collaborators shared by every handler, built once at start. */

@@ -13,7 +13,7 @@ import { Limits } from '../../src/pluralkit/requests.js';
 import { READ_BACK_NOTE } from '../../src/render/changes.js';
 import { namedWithId } from '../../src/render/format.js';
 import { renderMemberGuildSettings } from '../../src/render/member-guild.js';
-import { resolveOwn } from '../../src/session/own-system.js';
+import { resolveOwn } from '../../src/access/own-system.js';
 
 const fields = {
   display_name: text({ description: "The member's display name in this server", label: 'Server display name', max: Limits.displayName, patch: 'display_name' }),

@@ -2,7 +2,7 @@ import { memberField } from '../shared/fields/entities.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { memberGuildSettings } from '../../src/entities/member-guild.js';
 import { renderMemberGuildSettings } from '../../src/render/member-guild.js';
-import { resolveOwn } from '../../src/session/own-system.js';
+import { resolveOwn } from '../../src/access/own-system.js';
 
 /**
  * `/member server view member`: GET /members/{ref}/guilds/{guild} — the member's display name,

@@ -3,7 +3,7 @@ import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
 import { hasCode, PkErrorCode } from '../../src/pluralkit/errors.js';
 import { fronterNames, when } from '../../src/render/switch.js';
-import { writeWithReadBack } from '../../src/session/writes.js';
+import { writeWithReadBack } from '../../src/writes/writes.js';
 import { switchesChanged } from '../../src/switches/changed.js';
 import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
 

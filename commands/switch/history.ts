@@ -5,7 +5,7 @@ import { subcommand } from '../../src/framework/command-table.js';
 import { pager } from '../../src/framework/pager.js';
 import { HISTORY_PAGE_SIZE, renderSwitchHistory } from '../../src/render/switch-history.js';
 import { historyMemberNames } from '../../src/session/history-names.js';
-import { storedTokenFor } from '../../src/session/stored-token.js';
+import { storedTokenFor } from '../../src/access/stored-token.js';
 
 const HistoryState = z.object({
   /** Path ref: `@me` for the owner view, else the public ref. */

@@ -2,8 +2,8 @@ import { subcommand } from '../../src/framework/command-table.js';
 import { membersField } from '../shared/fields/entities.js';
 import { atField } from '../shared/fields/time.js';
 import { registeredSwitchText } from '../../src/render/switch.js';
-import { readAt } from '../../src/session/at-time.js';
-import { resolveOwnList } from '../../src/session/own-system.js';
+import { readAt } from '../../src/access/at-time.js';
+import { resolveOwnList } from '../../src/access/own-system.js';
 import { registerSwitch } from '../../src/switches/register.js';
 
 export const newSwitch = subcommand({

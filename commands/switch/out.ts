@@ -1,7 +1,7 @@
 import { subcommand } from '../../src/framework/command-table.js';
 import { atField } from '../shared/fields/time.js';
 import { registeredSwitchText } from '../../src/render/switch.js';
-import { readAt } from '../../src/session/at-time.js';
+import { readAt } from '../../src/access/at-time.js';
 import { registerSwitch } from '../../src/switches/register.js';
 
 export const switchOut = subcommand({

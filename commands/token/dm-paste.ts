@@ -2,7 +2,7 @@ import type { DirectMessageContext } from '../../src/framework/command.js';
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { connectedMessage } from '../../src/render/token.js';
 import { looksLikeToken } from '../../src/tokens/token-format.js';
-import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
+import { verifyAndStoreToken } from '../../src/access/token-setup.js';
 
 /** A token pasted as a plain message in the bot's DM channel works like the form. */
 export async function tokenFromDirectMessage(ctx: DirectMessageContext): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
-import { storedTokenFor } from '../../src/session/stored-token.js';
+import { storedTokenFor } from '../../src/access/stored-token.js';
 
 const confirmRemove = confirmation({
   id: 'token.remove',

@@ -6,7 +6,7 @@ import { subcommand } from '../../src/framework/command-table.js';
 import type { ModalInteraction } from '../../src/interaction/interaction.js';
 import { buildModal } from '../../src/interaction/modal.js';
 import { connectedMessage, DM_REFUSED_TEXT, DMS_CLOSED_TEXT, SETUP_DM_SENT_TEXT, SETUP_EXPLANATION } from '../../src/render/token.js';
-import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
+import { verifyAndStoreToken } from '../../src/access/token-setup.js';
 
 const MODULE = 'token';
 export const OPEN_MODAL = 'open';

@@ -2,7 +2,7 @@ import { subcommand } from '../../src/framework/command-table.js';
 import { TOKEN_REVOKED_MESSAGE } from '../../src/render/errors.js';
 import { PluralKitError } from '../../src/pluralkit/errors.js';
 import { renderTokenStatus } from '../../src/render/token.js';
-import { storedTokenFor } from '../../src/session/stored-token.js';
+import { storedTokenFor } from '../../src/access/stored-token.js';
 
 export const tokenStatus = subcommand({
   description: 'Which system your stored token belongs to',

@@ -11,6 +11,14 @@ export type ChangedSubject =
   | { kind: 'switch' | 'latest-switch' };
 
 export interface RefusalData {
+  /** `/autoproxy set mode:member` without a member. */
+  'autoproxy.member-needed': Record<never, never>;
+  /** A member given with a mode that takes none. */
+  'autoproxy.member-not-allowed': { mode: 'off' | 'front' };
+  /** The member to autoproxy as is not one of the caller's own; `lookup` is why the lookup failed, when known. */
+  'autoproxy.not-own-member': { ref: string | null; lookup?: Error };
+  /** PluralKit keeps no settings for the system in this server yet (20009). */
+  'system.no-server-settings-yet': Record<never, never>;
   /** A confirmed change found the thing it changes different from what the prompt showed. */
   'prompt.changed-since': { subject: ChangedSubject };
 }

@@ -4,7 +4,7 @@ import type { Group, Member } from '../pluralkit/models.js';
 import { isGroupHidden, isMemberHidden, publicGroup, publicMember } from '../pluralkit/privacy.js';
 import type { GroupCreate, GroupPatch, MemberCreate, MemberPatch } from '../pluralkit/requests.js';
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
 
 /*
  * Members and groups are managed the same way (list, view, create, edit, delete, privacy,

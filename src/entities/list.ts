@@ -8,7 +8,7 @@ import { truncate } from '../text/truncate.js';
 import { proxyTemplate } from '../input/proxy-template.js';
 import { foldForSearch } from '../resolve/search-index.js';
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
 import type { Entity, EntityKind } from './kinds.js';
 
 /*

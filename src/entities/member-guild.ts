@@ -4,9 +4,9 @@ import type { Member, MemberGuildSettings } from '../pluralkit/models.js';
 import type { MemberGuildSettingsPatch } from '../pluralkit/requests.js';
 import { safeName } from '../text/markdown.js';
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../session/writes.js';
-import { holdsPatch } from '../session/read-back.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
+import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
+import { holdsPatch } from '../writes/read-back.js';
 
 /*
  * A member's settings for one server. PluralKit makes them the first time the member is used in

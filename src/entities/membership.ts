@@ -1,6 +1,6 @@
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../session/writes.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
+import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
 import type { Entity, EntityKind, MembershipOp } from './kinds.js';
 
 /*

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode } from '../pluralkit/errors.js';
 import type { Services } from '../services.js';
-import type { ReadReference } from '../session/own-system.js';
+import type { ReadReference } from '../access/own-system.js';
 import type { Entity, EntityKind } from './kinds.js';
 
 export interface Card<E extends Entity> {

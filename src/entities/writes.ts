@@ -2,9 +2,9 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode } from '../pluralkit/errors.js';
 import { isOwnerSettings } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
-import { holdsPatch } from '../session/read-back.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../session/writes.js';
+import { holdsPatch } from '../writes/read-back.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
+import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
 import type { Body, Entity, EntityKind } from './kinds.js';
 
 /*

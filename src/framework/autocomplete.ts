@@ -1,7 +1,7 @@
 import { autocompleteChoices } from '../resolve/autocomplete.js';
 import type { NamedEntity } from '../resolve/search-index.js';
 import { zoneChoices } from '../time/zones.js';
-import { storedTokenFor } from '../session/stored-token.js';
+import { storedTokenFor } from '../access/stored-token.js';
 import type { AutocompleteContext, Choice } from './command.js';
 import type { AutocompleteSource } from './fields.js';
 

@@ -1,5 +1,5 @@
 import type { StoredToken } from '../vault/token-vault.js';
-import type { ReadTarget } from '../session/read-target.js';
+import type { ReadTarget } from '../access/read-target.js';
 import type { CommandContext } from './command.js';
 
 /** What a handler may require before it runs; the table checks it so handlers never do. */

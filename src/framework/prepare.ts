@@ -1,5 +1,5 @@
 import { UserFacingError } from '../core/user-facing-error.js';
-import { requireToken } from '../session/read-target.js';
+import { requireToken } from '../access/read-target.js';
 import type { CommandContext } from './command.js';
 import type { HandlerContext, Needs } from './context.js';
 

@@ -1,5 +1,5 @@
 import { readVisibility } from '../core/visibility.js';
-import { resolveReadTarget, type ReadTarget } from '../session/read-target.js';
+import { resolveReadTarget, type ReadTarget } from '../access/read-target.js';
 import type { CommandContext } from './command.js';
 import { flag, text, user } from './fields.js';
 

@@ -5,20 +5,6 @@ import type { ChangeRow } from './changes.js';
 import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 
-/** Why a mode and member do not go together, said before anything is sent. */
-export function autoproxyRefusal(problem: 'member-needed' | 'off' | 'front'): string {
-  if (problem === 'member-needed') return '`mode: member` needs a `member`: the member every message is proxied as.';
-  const why = problem === 'off' ? '`off` proxies only messages with proxy tags' : '`front` proxies as whoever is fronting';
-  return `\`member\` only goes with \`mode: member\` or \`mode: latch\`: ${why}.`;
-}
-
-/** After "no member called …": a short ID of another system's member is refused by PluralKit (403). */
-export function notYourMember(ref: string): string {
-  return `If ${inlineCode(ref)} is another system's member: autoproxy can only proxy as members of your own system.`;
-}
-
-export const NOT_YOUR_MEMBER = 'That member is not part of your system: autoproxy can only proxy as your own members.';
-
 /** `**Alice** (`abcdef`)`, or the bare ID of a member not in the list (deleted since). */
 export function autoproxyMemberName(id: string | null, members: readonly Member[]): string | null {
   if (id === null) return null;

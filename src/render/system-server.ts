@@ -4,10 +4,6 @@ import { fitEmbed } from '../interaction/embed-limits.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 
 /** PluralKit keeps per-server settings only once the system has used PluralKit in that server (404 20009). */
-export const NO_SERVER_SETTINGS_YET =
-  'PluralKit has no settings for your system in this server yet. It creates them the first time your system uses PluralKit here ' +
-  '(for example, when you proxy a message in this server); after that you can view and change them here.';
-
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
 const orFallback = (value: string | null, fallback: string): string => (value === null ? `*${fallback}*` : safeName(value));
 

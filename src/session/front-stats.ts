@@ -8,9 +8,9 @@ import type { Services } from '../services.js';
 import type { FrontHistory } from '../stats/history-reader.js';
 import { switchPagesOf } from '../stats/history-reader.js';
 import { parseStatsRange } from '../stats/range.js';
-import { resolveOwn } from './own-system.js';
-import type { ReadTarget } from './read-target.js';
-import { storedTokenFor } from './stored-token.js';
+import { resolveOwn } from '../access/own-system.js';
+import type { ReadTarget } from '../access/read-target.js';
+import { storedTokenFor } from '../access/stored-token.js';
 
 /** Everything a /stats reply is drawn from, read with the viewer's rights only. */
 export interface StatsSource {

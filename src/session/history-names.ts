@@ -1,6 +1,6 @@
 import { publicMember } from '../pluralkit/privacy.js';
 import type { Services } from '../services.js';
-import { storedTokenFor } from './stored-token.js';
+import { storedTokenFor } from '../access/stored-token.js';
 
 /** Which history a page shows: whose (a path ref), and whether in the owner's view. */
 export interface HistoryView {

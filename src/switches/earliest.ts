@@ -1,5 +1,5 @@
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
 
 /**
  * How far back a switch may be logged or moved for `at`: not before the system was created,

@@ -3,7 +3,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import type { Switch, SwitchSummary } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
 
 export const NO_SWITCHES_MESSAGE = 'Your system has no switches yet. Register one with `/switch new`.';
 

@@ -1,18 +1,18 @@
+import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { AutoproxyMode, Member } from '../pluralkit/models.js';
 import { normalizeEntityRef } from '../pluralkit/refs.js';
-import { autoproxyRefusal, notYourMember } from '../render/autoproxy.js';
 import type { Services } from '../services.js';
-import { resolveOwn } from '../session/own-system.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
+import { resolveOwn } from '../access/own-system.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
 
 /**
  * PluralKit's autoproxy rules (API reference §2.1), checked before anything is sent: `member`
  * mode needs a member, `latch` may carry one, `off` and `front` take none.
  */
 export function checkAutoproxyRequest(mode: AutoproxyMode, memberGiven: boolean): void {
-  if (mode === 'member' && !memberGiven) throw new UserFacingError(autoproxyRefusal('member-needed'));
-  if ((mode === 'off' || mode === 'front') && memberGiven) throw new UserFacingError(autoproxyRefusal(mode));
+  if (mode === 'member' && !memberGiven) throw new Refusal('autoproxy.member-needed', {});
+  if ((mode === 'off' || mode === 'front') && memberGiven) throw new Refusal('autoproxy.member-not-allowed', { mode });
 }
 
 /**
@@ -24,7 +24,7 @@ export async function autoproxyMember(services: Services, userId: string, auth: 
     return await resolveOwn(services, 'members', userId, auth, input);
   } catch (error) {
     const ref = normalizeEntityRef(input);
-    if (error instanceof UserFacingError && ref !== null) throw new UserFacingError(`${error.message}\n${notYourMember(ref)}`);
+    if ((error instanceof UserFacingError || error instanceof Refusal) && ref !== null) throw new Refusal('autoproxy.not-own-member', { ref, lookup: error });
     throw error;
   }
 }

@@ -2,8 +2,8 @@ import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import type { Member, System } from '../pluralkit/models.js';
 import { isGroupHidden, isMemberHidden } from '../pluralkit/privacy.js';
 import type { Services } from '../services.js';
-import type { ReadTarget } from '../session/read-target.js';
-import { storedTokenFor } from '../session/stored-token.js';
+import type { ReadTarget } from '../access/read-target.js';
+import { storedTokenFor } from '../access/stored-token.js';
 import { SYSTEM_PRIVACY_SUBJECTS } from './privacy-subjects.js';
 
 export interface SystemCardData {

@@ -1,7 +1,7 @@
 import type { SystemSettingsView } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
-import { resolveReadTarget } from '../session/read-target.js';
-import { storedTokenFor } from '../session/stored-token.js';
+import { resolveReadTarget } from '../access/read-target.js';
+import { storedTokenFor } from '../access/stored-token.js';
 import { DEFAULT_NAME_FORMAT } from './settings-catalogue.js';
 
 export interface SettingsView {

@@ -1,12 +1,11 @@
-import { UserFacingError } from '../core/user-facing-error.js';
 import { hasStatus } from '../pluralkit/errors.js';
 import type { AutoproxySettings, System, SystemGuildSettings, SystemSettings, SystemSettingsView } from '../pluralkit/models.js';
 import type { AutoproxyPatch, SystemGuildSettingsPatch, SystemPatch, SystemSettingsPatch } from '../pluralkit/requests.js';
-import { NOT_YOUR_MEMBER } from '../render/autoproxy.js';
+import { Refusal } from '../core/refusal.js';
 import type { Services } from '../services.js';
-import type { OwnSystemAuth } from '../session/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../session/writes.js';
-import { holdsPatch } from '../session/read-back.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
+import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
+import { holdsPatch } from '../writes/read-back.js';
 import { DEFAULT_NAME_FORMAT } from './settings-catalogue.js';
 
 /*
@@ -73,7 +72,7 @@ export async function updateAutoproxy(services: Services, auth: OwnSystemAuth, g
     checkWith: '`/autoproxy view`',
   }).catch((error: unknown) => {
     // A member of another system (checked before sending, unless the list changed meanwhile).
-    if (hasStatus(error, 403)) throw new UserFacingError(NOT_YOUR_MEMBER);
+    if (hasStatus(error, 403)) throw new Refusal('autoproxy.not-own-member', { ref: null });
     throw error;
   });
   const stale = (result.value.autoproxy_mode === 'off' || result.value.autoproxy_mode === 'front') && result.value.autoproxy_member !== null;

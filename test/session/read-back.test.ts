@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsPatch } from '../../src/session/read-back.js';
+import { holdsPatch } from '../../src/writes/read-back.js';
 
 describe('holdsPatch: a read-back counts only when PluralKit holds what was sent', () => {
   it('compares every written key, nested privacy included; empty text and cleared fields read back as null', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PluralKitClient } from '../../src/pluralkit/client.js';
 import type { Services } from '../../src/services.js';
-import { verifyAndStoreToken } from '../../src/tokens/token-setup.js';
+import { verifyAndStoreToken } from '../../src/access/token-setup.js';
 import { deriveKeyId } from '../../src/vault/crypto.js';
 import { IN_MEMORY, openDatabase } from '../../src/vault/database.js';
 import { TokenVault } from '../../src/vault/token-vault.js';

@@ -4,7 +4,7 @@ import type { Entity } from '../../../src/entities/kinds.js';
 import { deleteEntity, rereadOwn } from '../../../src/entities/writes.js';
 import { READ_BACK_NOTE } from '../../../src/render/changes.js';
 import { namedWithId } from '../../../src/render/format.js';
-import { resolveOwn } from '../../../src/session/own-system.js';
+import { resolveOwn } from '../../../src/access/own-system.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
 import { confirmation, type Confirmation } from '../../../src/framework/confirm.js';
 import type { EntityCommandKind } from './kinds.js';

@@ -5,7 +5,7 @@ import type { Body, Entity } from '../../../src/entities/kinds.js';
 import { rereadOwn, updateEntity } from '../../../src/entities/writes.js';
 import { renderChanges, renderSaved } from '../../../src/render/changes.js';
 import { namedWithId } from '../../../src/render/format.js';
-import { resolveOwn } from '../../../src/session/own-system.js';
+import { resolveOwn } from '../../../src/access/own-system.js';
 import { clearField } from '../fields/profile.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
 import { confirmation, type Confirmation } from '../../../src/framework/confirm.js';

@@ -5,7 +5,7 @@ import { changeMembership, membershipFingerprint, type EntityRef } from '../../.
 import { READ_BACK_NOTE } from '../../../src/render/changes.js';
 import { namedWithId } from '../../../src/render/format.js';
 import { nameList, renderMembershipChange } from '../../../src/render/membership.js';
-import { resolveOwn, resolveOwnList } from '../../../src/session/own-system.js';
+import { resolveOwn, resolveOwnList } from '../../../src/access/own-system.js';
 import { subcommand, type SubcommandGroup } from '../../../src/framework/command-table.js';
 import { confirmation, type Confirmation } from '../../../src/framework/confirm.js';
 import type { HandlerContext } from '../../../src/framework/context.js';

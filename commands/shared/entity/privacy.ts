@@ -5,7 +5,7 @@ import { updateEntity } from '../../../src/entities/writes.js';
 import { renderSaved } from '../../../src/render/changes.js';
 import { namedWithId } from '../../../src/render/format.js';
 import { privacySubjectLabel, renderPrivacyOverview } from '../../../src/render/privacy.js';
-import { resolveOwn } from '../../../src/session/own-system.js';
+import { resolveOwn } from '../../../src/access/own-system.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
 import { choice } from '../../../src/framework/fields.js';
 import type { EntityCommandKind } from './kinds.js';

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Entity } from '../../../src/entities/kinds.js';
 import { loadCard, type Card } from '../../../src/entities/view.js';
-import { resolveForRead, type ReadReference } from '../../../src/session/own-system.js';
+import { resolveForRead, type ReadReference } from '../../../src/access/own-system.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
 import type { CommandContext } from '../../../src/framework/command.js';
 import type { EntityCommandKind } from './kinds.js';

@@ -2,7 +2,7 @@ import { UserFacingError } from '../core/user-facing-error.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import { parseAt } from '../time/parse-at.js';
-import type { OwnSystemAuth } from './system-directory.js';
+import type { OwnSystemAuth } from '../directory/system-directory.js';
 
 /** An `at` option read in the caller's PluralKit time zone (fetched once, then cached). */
 export async function readAt(services: Services, log: Logger, userId: string, auth: OwnSystemAuth, input: string, now = new Date()): Promise<Date> {

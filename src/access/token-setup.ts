@@ -2,7 +2,7 @@ import type { System } from '../pluralkit/models.js';
 import { PluralKitError, retryAfterSeconds } from '../pluralkit/errors.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { Services } from '../services.js';
-import { cleanTokenInput, looksLikeToken } from './token-format.js';
+import { cleanTokenInput, looksLikeToken } from '../tokens/token-format.js';
 
 export const NOT_A_TOKEN_MESSAGE =
   "That doesn't look like a PluralKit token. Send `pk;token` to PluralKit in a DM and copy the long string it sends back (about 64 letters, digits and symbols).";

@@ -5,7 +5,7 @@ import { resolveEntity, resolveEntityList } from '../resolve/resolve.js';
 import { newSuggestionWork, type SuggestionWork } from '../resolve/suggestions.js';
 import type { Services } from '../services.js';
 import { storedTokenFor } from './stored-token.js';
-import type { OwnList, OwnSystemAuth } from './system-directory.js';
+import type { OwnList, OwnSystemAuth } from '../directory/system-directory.js';
 
 interface Lists {
   members: Member;
