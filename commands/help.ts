@@ -1,10 +1,10 @@
-import type { CommandModule, HelpSection } from '../src/framework/command.js';
+import type { CommandModule, HelpContext, HelpSection } from '../src/framework/command.js';
 import { defineCommand, subcommand } from '../src/framework/command-table.js';
 import { choice } from '../src/framework/fields.js';
 import { renderHelpDetail, renderHelpOverview } from '../src/render/help.js';
 
-function sections(registry: () => readonly CommandModule[]): HelpSection[] {
-  return registry().flatMap((module) => (module.help ? [module.help()] : []));
+function sections(registry: () => readonly CommandModule[], context: HelpContext): HelpSection[] {
+  return registry().flatMap((module) => (module.help ? [module.help(context)] : []));
 }
 
 /** /help is generated from the registry's tables, so it can never fall out of date. */
@@ -16,9 +16,10 @@ export function createHelpCommand(registry: () => readonly CommandModule[], comm
       description: 'What Switchboard does, how to set it up, and every command',
       options: { command: choice({ description: 'Show every option of one command', choices: commandNames }) },
       async run(ctx, args) {
-        const all = sections(registry);
+        const context: HelpContext = { interactions: ctx.services.config.interactions };
+        const all = sections(registry, context);
         const chosen = args.command === undefined ? undefined : all.find((section) => section.command === args.command);
-        await ctx.reply.send({ embeds: [chosen ? renderHelpDetail(chosen) : renderHelpOverview(all)] });
+        await ctx.reply.send({ embeds: [chosen ? renderHelpDetail(chosen) : renderHelpOverview(all, context)] });
       },
     }),
   });

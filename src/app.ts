@@ -13,8 +13,15 @@ import { SystemDirectory } from './directory/system-directory.js';
 import { openDatabase } from './vault/database.js';
 import { resolveEncryptionKey } from './vault/keys.js';
 import { TokenVault } from './vault/token-vault.js';
+import type { AddressInfo } from 'node:net';
+import { forgetUser } from './access/forget-user.js';
+import { InProcessInteractionClaims } from './framework/interaction-claims.js';
 import { DiscordRest } from './transport/discord-rest.js';
-import { GatewayConnection } from './transport/gateway.js';
+import type { GatewayConnection } from './transport/gateway.js';
+import { EventsEndpoint } from './transport/http/events-endpoint.js';
+import { SwitchboardHttpServer } from './transport/http/http-server.js';
+import { InteractionsEndpoint } from './transport/http/interactions-endpoint.js';
+import { discordPublicKey } from './transport/http/signature.js';
 
 /** The command registry, here so that the composition root is the one place in src/ that knows commands/. */
 export { commandModules };
@@ -25,6 +32,8 @@ const PLURALKIT_CALL_BUDGET_MS = 8_000;
 export interface RunningApp {
   dispatcher: Dispatcher;
   services: Services;
+  /** Where the HTTP server listens, when HTTP_PORT is set (port 0 picks a free one). */
+  httpAddress?: AddressInfo;
   /** Stop taking interactions, finish in-flight replies, close everything. */
   stop(): Promise<void>;
 }
@@ -59,51 +68,102 @@ export function createServices(config: Config, logger: Logger, discord: DiscordR
   }
 }
 
+/** Everything that answers to the outside, built and wired for the configured run mode. */
+interface Edges {
+  gateway?: GatewayConnection;
+  http?: SwitchboardHttpServer;
+  httpAddress?: AddressInfo;
+  applicationId: string | undefined;
+}
+
+/**
+ * The transports: the gateway (default) or Discord's HTTP POSTs, and the HTTP server's other routes
+ * when HTTP_PORT is set. The gateway package is loaded only in gateway mode, so http mode never
+ * holds a websocket client.
+ */
+async function startEdges(config: Config, logger: Logger, services: Services, dispatcher: Dispatcher, discord: DiscordRest): Promise<Edges> {
+  const edges: Edges = { applicationId: config.discordApplicationId };
+  try {
+    if (config.httpPort !== undefined) {
+      const http = new SwitchboardHttpServer(logger);
+      edges.http = http;
+      const now = (): number => Date.now();
+      if (config.discordPublicKey) {
+        const key = discordPublicKey(config.discordPublicKey);
+        const events = new EventsEndpoint({ key, log: logger, now, onDeauthorized: (userId) => forgetUser(services, userId) });
+        http.post('/discord/events', (request) => events.handle(request));
+        if (config.interactions === 'http') {
+          const endpoint = new InteractionsEndpoint({ key, sink: dispatcher, rest: discord, log: logger, now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+          http.post('/interactions', (request) => endpoint.handle(request));
+        }
+      }
+      edges.httpAddress = await http.listen(config.httpPort, config.httpHost);
+      logger.info({ port: edges.httpAddress.port, host: config.httpHost, interactions: config.interactions }, 'HTTP server listening');
+    }
+    if (config.interactions === 'gateway') {
+      const { GatewayConnection } = await import('./transport/gateway.js');
+      const gateway = new GatewayConnection({ token: config.discordToken!, rest: discord, log: logger, sink: dispatcher });
+      edges.gateway = gateway;
+      const identity = await gateway.connect();
+      logger.info({ user: identity.botTag, applicationId: identity.applicationId }, 'connected to Discord');
+      edges.applicationId ??= identity.applicationId;
+    } else {
+      edges.applicationId ??= (await discord.currentApplication()).id;
+      logger.info({ applicationId: edges.applicationId }, 'taking interactions over HTTP (no gateway connection)');
+    }
+    return edges;
+  } catch (error) {
+    await edges.gateway?.destroy().catch(() => undefined);
+    await edges.http?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
 /** `modules` defaults to the registry; tests may add a module of their own. */
 export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules): Promise<RunningApp> {
   const discord = new DiscordRest({ token: config.discordToken!, apiUrl: config.discordApiUrl });
   const services = createServices(config, logger, discord);
-  const dispatcher = new Dispatcher(services, modules);
-  const gateway = new GatewayConnection({ token: config.discordToken!, rest: discord, log: logger, sink: dispatcher });
-  let identity;
-  try {
-    identity = await gateway.connect();
-  } catch (error) {
-    await gateway.destroy().catch(() => undefined);
+  const dispatcher = new Dispatcher(services, modules, new InProcessInteractionClaims());
+  const closeServices = async (): Promise<void> => {
     await services.pluralkit.close();
     services.directory.dispose();
     services.db.close();
+  };
+  let edges: Edges;
+  try {
+    edges = await startEdges(config, logger, services, dispatcher, discord);
+  } catch (error) {
+    await closeServices();
     throw error;
   }
-  logger.info({ user: identity.botTag, applicationId: identity.applicationId }, 'connected to Discord');
 
-  const applicationId = config.discordApplicationId ?? identity.applicationId;
-  if (applicationId) {
+  if (edges.applicationId) {
     try {
       await registerIfChanged({
         rest: discord,
         db: services.db,
         definitions: commandDefinitions(modules),
-        target: { applicationId, guildId: config.devGuildId },
+        target: { applicationId: edges.applicationId, guildId: config.devGuildId },
         log: logger,
       });
     } catch (error) {
       logger.error({ err: error }, 'command registration failed; commands may be out of date');
     }
   }
+  edges.http?.setReadiness('ready');
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ inFlight: dispatcher.pending }, 'shutting down: finishing in-flight interactions');
+      edges.http?.setReadiness('draining');
       await dispatcher.drain();
-      await gateway.destroy();
-      await services.pluralkit.close();
-      services.directory.dispose();
-      services.db.close();
+      await edges.gateway?.destroy();
+      await edges.http?.close();
+      await closeServices();
       logger.info('shut down cleanly');
     })();
     return stopping;
   };
-  return { dispatcher, services, stop };
+  return { dispatcher, services, ...(edges.httpAddress ? { httpAddress: edges.httpAddress } : {}), stop };
 }

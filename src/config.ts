@@ -7,7 +7,19 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export type InteractionsTransport = 'gateway' | 'http';
+
 export interface Config {
+  /** DISCORD_INTERACTIONS: how interactions arrive (gateway websocket, or Discord's HTTP POSTs). */
+  interactions: InteractionsTransport;
+  /** HTTP_PORT; required in http mode, optional in gateway mode (then /interactions is not served). */
+  httpPort: number | undefined;
+  /** HTTP_HOST; default 0.0.0.0. */
+  httpHost: string;
+  /** DISCORD_PUBLIC_KEY: the application's Ed25519 public key, 32 bytes (given as 64 hex digits). */
+  discordPublicKey: Buffer | undefined;
+  /** PUBLIC_URL without a trailing slash: the https base URL PluralKit and Discord reach. */
+  publicUrl: string | undefined;
   /** DISCORD_TOKEN; `loadConfig({ requireDiscordToken: true })` guarantees it is set. */
   discordToken: string | undefined;
   /** DISCORD_APPLICATION_ID; undefined → taken from the application at login. */
@@ -119,6 +131,28 @@ export const DEFAULT_CACHE_MAX_MB = 64;
 export const DEFAULT_CACHE_IDLE_MINUTES = 10;
 
 const environmentSchema = z.object({
+  DISCORD_INTERACTIONS: optionalText.transform((value, ctx) => {
+    if (value === undefined) return 'gateway' as const;
+    const mode = value.toLowerCase();
+    if (mode === 'gateway' || mode === 'http') return mode;
+    ctx.addIssue({ code: 'custom', message: `DISCORD_INTERACTIONS must be gateway or http (got "${value.slice(0, 20)}")` });
+    return z.NEVER;
+  }),
+  HTTP_PORT: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+    if (port >= 0 && port <= 65_535) return port;
+    ctx.addIssue({ code: 'custom', message: 'HTTP_PORT must be a port number from 0 to 65535' });
+    return z.NEVER;
+  }),
+  HTTP_HOST: optionalText,
+  DISCORD_PUBLIC_KEY: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+    ctx.addIssue({ code: 'custom', message: `DISCORD_PUBLIC_KEY must be the application's public key: 64 hex digits (General Information in the Developer Portal; got ${value.length} characters)` });
+    return z.NEVER;
+  }),
+  PUBLIC_URL: httpUrl('PUBLIC_URL'),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake('DISCORD_APPLICATION_ID'),
   DISCORD_API_URL: httpUrl('DISCORD_API_URL'),
@@ -213,8 +247,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     throw new ConfigError('DISCORD_TOKEN is required to run the bot (set it in the environment or in .env)');
   }
 
+  if (vars.DISCORD_INTERACTIONS === 'http') {
+    if (vars.HTTP_PORT === undefined) throw new ConfigError('HTTP_PORT is required when DISCORD_INTERACTIONS=http: the port Discord\'s interaction POSTs reach (behind your TLS proxy)');
+    if (vars.DISCORD_PUBLIC_KEY === undefined) {
+      throw new ConfigError('DISCORD_PUBLIC_KEY is required when DISCORD_INTERACTIONS=http: the application\'s public key from the Developer Portal (General Information), 64 hex digits');
+    }
+  }
+
   const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
   return {
+    interactions: vars.DISCORD_INTERACTIONS,
+    httpPort: vars.HTTP_PORT,
+    httpHost: vars.HTTP_HOST ?? '0.0.0.0',
+    discordPublicKey: vars.DISCORD_PUBLIC_KEY,
+    publicUrl: vars.PUBLIC_URL === undefined ? undefined : stripTrailingSlashes(vars.PUBLIC_URL),
     discordToken: vars.DISCORD_TOKEN,
     discordApplicationId: vars.DISCORD_APPLICATION_ID,
     discordApiUrl: vars.DISCORD_API_URL === undefined ? undefined : stripTrailingSlashes(vars.DISCORD_API_URL),

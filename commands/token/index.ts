@@ -12,5 +12,5 @@ export const tokenCommand = defineCommand({
   buttons: { [OPEN_MODAL]: openTokenModal },
   modals: { [SUBMIT_MODAL]: submitTokenModal },
   directMessage: tokenFromDirectMessage,
-  helpNote: 'Pasting your token as a plain message in a DM with me works too.',
+  helpNote: ({ interactions }) => (interactions === 'gateway' ? 'Pasting your token as a plain message in a DM with me works too.' : undefined),
 });

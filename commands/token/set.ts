@@ -34,9 +34,10 @@ function tokenModal(): APIModalInteractionResponseCallbackData {
 }
 
 export const tokenSet = subcommand({
-  description: 'Store your PluralKit token (asked for in DMs)',
+  description: 'Store your PluralKit token (asked for privately)',
   async run(ctx) {
-    if (ctx.inBotDm) {
+    // Over HTTP there are no DM messages to continue in; the form is private wherever it opens.
+    if (ctx.inBotDm || ctx.services.config.interactions === 'http') {
       await ctx.reply.showModal(tokenModal());
       return;
     }

@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { MessageMenuInteraction, ModalInteraction } from '../interaction/interaction.js';
 import { UserFacingError } from '../core/user-facing-error.js';
-import type { CommandContext, CommandModule, HelpSection } from './command.js';
+import type { CommandContext, CommandModule, HelpContext, HelpSection } from './command.js';
 import { EVERYWHERE } from './contexts.js';
 import type { CustomId } from '../interaction/custom-id.js';
 import { optionsJson, parseArgs, type ArgsOf, type Options } from './args.js';
@@ -84,8 +84,8 @@ export interface CommandTable {
   /** Modals that are not forms (no stored state), by custom-ID action. */
   modals?: Record<string, (ctx: CommandContext, interaction: ModalInteraction, id: CustomId) => Promise<void>>;
   directMessage?: CommandModule['directMessage'];
-  /** A closing line for /help (setup hints). */
-  helpNote?: string;
+  /** A closing line for /help (setup hints), which may depend on the run mode. */
+  helpNote?: string | ((context: HelpContext) => string | undefined);
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -228,7 +228,7 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     ...(table.directMessage ? { directMessage: table.directMessage } : {}),
 
-    help(): HelpSection {
+    help(context): HelpSection {
       const lines: string[] = [];
       if (table.run) lines.push(usage(table.name, table.run));
       for (const [name, spec] of Object.entries(subcommands)) lines.push(usage(`${table.name} ${name}`, spec));
@@ -236,7 +236,8 @@ export function defineCommand(table: CommandTable): CommandModule {
         for (const [name, spec] of Object.entries(group.subcommands)) lines.push(usage(`${table.name} ${groupName} ${name}`, spec));
       }
       for (const name of Object.keys(table.messageMenus ?? {})) lines.push(`**${name}** — right-click a message → Apps → ${name}`);
-      if (table.helpNote) lines.push(table.helpNote);
+      const note = typeof table.helpNote === 'function' ? table.helpNote(context) : table.helpNote;
+      if (note) lines.push(note);
       return { command: table.name, summary: table.description, lines };
     },
   };

@@ -13,6 +13,7 @@ import type {
 import type { CustomId } from '../interaction/custom-id.js';
 import type { ReplyMessage } from '../interaction/message.js';
 import type { Responder } from '../interaction/responder.js';
+import type { InteractionsTransport } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 
@@ -62,7 +63,12 @@ export interface CommandModule {
   /** Plain messages in the bot's DM channel (only the token module uses this). */
   directMessage?(ctx: DirectMessageContext): Promise<boolean>;
   /** `/help` lines, when the module can say more than its definitions do. */
-  help?(): HelpSection;
+  help?(context: HelpContext): HelpSection;
+}
+
+/** What help text may depend on: how this deployment receives interactions (no DM messages over HTTP). */
+export interface HelpContext {
+  interactions: InteractionsTransport;
 }
 
 /** What `/help` shows for one command: a one-line summary and a line per subcommand. */

@@ -12,6 +12,7 @@ import type { Services } from '../services.js';
 import { truncate } from '../text/truncate.js';
 import type { Choice, CommandContext, CommandModule } from './command.js';
 import { reportFailure } from './error-funnel.js';
+import type { InteractionClaims } from './interaction-claims.js';
 
 /** Defer this long after dispatch if a handler has not answered: well inside Discord's 3 s. */
 export const AUTO_DEFER_MS = 1500;
@@ -19,6 +20,9 @@ export const AUTO_DEFER_MS = 1500;
 export const AUTOCOMPLETE_BUDGET_MS = 2500;
 
 type Outcome = 'ok' | 'user-error' | 'error' | 'ignored';
+
+/** What became of a delivered interaction: handled (answered), or a repeat of one already handled. */
+export type Delivery = 'handled' | 'duplicate';
 
 function interactionLabel(interaction: Interaction): string {
   switch (interaction.kind) {
@@ -53,6 +57,7 @@ export class Dispatcher {
   constructor(
     private readonly services: Services,
     modules: readonly CommandModule[],
+    private readonly claims: InteractionClaims,
     private readonly options: { autoDeferMs?: number } = {},
   ) {
     for (const module of modules) {
@@ -65,10 +70,22 @@ export class Dispatcher {
     return this.services.logger;
   }
 
-  /** One interaction, answered through `callbacks`; the returned promise settles when it was handled. */
-  handle(interaction: Interaction, callbacks: InteractionCallbacks): Promise<void> {
-    // Shutting down: say so at once instead of letting Discord's 3 s run out.
-    return this.track(this.accepting ? this.dispatch(interaction, callbacks) : this.refuseWhileStopping(interaction, callbacks));
+  /**
+   * One interaction, answered through `callbacks`; settles when it was handled. An ID delivered
+   * again (a replayed POST, a resent dispatch) runs nothing and answers nothing: `duplicate`.
+   */
+  handle(interaction: Interaction, callbacks: InteractionCallbacks): Promise<Delivery> {
+    let delivery: Delivery = 'handled';
+    const work = async (): Promise<void> => {
+      if (!(await this.claims.claim(interaction.id))) {
+        delivery = 'duplicate';
+        this.logger.warn({ interactionId: interaction.id, userId: interaction.user.id }, 'interaction delivered again: ignored');
+        return;
+      }
+      // Shutting down: say so at once instead of letting Discord's 3 s run out.
+      await (this.accepting ? this.dispatch(interaction, callbacks) : this.refuseWhileStopping(interaction, callbacks));
+    };
+    return this.track(work()).then(() => delivery);
   }
 
   private async refuseWhileStopping(interaction: Interaction, callbacks: InteractionCallbacks): Promise<void> {

@@ -2,6 +2,10 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import { joinWithin } from '../text/list-fit.js';
 
+export interface HelpContextView {
+  interactions: 'gateway' | 'http';
+}
+
 export interface HelpSectionView {
   command: string;
   summary: string;
@@ -10,14 +14,20 @@ export interface HelpSectionView {
 
 const HELP_COLOR = 0x5865f2;
 
-const INTRO = [
-  'Switchboard puts your [PluralKit](https://pluralkit.me) system behind slash commands: members, groups, switches, front history and charts, privacy and settings, from any server or DM.',
-  '',
-  '**Set up:** run `/token set`. I will ask for your PluralKit token in DMs (get it by sending `pk;token` to PluralKit). It is stored encrypted and only used for your own commands.',
-  'Without a token, commands still show public data of any system.',
-  '',
-  'Replies that others can see only ever show what PluralKit shows the public; add `private: True` to see your own private data just for you. Changes are always answered privately.',
-].join('\n');
+function intro(context: HelpContextView): string {
+  const setup =
+    context.interactions === 'http'
+      ? '**Set up:** run `/token set` and paste your PluralKit token into the private form that opens (get it by sending `pk;token` to PluralKit).'
+      : '**Set up:** run `/token set`. I will ask for your PluralKit token in DMs (get it by sending `pk;token` to PluralKit).';
+  return [
+    'Switchboard puts your [PluralKit](https://pluralkit.me) system behind slash commands: members, groups, switches, front history and charts, privacy and settings, from any server or DM.',
+    '',
+    `${setup} It is stored encrypted and only used for your own commands.`,
+    'Without a token, commands still show public data of any system.',
+    '',
+    'Replies that others can see only ever show what PluralKit shows the public; add `private: True` to see your own private data just for you. Changes are always answered privately.',
+  ].join('\n');
+}
 
 /** The first word after the command in a usage line: `/member groups add …` → `groups add`. */
 function subcommandOf(section: HelpSectionView, line: string): string | null {
@@ -27,11 +37,11 @@ function subcommandOf(section: HelpSectionView, line: string): string | null {
 }
 
 /** Every command with its subcommands by name; `/help command:<name>` shows the options. */
-export function renderHelpOverview(sections: readonly HelpSectionView[]): APIEmbed {
+export function renderHelpOverview(sections: readonly HelpSectionView[], context: HelpContextView): APIEmbed {
   return {
     title: 'Switchboard',
     color: HELP_COLOR,
-    description: INTRO,
+    description: intro(context),
     fields: sections.slice(0, DiscordLimits.embedFields).map((section) => {
       const subcommands = section.lines.map((line) => subcommandOf(section, line)).filter((name): name is string => name !== null);
       const list = subcommands.map((name) => `\`/${section.command} ${name}\``);

@@ -4,6 +4,7 @@ import type { ReplyMessage } from '../interaction/message.js';
 
 /** Where a transport hands what it received (the dispatcher); the promise settles when it was handled. */
 export interface InteractionSink {
-  handle(interaction: Interaction, callbacks: InteractionCallbacks): Promise<void>;
+  /** `duplicate` when this interaction ID was already handled (nothing ran, nothing was answered). */
+  handle(interaction: Interaction, callbacks: InteractionCallbacks): Promise<'handled' | 'duplicate'>;
   handleDirectMessage(message: DirectMessage, reply: (message: ReplyMessage) => Promise<void>): Promise<void>;
 }

@@ -17,10 +17,36 @@ function configError(run: () => unknown): ConfigError {
   throw new Error('expected a ConfigError');
 }
 
+describe('loadConfig: run modes', () => {
+  it('http mode needs a port and the public key, one clear line each', () => {
+    expect(configError(() => loadConfig({ DISCORD_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: 'ab'.repeat(32) })).message).toMatch(/^HTTP_PORT is required when DISCORD_INTERACTIONS=http/);
+    expect(configError(() => loadConfig({ DISCORD_INTERACTIONS: 'http', HTTP_PORT: '8080' })).message).toMatch(/^DISCORD_PUBLIC_KEY is required when DISCORD_INTERACTIONS=http/);
+  });
+
+  it('refuses a malformed mode, port or public key, naming the variable and never echoing the key', () => {
+    expect(configError(() => loadConfig({ DISCORD_INTERACTIONS: 'webhooks' })).message).toBe('DISCORD_INTERACTIONS must be gateway or http (got "webhooks")');
+    expect(configError(() => loadConfig({ HTTP_PORT: '70000' })).message).toBe('HTTP_PORT must be a port number from 0 to 65535');
+    expect(configError(() => loadConfig({ HTTP_PORT: '80a' })).message).toBe('HTTP_PORT must be a port number from 0 to 65535');
+    const secretish = 'zz'.repeat(32);
+    const message = configError(() => loadConfig({ DISCORD_PUBLIC_KEY: secretish })).message;
+    expect(message).toMatch(/^DISCORD_PUBLIC_KEY must be the application's public key: 64 hex digits/);
+    expect(message).not.toContain(secretish);
+  });
+
+  it('gateway mode takes an optional HTTP port for the other routes', () => {
+    expect(loadConfig({ HTTP_PORT: '0' })).toMatchObject({ interactions: 'gateway', httpPort: 0, httpHost: '0.0.0.0' });
+  });
+});
+
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
     expect(config).toEqual<Config>({
+      interactions: 'gateway',
+      httpPort: undefined,
+      httpHost: '0.0.0.0',
+      discordPublicKey: undefined,
+      publicUrl: undefined,
       discordToken: undefined,
       discordApplicationId: undefined,
       discordApiUrl: undefined,
@@ -51,8 +77,18 @@ describe('loadConfig', () => {
       PLURALKIT_PUBLIC_CACHE_SECONDS: '2.5',
       CACHE_MAX_MB: '16',
       CACHE_IDLE_MINUTES: '1.5',
+      DISCORD_INTERACTIONS: 'HTTP',
+      HTTP_PORT: '8080',
+      HTTP_HOST: '127.0.0.1',
+      DISCORD_PUBLIC_KEY: 'ab'.repeat(32),
+      PUBLIC_URL: 'https://switchboard.example/',
     });
     expect(config).toEqual<Config>({
+      interactions: 'http',
+      httpPort: 8080,
+      httpHost: '127.0.0.1',
+      discordPublicKey: Buffer.from('ab'.repeat(32), 'hex'),
+      publicUrl: 'https://switchboard.example',
       discordToken: 'bot-token',
       discordApplicationId: '123456789012345678',
       discordApiUrl: 'http://127.0.0.1:8790/api',

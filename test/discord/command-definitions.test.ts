@@ -44,7 +44,7 @@ describe('command definitions stay within what Discord accepts', () => {
   });
 
   it('/help lists the new subcommands with their usage', () => {
-    const help = commandModules.find((module) => module.name === 'member')!.help!();
+    const help = commandModules.find((module) => module.name === 'member')!.help!({ interactions: 'gateway' });
     expect(help.lines).toContain('`/member view <member> [private]` — A member card with its groups (public unless private: True)');
     expect(help.lines.some((line) => line.startsWith('`/member groups clear <member>`'))).toBe(true);
     expect(help.lines.some((line) => line.startsWith('`/member server edit <member>') && line.includes('servers only'))).toBe(true);

@@ -100,7 +100,7 @@ describe('command tables', () => {
     const definition = module.definitions[0] as { options: Array<{ name: string; options: Array<{ name: string; options?: unknown[] }> }> };
     expect(definition.options.map((option) => option.name)).toEqual(['make', 'show', 'server']);
     expect(definition.options[1]!.options.map((option) => option.name)).toEqual(['user', 'system', 'private']);
-    expect(module.help!().lines).toEqual([
+    expect(module.help!({ interactions: 'gateway' }).lines).toEqual([
       '`/demo make <name> [pronouns]` — Make one (needs `/token set`)',
       '`/demo show [user|system] [private]` — Show one',
       '`/demo server view` — See it (servers only)',
