@@ -3,11 +3,11 @@ import { PluralKitClient } from '../../src/pluralkit/client.js';
 import { ADAPTER_ENDPOINTS, ADAPTER_HELPERS, coverageOf, describeCoverage, endpointOf, runCommandSuite } from '../support/endpoint-coverage.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-describe('every PluralKit endpoint of the adapter is reachable from a command', () => {
+describe.each(['gateway', 'http'] as const)('every PluralKit endpoint of the adapter is reachable from a command (%s)', (transport) => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ transport });
   });
 
   afterAll(async () => {

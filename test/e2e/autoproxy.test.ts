@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, EPHEMERAL, messageText, startWorld, type E2EWorld } from './helpers.js';
+import { connect, EPHEMERAL, messageText, startWorld, TRANSPORTS, type E2EWorld } from './helpers.js';
 
 const OWNER = { id: '225000000000000001', username: 'owner' };
 const GUILD = '325000000000000001';
 
 /* One smoke run of /autoproxy through the real bot process; the details are in test/commands/autoproxy/. */
-describe('/autoproxy through the real bot process', () => {
+describe.each(TRANSPORTS)('/autoproxy through the real bot process (%s)', (transport) => {
   let world: E2EWorld;
   let alice: { id: string };
 
@@ -13,7 +13,7 @@ describe('/autoproxy through the real bot process', () => {
     world.discord.slashCommand({ name: 'autoproxy', subcommand, options, user: OWNER, guildId }).finalMessage(10_000);
 
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld({ transport });
     world.pluralkit.setRateLimits(false);
     const own = world.pluralkit.seedSystem({ name: 'Auto Smoke', accounts: [OWNER.id] });
     alice = world.pluralkit.seedMember(own.id, { name: 'Alice' });

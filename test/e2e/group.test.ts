@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actor, EPHEMERAL, messageText, pluralkitGet, startWorldWithSystem, type E2EWorld } from './helpers.js';
+import { actor, EPHEMERAL, messageText, pluralkitGet, startWorldWithSystem, TRANSPORTS, type E2EWorld } from './helpers.js';
 
 const OWNER = { id: '250000000000000011', username: 'owner' };
 const GUILD = '350000000000000011';
 
 /** A smoke run of /group on the real built process. */
-describe('/group through the real bot process', () => {
+describe.each(TRANSPORTS)('/group through the real bot process (%s)', (transport) => {
   let world: E2EWorld;
   let token: string;
 
   beforeAll(async () => {
     let system: { id: string; token: string };
-    ({ world, system } = await startWorldWithSystem(OWNER));
+    ({ world, system } = await startWorldWithSystem(OWNER, transport));
     for (const name of ['Alice', 'Bob']) world.pluralkit.seedMember(system.id, { name });
     token = system.token;
   }, 30_000);

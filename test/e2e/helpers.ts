@@ -14,21 +14,34 @@ export interface E2EWorld {
   stop(): Promise<void>;
 }
 
+export type Transport = 'gateway' | 'http';
+
+/** Both ways Discord can deliver interactions, for smoke runs that must hold on either. */
+export const TRANSPORTS: readonly Transport[] = ['gateway', 'http'];
+
 /** Starts both fakes and the real bot process wired to them, and waits until it is ready. */
-export async function startWorld(options: { env?: Record<string, string | undefined>; dataDir?: string } = {}): Promise<E2EWorld> {
-  const discord = await startFakeDiscord();
+export async function startWorld(options: { env?: Record<string, string | undefined>; dataDir?: string; transport?: Transport } = {}): Promise<E2EWorld> {
+  const transport = options.transport ?? 'gateway';
+  const discord = await startFakeDiscord({ delivery: transport });
   const pluralkit = await startPluralKitEmulator();
   const bot = startBotProcess(
     {
       DISCORD_TOKEN: discord.botToken,
       DISCORD_API_URL: discord.apiUrl,
       PLURALKIT_API_URL: pluralkit.url,
+      ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
       ...options.env,
     },
     options.dataDir ? { dataDir: options.dataDir } : {},
   );
   try {
-    await bot.waitForLog((entry) => entry.msg === 'connected to Discord', 15_000);
+    if (transport === 'http') {
+      const listening = await bot.waitForLog((entry) => entry.msg === 'HTTP server listening', 15_000);
+      discord.setInteractionsEndpoint(`http://127.0.0.1:${String(listening.port)}/interactions`);
+      await bot.waitForLog((entry) => entry.msg === 'taking interactions over HTTP (no gateway connection)', 15_000);
+    } else {
+      await bot.waitForLog((entry) => entry.msg === 'connected to Discord', 15_000);
+    }
     await bot.waitForLog((entry) => typeof entry.msg === 'string' && /registered commands|not registering|registration failed/.test(entry.msg));
   } catch (error) {
     bot.cleanup();
@@ -86,8 +99,8 @@ export async function pluralkitGet<T>(world: E2EWorld, path: string, token?: str
 }
 
 /** A world whose `user` has a connected system (rate limits off): the start of a command's smoke run. */
-export async function startWorldWithSystem(user: { id: string; username?: string }): Promise<{ world: E2EWorld; system: { id: string; token: string } }> {
-  const world = await startWorld();
+export async function startWorldWithSystem(user: { id: string; username?: string }, transport: Transport = 'gateway'): Promise<{ world: E2EWorld; system: { id: string; token: string } }> {
+  const world = await startWorld({ transport });
   world.pluralkit.setRateLimits(false);
   const seeded = world.pluralkit.seedSystem({ name: 'Smoke', accounts: [user.id] });
   const system = { id: seeded.id, token: seeded.token! };

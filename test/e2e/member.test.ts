@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actor, EPHEMERAL, messageText, pluralkitGet, startWorldWithSystem, type E2EWorld } from './helpers.js';
+import { actor, EPHEMERAL, messageText, pluralkitGet, startWorldWithSystem, TRANSPORTS, type E2EWorld } from './helpers.js';
 
 const OWNER = { id: '250000000000000001', username: 'owner' };
 const GUILD = '350000000000000001';
 
 /** A smoke run of /member on the real built process: one path through every kind of subcommand. */
-describe('/member through the real bot process', () => {
+describe.each(TRANSPORTS)('/member through the real bot process (%s)', (transport) => {
   let world: E2EWorld;
   let token: string;
 
   beforeAll(async () => {
     let system: { id: string; token: string };
-    ({ world, system } = await startWorldWithSystem(OWNER));
+    ({ world, system } = await startWorldWithSystem(OWNER, transport));
     world.pluralkit.seedGroup(system.id, { name: 'Crew' });
     token = system.token;
   }, 30_000);

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, EPHEMERAL, messageText, snowflakeAt, startWorld, type E2EWorld } from './helpers.js';
+import { connect, EPHEMERAL, messageText, snowflakeAt, startWorld, TRANSPORTS, type E2EWorld } from './helpers.js';
 
 const OWNER = { id: '230000000000000001', username: 'owner' };
 const MOD = { id: '230000000000000002', username: 'mod' };
 const GUILD = '330000000000000001';
 const CHANNEL = '430000000000000001';
 
-describe('message info through the real bot process', () => {
+describe.each(TRANSPORTS)('message info through the real bot process (%s)', (transport) => {
   let world: E2EWorld;
   let system: { id: string; token: string | null };
   let proxied: string;
   let trigger: string;
 
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld({ transport });
     world.pluralkit.setRateLimits(false);
     system = world.pluralkit.seedSystem({ name: 'Msg System', description: 'secret system description', privacy: { description_privacy: 'private' } });
     const member = world.pluralkit.seedMember(system.id, {

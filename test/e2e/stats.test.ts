@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledAnswer } from '../support/messages.js';
-import { connect, EPHEMERAL, messageText, startWorld, type E2EWorld } from './helpers.js';
+import { connect, EPHEMERAL, messageText, startWorld, TRANSPORTS, type E2EWorld } from './helpers.js';
 
 const OWNER = { id: '221000000000000001', username: 'owner' };
 const GUILD = '321000000000000001';
 const DAY = 86_400_000;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-describe('/stats on the real bot process', () => {
+describe.each(TRANSPORTS)('/stats on the real bot process (%s)', (transport) => {
   let world: E2EWorld;
 
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld({ transport });
     world.pluralkit.setRateLimits(false);
     const own = world.pluralkit.seedSystem({ name: 'Chart System', accounts: [OWNER.id] });
     const alice = world.pluralkit.seedMember(own.id, { name: 'Alice', color: 'ff7000' });

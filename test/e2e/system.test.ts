@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonId, connect, EPHEMERAL, messageText, startWorld, type E2EWorld } from './helpers.js';
+import { buttonId, connect, EPHEMERAL, messageText, startWorld, TRANSPORTS, type E2EWorld } from './helpers.js';
 
 const OWNER = { id: '224000000000000001', username: 'owner' };
 const GUILD = '324000000000000001';
 
 /* One smoke run of /system through the real bot process; the details are in test/commands/system/. */
-describe('/system through the real bot process', () => {
+describe.each(TRANSPORTS)('/system through the real bot process (%s)', (transport) => {
   let world: E2EWorld;
   let own: { id: string; token: string | null };
 
@@ -13,7 +13,7 @@ describe('/system through the real bot process', () => {
     world.discord.slashCommand({ name: 'system', ...(group ? { subcommandGroup: group } : {}), subcommand, options, user: OWNER, guildId: GUILD }).finalMessage(10_000);
 
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld({ transport });
     world.pluralkit.setRateLimits(false);
     own = world.pluralkit.seedSystem({ name: 'Smoke', description: 'Secret', accounts: [OWNER.id], privacy: { description_privacy: 'private' } });
     world.pluralkit.seedMember(own.id, { name: 'Alice' });

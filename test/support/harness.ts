@@ -30,6 +30,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
+  /** How Discord delivers interactions: the gateway (default) or signed POSTs to /interactions. */
+  transport?: 'gateway' | 'http';
   /** Default false: most tests are not about PluralKit's rate limits. */
   rateLimits?: boolean;
   env?: Record<string, string>;
@@ -40,7 +42,8 @@ export interface HarnessOptions {
 const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const discord = await startFakeDiscord();
+  const transport = options.transport ?? 'gateway';
+  const discord = await startFakeDiscord({ delivery: transport });
   const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false });
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-harness-'));
   const lines: string[] = [];
@@ -61,16 +64,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // Tests change PluralKit behind the bot's back (as pk; or the dashboard would) and look at
       // once; the 5 s public-view cache has its own tests and is switched on where wanted.
       PLURALKIT_PUBLIC_CACHE_SECONDS: '0',
+      ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
       ...options.env,
     },
     { requireDiscordToken: true, loadDotEnv: false },
   );
   const logger = createLogger(config.logLevel, sink);
   const modules = [...commandModules, ...(options.extraModules ?? [])];
+  const start = async (): Promise<RunningApp> => {
+    const app = await startApp(config, logger, modules);
+    if (transport === 'http') discord.setInteractionsEndpoint(`http://127.0.0.1:${app.httpAddress!.port}/interactions`);
+    return app;
+  };
   const harness: Harness = {
     discord,
     pluralkit,
-    app: await startApp(config, logger, modules),
+    app: await start(),
     logs: () =>
       lines.flatMap((line) => {
         try {
@@ -81,7 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }),
     async restart() {
       await harness.app.stop();
-      harness.app = await startApp(config, logger, modules);
+      harness.app = await start();
     },
     async stop() {
       await harness.app.stop().catch(() => undefined);

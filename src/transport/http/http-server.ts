@@ -4,10 +4,14 @@ import type { Logger } from '../../logger.js';
 import { BodyTimeoutError, BodyTooLargeError, readRawBody } from './body.js';
 import { jsonAnswer, type HttpAnswer, type RouteHandler } from './routes.js';
 
-/** Interaction payloads are a few kilobytes; a megabyte leaves room for large resolved data. */
-const MAX_BODY_BYTES = 1024 * 1024;
-/** A client (or a load balancer) has this long to send its body: a slow sender must not hold a socket. */
-const BODY_TIMEOUT_MS = 10_000;
+export interface HttpLimits {
+  /** Interaction payloads are a few kilobytes; a megabyte leaves room for large resolved data. */
+  maxBodyBytes: number;
+  /** A client (or a load balancer) has this long to send its body: a slow sender must not hold a socket. */
+  bodyTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 10_000 };
 const HEADERS_TIMEOUT_MS = 10_000;
 
 export type Readiness = 'starting' | 'ready' | 'draining';
@@ -22,12 +26,15 @@ export class SwitchboardHttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readiness: Readiness = 'starting';
 
-  constructor(private readonly log: Logger) {
+  constructor(
+    private readonly log: Logger,
+    private readonly limits: HttpLimits = DEFAULT_HTTP_LIMITS,
+  ) {
     this.server = createServer((request, response) => {
       void this.serve(request, response);
     });
     this.server.headersTimeout = HEADERS_TIMEOUT_MS;
-    this.server.requestTimeout = BODY_TIMEOUT_MS + HEADERS_TIMEOUT_MS;
+    this.server.requestTimeout = limits.bodyTimeoutMs + HEADERS_TIMEOUT_MS;
   }
 
   /** Adds a POST route (e.g. `/interactions`). */
@@ -89,7 +96,7 @@ export class SwitchboardHttpServer {
     const handler = this.routes.get(path);
     if (!handler) return jsonAnswer(404, { error: 'not found' });
     if (request.method !== 'POST') return jsonAnswer(405, { error: 'method not allowed' });
-    const body = await readRawBody(request, { maxBytes: MAX_BODY_BYTES, timeoutMs: BODY_TIMEOUT_MS });
+    const body = await readRawBody(request, { maxBytes: this.limits.maxBodyBytes, timeoutMs: this.limits.bodyTimeoutMs });
     return handler({ body, signature: header(request, 'x-signature-ed25519'), timestamp: header(request, 'x-signature-timestamp') });
   }
 }

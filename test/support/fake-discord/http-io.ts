@@ -47,8 +47,8 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
   }
 }
 
-/** discord.js switches to multipart (payload_json + files[n]) when a message has attachments. */
-async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
+/** Multipart (payload_json + files[n]), as Discord takes a message with attachments, in a request or an inline answer. */
+export async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
   const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
   const files: string[] = [];
   const uploads: ParsedBody['uploads'] = [];

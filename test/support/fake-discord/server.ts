@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CommandStore } from './command-store.js';
 import { DmChannels } from './dm-channels.js';
 import { FakeGateway } from './gateway.js';
+import { HttpDelivery } from './http-delivery.js';
 import { DiscordErrors, UnparsableBodyError, readBody, sendJson, sendNoContent, type ParsedBody } from './http-io.js';
 import { InteractionFactory } from './interaction-factory.js';
 import { InteractionRegistry } from './interaction-record.js';
@@ -69,8 +70,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       auth: {},
     }),
   });
-  const factory = new InteractionFactory(state, (t, d, onSent) => gateway.dispatch(t, d, onSent));
   const requests: RecordedRequest[] = [];
+  const http = new HttpDelivery(state, (request) => requests.push({ index: requests.length, ...request }));
+  const overHttp = options.delivery === 'http';
+  const factory = new InteractionFactory(state, (t, d, onSent) => {
+    if (overHttp && t === 'INTERACTION_CREATE') http.deliver(d as { id: string; token: string }, onSent ?? (() => undefined));
+    else gateway.dispatch(t, d, onSent);
+  });
 
   const server = createServer((request, response) => {
     void handleRequest(state, requests, request, response);
@@ -116,6 +122,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dmChannelId: (userId) => state.dms.channelFor(userId),
     setDmsClosed: (userId, closed) => state.dms.setClosed(userId, closed),
     refuseDms: (userId, error) => state.dms.setRefusal(userId, error),
+    interactionsPublicKey: http.publicKeyHex,
+    setInteractionsEndpoint(url) {
+      http.endpoint = url;
+    },
+    signedPost: (url, body, signedOptions) => http.post(url, body, signedOptions),
     dropGateway(code = 4000): GatewayDrop {
       const next = gateway.handshakes.length;
       gateway.drop(code);

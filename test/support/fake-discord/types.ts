@@ -25,6 +25,29 @@ export interface FakeDiscordOptions {
   interactionTokenLifetimeMs?: number;
   /** Sent in HELLO. Lower it to make the client's own heartbeats happen within a test. */
   heartbeatIntervalMs?: number;
+  /**
+   * How interactions reach the bot: over the gateway (default), or as signed POSTs to the URL given
+   * with `setInteractionsEndpoint`, whose HTTP response is the first callback.
+   */
+  delivery?: 'gateway' | 'http';
+}
+
+export interface SignedPostOptions {
+  /** The signing time (default now): older than 5 minutes must be refused. */
+  at?: number;
+  /** A signature to send instead of the right one (hex). */
+  signature?: string;
+  /** Sign these bytes instead of the body sent (a body changed in transit). */
+  signedBody?: string;
+  /** Leave a signature header out. */
+  omit?: 'signature' | 'timestamp';
+  timeoutMs?: number;
+}
+
+export interface SignedPostResult {
+  status: number;
+  contentType: string;
+  raw: Buffer;
 }
 
 export interface RecordedRequest {
@@ -195,6 +218,12 @@ export interface FakeDiscord {
   setDmsClosed(userId: string, closed: boolean): void;
   /** Any other refusal of DMs to this user (e.g. `{ status: 403, body: { code: 40003, message: '…' } }`); null lifts it. */
   refuseDms(userId: string, error: { status: number; body: { code: number; message: string } } | null): void;
+  /** The application's Ed25519 public key (64 hex digits), for DISCORD_PUBLIC_KEY. */
+  readonly interactionsPublicKey: string;
+  /** Where `delivery: 'http'` POSTs interactions (the bot's `/interactions`); null: nowhere. */
+  setInteractionsEndpoint(url: string | null): void;
+  /** A POST signed with the application's key, as Discord sends interactions and webhook events. */
+  signedPost(url: string, body: string, options?: SignedPostOptions): Promise<SignedPostResult>;
   /** Closes the gateway socket (default 4000, which discord.js resumes from). */
   dropGateway(code?: number): GatewayDrop;
   close(): Promise<void>;

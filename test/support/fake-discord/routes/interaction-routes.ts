@@ -25,7 +25,8 @@ function refuse(record: InteractionRecord, reason: string, result: RouteResult):
   return result;
 }
 
-function answerInteraction(context: RouteContext): RouteResult {
+/** The first callback of an interaction, by REST or as the inline HTTP answer to its delivery. */
+export function answerInteraction(context: RouteContext): RouteResult {
   const { state, params } = context;
   const record = state.interactions.get(params.interaction!);
   if (!record || record.token !== params.token) return fail(DiscordErrors.unknownInteraction);
