@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualTimers, startPluralKitEmulator, type PluralKitEmulator, type SeededSystem } from '../support/pluralkit-emulator/index.js';
-import { DispatchReceiver } from './dispatch-receiver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ManualTimers, PluralKitEmulator, SeededSystem } from '../support/pluralkit-emulator/index.js';
+import { DispatchReceiver, registerReceiverQuietly, useDispatchEnvironment } from './dispatch-receiver.js';
 
+const environment = useDispatchEnvironment();
 let pk: PluralKitEmulator;
 let timers: ManualTimers;
 let receiver: DispatchReceiver;
 let system: SeededSystem;
 let token: string;
 
-beforeAll(async () => {
-  timers = new ManualTimers();
-  pk = await startPluralKitEmulator({ rateLimits: false, dispatchTimers: timers });
-  receiver = await DispatchReceiver.start();
-});
-afterAll(async () => {
-  await pk.close();
-  await receiver.close();
-});
 beforeEach(async () => {
-  pk.reset();
-  receiver.reset();
+  ({ pk, timers, receiver } = environment());
   system = pk.seedSystem({ name: 'Hooked' });
-  token = await pk.dispatch.setWebhookUrl(system.id, receiver.url, {
-    beforeTest: (signingToken) => {
-      receiver.token = signingToken;
-    },
-  });
-  pk.dispatch.clearDeliveries();
-  receiver.posts.length = 0;
+  token = await registerReceiverQuietly(environment(), system.id);
 });
 
 /** Three distinguishable events, emitted in the order a, b, c. */

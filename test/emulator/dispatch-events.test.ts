@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  startPluralKitEmulator,
-  type DispatchEnvelope,
-  type PluralKitEmulator,
-  type SeededMember,
-  type SeededSystem,
-} from '../support/pluralkit-emulator/index.js';
-import { DispatchReceiver } from './dispatch-receiver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DispatchEnvelope, PluralKitEmulator, SeededMember, SeededSystem } from '../support/pluralkit-emulator/index.js';
+import { registerReceiverQuietly, useDispatchEnvironment, type DispatchReceiver } from './dispatch-receiver.js';
 import { call, expectPkError } from './helpers.js';
 
+const environment = useDispatchEnvironment();
 let pk: PluralKitEmulator;
 let receiver: DispatchReceiver;
 let system: SeededSystem;
@@ -19,28 +14,13 @@ let bob: SeededMember;
 const GUILD = '200000000000000001';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
-beforeAll(async () => {
-  pk = await startPluralKitEmulator({ rateLimits: false });
-  receiver = await DispatchReceiver.start();
-});
-afterAll(async () => {
-  await pk.close();
-  await receiver.close();
-});
 beforeEach(async () => {
-  pk.reset();
-  receiver.reset();
+  ({ pk, receiver } = environment());
   system = pk.seedSystem({ name: 'Hooked', accounts: ['100000000000000001'] });
   // Created in this order on purpose: dispatch lists members in table order, not switch order.
   alice = pk.seedMember(system.id, { name: 'Alice' });
   bob = pk.seedMember(system.id, { name: 'Bob' });
-  token = await pk.dispatch.setWebhookUrl(system.id, receiver.url, {
-    beforeTest: (signingToken) => {
-      receiver.token = signingToken;
-    },
-  });
-  pk.dispatch.clearDeliveries();
-  receiver.posts.length = 0;
+  token = await registerReceiverQuietly(environment(), system.id);
 });
 
 function write(method: string, path: string, body?: unknown) {

@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { ManualTimers, startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 
 export interface ReceivedPost {
   headers: IncomingHttpHeaders;
@@ -63,4 +65,46 @@ export class DispatchReceiver {
     this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
+}
+
+export interface DispatchEnvironment {
+  pk: PluralKitEmulator;
+  receiver: DispatchReceiver;
+  /** The emulator's dispatch timers: the 10 s timeout and delays fire only on `advance`. */
+  timers: ManualTimers;
+}
+
+/** One emulator (rate limits off, manual dispatch timers) and one receiver per file, both emptied before each test. */
+export function useDispatchEnvironment(): () => DispatchEnvironment {
+  let environment: DispatchEnvironment | undefined;
+  beforeAll(async () => {
+    const timers = new ManualTimers();
+    environment = { pk: await startPluralKitEmulator({ rateLimits: false, dispatchTimers: timers }), receiver: await DispatchReceiver.start(), timers };
+  });
+  afterAll(async () => {
+    await environment?.pk.close();
+    await environment?.receiver.close();
+  });
+  beforeEach(() => {
+    environment!.pk.reset();
+    environment!.receiver.reset();
+  });
+  return () => environment!;
+}
+
+/** `pk;system webhook <receiver>` with the receiver told the token first; returns the token. */
+export function registerReceiver(environment: DispatchEnvironment, systemRef: string): Promise<string> {
+  return environment.pk.dispatch.setWebhookUrl(systemRef, environment.receiver.url, {
+    beforeTest: (signingToken) => {
+      environment.receiver.token = signingToken;
+    },
+  });
+}
+
+/** Registers the receiver, then empties both logs so a test sees only what follows. */
+export async function registerReceiverQuietly(environment: DispatchEnvironment, systemRef: string): Promise<string> {
+  const token = await registerReceiver(environment, systemRef);
+  environment.pk.dispatch.clearDeliveries();
+  environment.receiver.posts.length = 0;
+  return token;
 }

@@ -1,41 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ManualTimers,
-  startPluralKitEmulator,
-  WebhookUrlRefused,
-  type PluralKitEmulator,
-  type SeededSystem,
-} from '../support/pluralkit-emulator/index.js';
-import { DispatchReceiver } from './dispatch-receiver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { WebhookUrlRefused, type ManualTimers, type PluralKitEmulator, type SeededSystem } from '../support/pluralkit-emulator/index.js';
+import { DispatchReceiver, registerReceiver, useDispatchEnvironment } from './dispatch-receiver.js';
 import { call } from './helpers.js';
 
+const environment = useDispatchEnvironment();
 let pk: PluralKitEmulator;
 let timers: ManualTimers;
 let receiver: DispatchReceiver;
 let system: SeededSystem;
 
-beforeAll(async () => {
-  timers = new ManualTimers();
-  pk = await startPluralKitEmulator({ rateLimits: false, dispatchTimers: timers });
-  receiver = await DispatchReceiver.start();
-});
-afterAll(async () => {
-  await pk.close();
-  await receiver.close();
-});
 beforeEach(() => {
-  pk.reset();
-  receiver.reset();
+  ({ pk, timers, receiver } = environment());
   system = pk.seedSystem({ name: 'Hooked' });
 });
 
 /** What the user does in PluralKit's DMs: the receiver learns the token before PluralKit tests it. */
-function register(url = receiver.url): Promise<string> {
-  return pk.dispatch.setWebhookUrl(system.id, url, {
-    beforeTest: (token) => {
-      receiver.token = token;
-    },
-  });
+function register(): Promise<string> {
+  return registerReceiver(environment(), system.id);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<WebhookUrlRefused> {

@@ -1,13 +1,15 @@
-import type {
-  GroupRecord,
-  MemberGuildSettingsRecord,
-  MemberRecord,
-  MessageRecord,
-  Micros,
-  SwitchRecord,
-  SystemGuildSettingsRecord,
-  SystemRecord,
-  SystemSettingsRecord,
+import {
+  GROUP_PRIVACY_KEYS,
+  SYSTEM_PRIVACY_KEYS,
+  type GroupRecord,
+  type MemberGuildSettingsRecord,
+  type MemberRecord,
+  type MessageRecord,
+  type Micros,
+  type SwitchRecord,
+  type SystemGuildSettingsRecord,
+  type SystemRecord,
+  type SystemSettingsRecord,
 } from './model.js';
 import type { Store } from './store.js';
 import { formatExtendedIso } from './time.js';
@@ -77,19 +79,9 @@ export function envelopeJson(event: DispatchEvent, signingToken: string, systemU
 }
 
 // Key orders of SystemPatch, MemberPatch, GroupPatch, SystemConfigPatch, SystemGuildPatch and
-// MemberGuildPatch ToJson(); privacy keys nested under `privacy` in their own order.
+// MemberGuildPatch ToJson(); privacy keys nested under `privacy`. System and group privacy come in
+// the model's order; member privacy has an order of its own there.
 const SYSTEM_KEYS = ['name', 'id', 'description', 'tag', 'pronouns', 'avatar_url', 'banner', 'color'];
-const SYSTEM_PRIVACY = [
-  'name_privacy',
-  'avatar_privacy',
-  'description_privacy',
-  'banner_privacy',
-  'pronoun_privacy',
-  'member_list_privacy',
-  'group_list_privacy',
-  'front_privacy',
-  'front_history_privacy',
-];
 const MEMBER_KEYS = [
   'name',
   'id',
@@ -117,7 +109,6 @@ const MEMBER_PRIVACY = [
   'metadata_privacy',
 ];
 const GROUP_KEYS = ['name', 'id', 'display_name', 'description', 'icon', 'banner', 'color'];
-const GROUP_PRIVACY = ['name_privacy', 'description_privacy', 'banner_privacy', 'icon_privacy', 'list_privacy', 'metadata_privacy', 'visibility'];
 const SETTINGS_KEYS = [
   'timezone',
   'pings_enabled',
@@ -154,7 +145,7 @@ function partial(changes: object, keys: readonly string[], privacyKeys: readonly
 }
 
 export function systemUpdated(changes: Partial<SystemRecord>): DispatchEvent {
-  return { type: 'UPDATE_SYSTEM', id: null, data: partial(changes, SYSTEM_KEYS, SYSTEM_PRIVACY) };
+  return { type: 'UPDATE_SYSTEM', id: null, data: partial(changes, SYSTEM_KEYS, SYSTEM_PRIVACY_KEYS) };
 }
 
 export function settingsUpdated(changes: Partial<SystemSettingsRecord>): DispatchEvent {
@@ -175,11 +166,11 @@ export function memberDeleted(member: MemberRecord): DispatchEvent {
 }
 
 export function groupCreated(group: GroupRecord, changes: Partial<GroupRecord>): DispatchEvent {
-  return { type: 'CREATE_GROUP', id: group.uuid, data: partial(changes, GROUP_KEYS, GROUP_PRIVACY) };
+  return { type: 'CREATE_GROUP', id: group.uuid, data: partial(changes, GROUP_KEYS, GROUP_PRIVACY_KEYS) };
 }
 
 export function groupUpdated(group: GroupRecord, changes: Partial<GroupRecord>): DispatchEvent {
-  return { type: 'UPDATE_GROUP', id: group.uuid, data: partial(changes, GROUP_KEYS, GROUP_PRIVACY) };
+  return { type: 'UPDATE_GROUP', id: group.uuid, data: partial(changes, GROUP_KEYS, GROUP_PRIVACY_KEYS) };
 }
 
 export function groupDeleted(group: GroupRecord): DispatchEvent {
