@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from './dispatcher.js';
 import { errors } from './errors.js';
 import { SNOWFLAKE } from './ids.js';
 import type { GroupRecord, MemberRecord, SwitchRecord, SystemRecord } from './model.js';
@@ -22,6 +23,8 @@ export interface RequestContext {
   auth: SystemRecord | null;
   params: ResolvedParams;
   store: Store;
+  /** Every write reports its dispatch event here, as PluralKit's repository does. */
+  dispatch: Pick<Dispatcher, 'emit'>;
 }
 
 export interface Reply {

@@ -5,15 +5,31 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DISPATCH_EVENT_TYPES, type DispatchEvent, type DispatchEventType } from './dispatch-events.js';
+import {
+  Dispatcher,
+  type DeliveryFilter,
+  type DeliveryState,
+  type DispatchDelivery,
+  type DispatchEnvelope,
+  type ReleaseOptions,
+} from './dispatcher.js';
 import { FaultRegistry, type FaultSpec } from './faults.js';
+import { PluralKitSide, type ProxiedMessage, type ProxiedMessageInput } from './pluralkit-side.js';
+import { resolveSystemForSeed } from './refs.js';
 import { GcraLimiter } from './rate-limiter.js';
 import type { AutoproxySeed, GroupSeed, MemberSeed, MessageSeed, SwitchSeed, SystemSeed } from './seed-schemas.js';
 import { Seeder, type SeededGroup, type SeededMember, type SeededSwitch, type SeededSystem } from './seed.js';
-import { createRequestListener, type EmulatorState, type RecordedRequest } from './server.js';
+import { createRequestListener, type EmulatorState, type InProcessReply, type RecordedRequest } from './server.js';
 import { Store } from './store.js';
+import { ManualTimers, realTimers, type DispatchTimers } from './timers.js';
+import { clearWebhookUrl, registerWebhookUrl, WebhookUrlRefused, type WebhookRefusalReason } from './webhook-url.js';
 
 export type { AutoproxySeed, FaultSpec, GroupSeed, MemberSeed, MessageSeed, RecordedRequest, SwitchSeed, SystemSeed };
 export type { SeededGroup, SeededMember, SeededSwitch, SeededSystem };
+export type { DeliveryFilter, DeliveryState, DispatchDelivery, DispatchEnvelope, DispatchEvent, DispatchEventType, DispatchTimers };
+export type { InProcessReply, ProxiedMessage, ProxiedMessageInput, ReleaseOptions, WebhookRefusalReason };
+export { DISPATCH_EVENT_TYPES, ManualTimers, WebhookUrlRefused };
 
 export interface PluralKitEmulatorOptions {
   /** Default true. */
@@ -27,6 +43,55 @@ export interface PluralKitEmulatorOptions {
    * `X-RateLimit-Remaining` values pass a frozen clock so a slow machine cannot refill the bucket.
    */
   rateLimitClock?: () => number;
+  /**
+   * Scheduler for dispatch's 10 s delivery timeout and `delayNext` (default: the real timers). Pass a
+   * `ManualTimers` to time out or delay deliveries without waiting.
+   */
+  dispatchTimers?: DispatchTimers;
+}
+
+/** Dispatch webhooks (reference §6): the URL, the deliveries, and test controls over delivery. */
+export interface DispatchControls {
+  /**
+   * `pk;system webhook <url>`: checks the URL, makes a signing token, calls `beforeTest` with it
+   * (PluralKit shows it and waits for "yes" so the receiver can store it), then POSTs a PING with
+   * it (must answer 200) and a PING with a wrong token (must answer 401). Resolves to the token
+   * once URL and token are stored; rejects with `WebhookUrlRefused` (nothing stored) otherwise.
+   */
+  setWebhookUrl(systemRef: string, url: string, options?: { beforeTest?: (signingToken: string) => void | Promise<void> }): Promise<string>;
+  /** `pk;system webhook clear`: URL and token are removed; no event. */
+  clearWebhookUrl(systemRef: string): void;
+  /** The stored signing token, null without a URL (a seeded `webhook_url` gets one on first use). */
+  signingToken(systemRef: string): string | null;
+  /** Every envelope in emission order, URL-test PINGs included, with its state and answer. */
+  readonly deliveries: readonly DispatchDelivery[];
+  clearDeliveries(): void;
+  /** Resolves when `count` deliveries (of `type`) have settled (answered, failed or timed out). */
+  waitForDeliveries(count: number, options?: { type?: DispatchEventType; timeoutMs?: number }): Promise<DispatchDelivery[]>;
+  /** Keep new envelopes back until `release`. */
+  hold(): void;
+  /** New envelopes go out at once again (the default); held ones wait for `release`. */
+  deliverImmediately(): void;
+  readonly held: readonly DispatchDelivery[];
+  /** Sends held envelopes one at a time (each answered before the next) in the chosen order. */
+  release(options?: ReleaseOptions): Promise<DispatchDelivery[]>;
+  /** The next matching envelope(s) are lost: recorded as `dropped`, never sent. */
+  dropNext(filter?: DeliveryFilter): void;
+  /** The next matching envelope(s) go out `delayMs` later on the dispatch timers. */
+  delayNext(delayMs: number, filter?: DeliveryFilter): void;
+  /** Sends any event as PluralKit would (e.g. SUCCESSFUL_IMPORT after `pk;import`). */
+  emit(systemRef: string, event: { type: DispatchEventType; id?: string | null; data?: Record<string, unknown> | null }): void;
+}
+
+/** Changes made inside PluralKit (bot commands, dashboard, proxying), with their dispatch events. */
+export interface PluralKitSideWrites {
+  /** Any v2 API request as the system itself: not rate limited, not in `pk.requests`. */
+  request(method: string, path: string, body?: unknown): InProcessReply;
+  deleteAllSwitches(): void;
+  linkAccount(accountId: string): void;
+  unlinkAccount(accountId: string): void;
+  /** A message proxied by PluralKit: stored, counted, CREATE_MESSAGE, latch and proxy-switch effects. */
+  proxyMessage(input: ProxiedMessageInput): ProxiedMessage;
 }
 
 export interface PluralKitEmulator {
@@ -54,6 +119,9 @@ export interface PluralKitEmulator {
   injectFault(fault: FaultSpec): void;
   /** Extra: disarms every pending fault. */
   clearFaults(): void;
+  readonly dispatch: DispatchControls;
+  /** Writes "in PluralKit itself" for the system, which dispatch like any other write. */
+  asPluralKit(systemRef: string): PluralKitSideWrites;
 }
 
 function formatHost(host: string): string {
@@ -62,14 +130,41 @@ function formatHost(host: string): string {
 
 export async function startPluralKitEmulator(options: PluralKitEmulatorOptions = {}): Promise<PluralKitEmulator> {
   const host = options.host ?? '127.0.0.1';
+  const store = new Store();
   const state: EmulatorState = {
-    store: new Store(),
+    store,
     limiter: new GcraLimiter(options.rateLimitClock),
     faults: new FaultRegistry(),
     requests: [],
     rateLimits: options.rateLimits ?? true,
+    dispatcher: new Dispatcher(store, options.dispatchTimers ?? realTimers),
   };
   const seeder = new Seeder(state.store);
+  const pluralKitSide = new PluralKitSide(state, seeder);
+  const { dispatcher } = state;
+  const system = (ref: string) => resolveSystemForSeed(store, ref);
+  const dispatch: DispatchControls = {
+    setWebhookUrl: (systemRef, url, setOptions) => registerWebhookUrl(dispatcher, system(systemRef), url, setOptions?.beforeTest),
+    clearWebhookUrl: (systemRef) => clearWebhookUrl(system(systemRef)),
+    signingToken: (systemRef) => dispatcher.signingTokenOf(system(systemRef)),
+    get deliveries() {
+      return dispatcher.deliveries;
+    },
+    clearDeliveries: () => dispatcher.clearLog(),
+    waitForDeliveries: (count, waitOptions) => dispatcher.waitFor(count, waitOptions?.type, waitOptions?.timeoutMs),
+    hold: () => dispatcher.hold(),
+    deliverImmediately: () => dispatcher.deliverImmediately(),
+    get held() {
+      return dispatcher.heldDeliveries;
+    },
+    release: (releaseOptions) => dispatcher.release(releaseOptions),
+    dropNext: (filter) => dispatcher.dropNext(filter),
+    delayNext: (delayMs, filter) => dispatcher.delayNext(delayMs, filter),
+    emit(systemRef, event) {
+      if (!DISPATCH_EVENT_TYPES.includes(event.type)) throw new Error(`dispatch.emit: unknown event type '${String(event.type)}'`);
+      dispatcher.emit(system(systemRef).uuid, { type: event.type, id: event.id ?? null, data: event.data ?? null });
+    },
+  };
   const listener = createRequestListener(state);
   const server: Server = createServer((req, res) => {
     listener(req, res).catch((error: unknown) => {
@@ -94,6 +189,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        dispatcher.reset();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -102,6 +198,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
       state.requests.length = 0;
       state.faults.clear();
       state.limiter.reset();
+      dispatcher.reset();
     },
     setRateLimits(enabled) {
       state.rateLimits = enabled;
@@ -123,5 +220,16 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     },
     injectFault: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),
+    dispatch,
+    asPluralKit(systemRef) {
+      const target = system(systemRef);
+      return {
+        request: (method, path, body) => pluralKitSide.request(target, method, path, body),
+        deleteAllSwitches: () => pluralKitSide.deleteAllSwitches(target),
+        linkAccount: (accountId) => pluralKitSide.linkAccount(target, accountId),
+        unlinkAccount: (accountId) => pluralKitSide.unlinkAccount(target, accountId),
+        proxyMessage: (input) => pluralKitSide.proxyMessage(target, input),
+      };
+    },
   };
 }

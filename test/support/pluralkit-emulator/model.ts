@@ -109,6 +109,8 @@ export interface SystemRecord {
   color: string | null;
   created: Micros;
   webhook_url: string | null;
+  /** Dispatch signing token, stored with `webhook_url` by `pk;system webhook`; the API never shows it. */
+  webhook_token?: string | null;
   privacy: PrivacyMap<SystemPrivacyKey>;
   settings: SystemSettingsRecord;
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext, ResolvedParams } from './context.js';
+import type { Dispatcher } from './dispatcher.js';
 import { ApiError, errors, tooManyRequests } from './errors.js';
 import { faultReplacesResponse, malformedText, type FaultRegistry, type FaultSpec } from './faults.js';
 import type { SystemRecord } from './model.js';
@@ -37,6 +38,7 @@ export interface EmulatorState {
   faults: FaultRegistry;
   requests: RecordedRequest[];
   rateLimits: boolean;
+  dispatcher: Dispatcher;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -66,6 +68,8 @@ interface IncomingParts {
   headers: IncomingHttpHeaders;
   rawBody: string;
   clientIp: string;
+  /** A write made inside PluralKit (bot command, dashboard): acts as this system, no rate limiting. */
+  asSystem?: SystemRecord;
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -148,7 +152,7 @@ function processRequest(state: EmulatorState, parts: IncomingParts): Outgoing {
     if (parts.method === 'OPTIONS') return { status: 200, headers };
 
     const token = parts.headers.authorization;
-    const auth = token ? (state.store.systemByToken(token) ?? null) : null;
+    const auth = parts.asSystem ?? (token ? (state.store.systemByToken(token) ?? null) : null);
 
     const match = matchRoute(parts.path);
     if (!match) {
@@ -163,7 +167,7 @@ function processRequest(state: EmulatorState, parts: IncomingParts): Outgoing {
       headers.allow = allowedMethods(match.route).join(',');
       throw errors.methodNotAllowed();
     }
-    if (state.rateLimits) applyRateLimit(state, parts, params, auth, headers);
+    if (state.rateLimits && !parts.asSystem) applyRateLimit(state, parts, params, auth, headers);
 
     if (!isRustServed(match.route, parts.method)) {
       servedByDotnet = true;
@@ -178,6 +182,7 @@ function processRequest(state: EmulatorState, parts: IncomingParts): Outgoing {
       auth,
       params,
       store: state.store,
+      dispatch: state.dispatcher,
     };
     const reply = handler(ctx);
     if (reply.body === undefined) return { status: reply.status, headers };
@@ -191,6 +196,31 @@ function processRequest(state: EmulatorState, parts: IncomingParts): Outgoing {
     headers['content-type'] = apiError.contentType === RUST_JSON ? defaultType : apiError.contentType;
     return { status: apiError.status, headers, body: JSON.stringify(apiError.body) };
   }
+}
+
+export interface InProcessReply {
+  status: number;
+  /** Parsed JSON, or undefined for an empty body. */
+  body: unknown;
+}
+
+/**
+ * Runs one API request in-process as `system`, the way PluralKit's own bot and dashboard change
+ * data: same handlers and dispatch events, but no HTTP, no rate limiting, no faults, not logged.
+ */
+export function handleAsSystem(state: EmulatorState, system: SystemRecord, method: string, path: string, body?: unknown): InProcessReply {
+  const queryStart = path.indexOf('?');
+  const rawBody = body === undefined ? '' : JSON.stringify(body);
+  const outgoing = processRequest(state, {
+    method: method.toUpperCase(),
+    path: `/v2${queryStart === -1 ? path : path.slice(0, queryStart)}`,
+    query: new URLSearchParams(queryStart === -1 ? '' : path.slice(queryStart + 1)),
+    headers: { 'user-agent': 'PluralKit', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    rawBody,
+    clientIp: '127.0.0.1',
+    asSystem: system,
+  });
+  return { status: outgoing.status, body: outgoing.body === undefined ? undefined : (JSON.parse(outgoing.body) as unknown) };
 }
 
 function faultResponse(fault: FaultSpec): Outgoing {

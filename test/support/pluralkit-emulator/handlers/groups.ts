@@ -1,5 +1,6 @@
 import { isOwner, requireToken } from '../auth.js';
 import { noContent, ok, readJsonObject, readRefArray, required, type Reply, type RequestContext } from '../context.js';
+import { groupCreated, groupDeleted, groupUpdated } from '../dispatch-events.js';
 import { errors } from '../errors.js';
 import { generateHid, generateUuid } from '../ids.js';
 import { GROUP_PRIVACY_KEYS, allPublic, type GroupRecord, type MemberRecord } from '../model.js';
@@ -54,6 +55,7 @@ export function createGroup(ctx: RequestContext): Reply {
   const group = newGroupRecord(ctx.store, system.uuid, changes.name ?? '');
   applyGroupChanges(group, changes);
   ctx.store.groups.set(group.uuid, group);
+  ctx.dispatch.emit(system.uuid, groupCreated(group, changes));
   return ok(groupView(ctx.store, group, true));
 }
 
@@ -72,13 +74,16 @@ function requireOwnGroup(ctx: RequestContext): GroupRecord {
 export function patchGroup(ctx: RequestContext): Reply {
   const body = readJsonObject(ctx);
   const group = requireOwnGroup(ctx);
-  applyGroupChanges(group, parseGroupPatch(body, 'update'));
+  const changes = parseGroupPatch(body, 'update');
+  applyGroupChanges(group, changes);
+  ctx.dispatch.emit(group.systemUuid, groupUpdated(group, changes));
   return ok(groupView(ctx.store, group, true));
 }
 
 export function deleteGroup(ctx: RequestContext): Reply {
   const group = requireOwnGroup(ctx);
   ctx.store.deleteGroup(group);
+  ctx.dispatch.emit(group.systemUuid, groupDeleted(group));
   return noContent;
 }
 
@@ -97,6 +102,7 @@ export function listGroupMembers(ctx: RequestContext): Reply {
 
 type MembershipOperation = 'add' | 'remove' | 'overwrite';
 
+/** No event: production's UPDATE_GROUP_MEMBERS dispatch is never called (reference §6). */
 function groupMembersOperation(operation: MembershipOperation) {
   return (ctx: RequestContext): Reply => {
     const refs = readRefArray(ctx);

@@ -1,5 +1,6 @@
 import { isOwner, requireToken } from '../auth.js';
 import { noContent, ok, parseGuildId, readJsonObject, readRefArray, required, type Reply, type RequestContext } from '../context.js';
+import { memberCreated, memberDeleted, memberGuildUpdated, memberUpdated } from '../dispatch-events.js';
 import { errors } from '../errors.js';
 import { generateHid, generateUuid } from '../ids.js';
 import { MEMBER_PRIVACY_KEYS, allPublic, type GroupRecord, type MemberRecord } from '../model.js';
@@ -53,6 +54,7 @@ export function createMember(ctx: RequestContext): Reply {
   const member = newMemberRecord(ctx.store, system.uuid, changes.name ?? '');
   applyMemberChanges(member, changes);
   ctx.store.members.set(member.uuid, member);
+  ctx.dispatch.emit(system.uuid, memberCreated(member, changes));
   return ok(memberView(ctx.store, member, { isOwner: true, withSystem: true }));
 }
 
@@ -71,13 +73,16 @@ function requireOwnMember(ctx: RequestContext): MemberRecord {
 export function patchMember(ctx: RequestContext): Reply {
   const body = readJsonObject(ctx);
   const member = requireOwnMember(ctx);
-  applyMemberChanges(member, parseMemberPatch(body, 'update'));
+  const changes = parseMemberPatch(body, 'update');
+  applyMemberChanges(member, changes);
+  ctx.dispatch.emit(member.systemUuid, memberUpdated(member, changes));
   return ok(memberView(ctx.store, member, { isOwner: true, withSystem: true }));
 }
 
 export function deleteMember(ctx: RequestContext): Reply {
   const member = requireOwnMember(ctx);
   ctx.store.deleteMember(member);
+  ctx.dispatch.emit(member.systemUuid, memberDeleted(member));
   return noContent;
 }
 
@@ -104,6 +109,7 @@ function resolveOwnGroups(ctx: RequestContext, member: MemberRecord, refs: strin
   });
 }
 
+/** No event: production's UPDATE_GROUP_MEMBERS dispatch is never called (reference §6). */
 function memberGroupsOperation(operation: MembershipOperation) {
   return (ctx: RequestContext): Reply => {
     const refs = readRefArray(ctx);
@@ -142,6 +148,8 @@ export function patchMemberGuild(ctx: RequestContext): Reply {
   const member = requireOwnMember(ctx);
   const settings = ctx.store.memberGuilds.get(`${member.uuid}:${guildId}`);
   if (!settings) throw errors.memberGuildNotFound();
-  Object.assign(settings, parseMemberGuildPatch(body));
+  const changes = parseMemberGuildPatch(body);
+  Object.assign(settings, changes);
+  ctx.dispatch.emit(member.systemUuid, memberGuildUpdated(member, guildId, changes));
   return ok(memberGuildView(settings));
 }

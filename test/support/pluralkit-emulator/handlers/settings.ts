@@ -1,5 +1,6 @@
 import { isOwner, requireOwner } from '../auth.js';
 import { ok, parseGuildId, readJsonObject, required, type Reply, type RequestContext } from '../context.js';
+import { autoproxyUpdated, settingsUpdated, systemGuildUpdated, type AutoproxyChange } from '../dispatch-events.js';
 import { errors } from '../errors.js';
 import { AUTOPROXY_MODES, type AutoproxyMode, type AutoproxyRecord, type SystemRecord } from '../model.js';
 import { parseSettingsPatch, parseSystemGuildPatch } from '../patches.js';
@@ -16,7 +17,9 @@ export function patchSettings(ctx: RequestContext): Reply {
   const body = readJsonObject(ctx);
   const system = required(ctx.params.system);
   requireOwner(ctx, system);
-  Object.assign(system.settings, parseSettingsPatch(body));
+  const changes = parseSettingsPatch(body);
+  Object.assign(system.settings, changes);
+  ctx.dispatch.emit(system.uuid, settingsUpdated(changes));
   return ok(settingsPatchView(system.settings));
 }
 
@@ -36,19 +39,21 @@ export function patchSystemGuild(ctx: RequestContext): Reply {
   requireOwner(ctx, system);
   const settings = ctx.store.systemGuilds.get(`${system.uuid}:${guildId}`);
   if (!settings) throw errors.systemGuildNotFound();
-  Object.assign(settings, parseSystemGuildPatch(body));
+  const changes = parseSystemGuildPatch(body);
+  Object.assign(settings, changes);
+  ctx.dispatch.emit(system.uuid, systemGuildUpdated(guildId, changes));
   return ok(systemGuildView(settings));
 }
 
 /** Only per-guild autoproxy exists; channel and global scopes answer 501 after the owner check. */
-function autoproxyScope(ctx: RequestContext, system: SystemRecord): string {
+function autoproxyScope(ctx: RequestContext, system: SystemRecord): { key: string; guildId: string } {
   const guildParam = ctx.query.get('guild_id');
   const channelParam = ctx.query.get('channel_id');
   const guildId = guildParam === null ? null : parseGuildId(guildParam);
   if (channelParam !== null) parseGuildId(channelParam);
   requireOwner(ctx, system);
   if (guildId === null || channelParam !== null) throw errors.unimplemented();
-  return `${system.uuid}:${guildId}`;
+  return { key: `${system.uuid}:${guildId}`, guildId };
 }
 
 function autoproxyRow(ctx: RequestContext, key: string): AutoproxyRecord {
@@ -62,7 +67,7 @@ function autoproxyRow(ctx: RequestContext, key: string): AutoproxyRecord {
 
 export function getAutoproxy(ctx: RequestContext): Reply {
   const system = required(ctx.params.system);
-  const key = autoproxyScope(ctx, system);
+  const { key } = autoproxyScope(ctx, system);
   return ok(autoproxyView(ctx.store, autoproxyRow(ctx, key)));
 }
 
@@ -75,7 +80,7 @@ function parseMode(value: unknown): AutoproxyMode | undefined {
 export function patchAutoproxy(ctx: RequestContext): Reply {
   const system = required(ctx.params.system);
   const body = readJsonObject(ctx);
-  const key = autoproxyScope(ctx, system);
+  const { key, guildId } = autoproxyScope(ctx, system);
   const row = autoproxyRow(ctx, key);
 
   let mode = row.autoproxy_mode;
@@ -108,6 +113,12 @@ export function patchAutoproxy(ctx: RequestContext): Reply {
   row.autoproxy_mode = mode;
   if (mode === 'off' || mode === 'front') row.memberUuid = null;
   else if (memberUuid !== null) row.memberUuid = memberUuid;
+  // The patch production dispatches: the member is forced to null in off/front, else only a new one.
+  const change: AutoproxyChange = {};
+  if ('autoproxy_mode' in body) change.autoproxy_mode = mode;
+  if (mode === 'off' || mode === 'front') change.autoproxy_member = null;
+  else if (memberUuid !== null) change.autoproxy_member = memberUuid;
+  ctx.dispatch.emit(system.uuid, autoproxyUpdated(guildId, change));
   // Production quirk (reference §2.1): after switching off, the answer still names the member it
   // just cleared; the next GET shows null.
   return ok(autoproxyView(ctx.store, row, mode === 'off' ? previousMember : undefined));

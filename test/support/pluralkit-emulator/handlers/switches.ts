@@ -1,5 +1,6 @@
 import { isOwner, requireOwner } from '../auth.js';
 import { noContent, ok, readJsonObject, readRefArray, required, type Reply, type RequestContext } from '../context.js';
+import { switchCreated, switchDeleted, switchMembersEdited, switchMoved } from '../dispatch-events.js';
 import { errors } from '../errors.js';
 import { generateUuid } from '../ids.js';
 import type { MemberRecord, SwitchRecord, SystemRecord } from '../model.js';
@@ -87,13 +88,17 @@ export function createSwitch(ctx: RequestContext): Reply {
   if (latest && (timestamp === null || timestamp > latest.timestamp) && sameSequence(latest.members, memberUuids)) {
     throw errors.sameFronters();
   }
+  const insertedAt = nowMicros();
   const created: SwitchRecord = {
     uuid: generateUuid(),
     systemUuid: system.uuid,
-    timestamp: timestamp ?? nowMicros(),
+    timestamp: timestamp ?? insertedAt,
     members: memberUuids,
   };
   ctx.store.switches.set(created.uuid, created);
+  // Production inserts the switch at now() and then moves it to the requested time: two events.
+  ctx.dispatch.emit(system.uuid, switchCreated(ctx.store, created, insertedAt));
+  if (timestamp !== null) ctx.dispatch.emit(system.uuid, switchMoved(created));
   return ok(switchFullView(ctx.store, created, true));
 }
 
@@ -120,6 +125,7 @@ export function patchSwitch(ctx: RequestContext): Reply {
   // Includes the switch itself, so re-sending its current timestamp fails as in production.
   if (hasSwitchAt(ctx, system, timestamp)) throw errors.switchTimestampExists();
   entry.timestamp = timestamp;
+  ctx.dispatch.emit(system.uuid, switchMoved(entry));
   return ok(switchFullView(ctx.store, entry, true));
 }
 
@@ -140,6 +146,8 @@ export function patchSwitchMembers(ctx: RequestContext): Reply {
   if (new Set(memberUuids).size !== memberUuids.length) throw errors.duplicateMembers();
   if (sameSequence(entry.members, memberUuids)) throw errors.sameFronters();
   entry.members = memberUuids;
+  // Sent to the switch's own system, which need not be {systemRef} (see above).
+  ctx.dispatch.emit(entry.systemUuid, switchMembersEdited(ctx.store, entry));
   return ok(switchFullView(ctx.store, entry, true));
 }
 
@@ -149,5 +157,6 @@ export function deleteSwitch(ctx: RequestContext): Reply {
   requireOwner(ctx, system);
   if (entry.systemUuid !== system.uuid) throw errors.switchNotFoundOrPrivate();
   ctx.store.switches.delete(entry.uuid);
+  ctx.dispatch.emit(system.uuid, switchDeleted(entry));
   return noContent;
 }

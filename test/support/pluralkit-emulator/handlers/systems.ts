@@ -1,5 +1,6 @@
 import { isOwner, requireOwner } from '../auth.js';
 import { ok, readJsonObject, required, type Reply, type RequestContext } from '../context.js';
+import { systemUpdated } from '../dispatch-events.js';
 import { applySystemChanges, parseSystemPatch } from '../patches.js';
 import { systemView } from '../views.js';
 
@@ -12,6 +13,8 @@ export function patchSystem(ctx: RequestContext): Reply {
   const body = readJsonObject(ctx);
   const system = required(ctx.params.system);
   requireOwner(ctx, system);
-  applySystemChanges(system, parseSystemPatch(body));
+  const changes = parseSystemPatch(body);
+  applySystemChanges(system, changes);
+  ctx.dispatch.emit(system.uuid, systemUpdated(changes));
   return ok(systemView(system, true));
 }
