@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startBotProcess, type BotProcess } from '../test/support/bot-process.js';
 import { startFakeDiscord, type FakeDiscord } from '../test/support/fake-discord/index.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
@@ -20,6 +22,8 @@ export function sleep(ms: number): Promise<void> {
 }
 
 export interface BenchWorld {
+  /** The bot's HTTP server, in http mode. */
+  httpUrl?: string;
   discord: FakeDiscord;
   pluralkit: PluralKitEmulator;
   bot: BotProcess;
@@ -27,6 +31,8 @@ export interface BenchWorld {
 }
 
 export interface BenchWorldOptions {
+  /** How the fake Discord delivers interactions: the gateway (default) or signed POSTs to /interactions. */
+  transport?: 'gateway' | 'http';
   /** The emulator's rate limits; default off, so only the bot's own cost is measured. */
   rateLimits?: boolean;
   /** Extra environment for the bot process. */
@@ -35,13 +41,16 @@ export interface BenchWorldOptions {
 
 /** The real built bot against both fakes, quiet logs, ready for traffic. */
 export async function startBenchWorld(options: BenchWorldOptions = {}): Promise<BenchWorld> {
-  const discord = await startFakeDiscord({ interactionWindowMs: 60_000 });
+  const transport = options.transport ?? 'gateway';
+  const discord = await startFakeDiscord({ interactionWindowMs: 60_000, delivery: transport });
   const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false });
+  const port = transport === 'http' ? await freePort() : undefined;
   const bot = startBotProcess({
     DISCORD_TOKEN: discord.botToken,
     DISCORD_API_URL: discord.apiUrl,
     PLURALKIT_API_URL: pluralkit.url,
     LOG_LEVEL: 'warn',
+    ...(port !== undefined ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
     ...options.env,
   });
   const stop = async (): Promise<void> => {
@@ -51,11 +60,36 @@ export async function startBenchWorld(options: BenchWorldOptions = {}): Promise<
     await pluralkit.close();
   };
   try {
-    // 'warn' hides the ready line; wait for the gateway handshake instead.
-    await discord.waitForReady(20_000);
+    if (port !== undefined) {
+      // 'warn' hides the ready line; /healthz says 200 once commands are registered.
+      discord.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
+      await waitForHealthy(`http://127.0.0.1:${port}/healthz`, 20_000);
+    } else {
+      // 'warn' hides the ready line; wait for the gateway handshake instead.
+      await discord.waitForReady(20_000);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { discord, pluralkit, bot, stop };
+  return { discord, pluralkit, bot, ...(port !== undefined ? { httpUrl: `http://127.0.0.1:${port}` } : {}), stop };
+}
+
+/** A port nothing listens on now (the OS picks it), for a child process that must be told one. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await fetch(url).then((response) => response.status, () => 0);
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (last: ${status})`);
+    await sleep(50);
+  }
 }
