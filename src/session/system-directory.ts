@@ -77,6 +77,7 @@ export class SystemDirectory {
   /** Whatever is cached, without loading (stale or not). */
   peek(list: 'members', userId: string, auth: OwnSystemAuth): Member[] | undefined;
   peek(list: 'groups', userId: string, auth: OwnSystemAuth): Group[] | undefined;
+  peek(list: OwnList, userId: string, auth: OwnSystemAuth): Member[] | Group[] | undefined;
   peek(list: OwnList, userId: string, auth: OwnSystemAuth): Member[] | Group[] | undefined {
     return (list === 'members' ? this.members : this.groups).peek(this.key(userId, auth));
   }
