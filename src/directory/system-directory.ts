@@ -1,7 +1,8 @@
-import type { Group, Member } from '../pluralkit/models.js';
+import type { Group, Member, SwitchSummary } from '../pluralkit/models.js';
 import type { PluralKitClient } from '../pluralkit/client.js';
 import { DEFAULT_LIST_CACHE_LIMITS, type ListCacheLimits } from '../resolve/list-cache-limits.js';
 import { EntityListCache } from '../resolve/member-cache.js';
+import { recentFronterIds, withSwitch } from '../resolve/recent-fronters.js';
 
 /*
  * Lists change when someone writes, not with the clock: our own writes drop the cached list at
@@ -12,6 +13,12 @@ const LIST_TTL_MS = 10 * 60_000;
 const TIMEZONE_TTL_MS = 10 * 60_000;
 /** Groups are few and small beside members: a fifth of the list memory is theirs. */
 const GROUP_LIST_SHARE = 0.2;
+/** The latest switches (for recent fronters) are a few kilobytes per user. */
+const SWITCH_LIST_SHARE = 0.02;
+/** How many of the latest switches an empty member autocomplete draws recent fronters from. */
+const RECENT_SWITCHES = 20;
+/** Fronts change more often than lists, and often through `pk;`: a shorter lifetime, refreshed in the background. */
+const RECENT_SWITCHES_TTL_MS = 60_000;
 /** Small per-user facts (zone, creation time) kept at most for this many users; a clear costs one re-read each. */
 const MAX_REMEMBERED = 10_000;
 
@@ -31,6 +38,8 @@ export class SystemDirectory {
   private readonly members: EntityListCache<Member>;
   /** With `with_members`: each group carries its member UUIDs, for counts without more requests. */
   private readonly groups: EntityListCache<Group>;
+  /** The latest switches, newest first: the current and recent fronters an empty member autocomplete offers first. */
+  private readonly switches: EntityListCache<SwitchSummary>;
   private readonly timezones = new Map<string, { zone: string; expiresAt: number }>();
   /** A system's creation time never changes; kept per auth context like everything else here. */
   private readonly created = new Map<string, Date>();
@@ -41,18 +50,26 @@ export class SystemDirectory {
     limits: ListCacheLimits = DEFAULT_LIST_CACHE_LIMITS,
   ) {
     const groupShare = Math.floor(limits.maxBytes * GROUP_LIST_SHARE);
-    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: limits.maxBytes - groupShare });
+    const switchShare = Math.floor(limits.maxBytes * SWITCH_LIST_SHARE);
+    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: limits.maxBytes - groupShare - switchShare });
     this.groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: groupShare });
+    this.switches = new EntityListCache<SwitchSummary>({ ttlMs: RECENT_SWITCHES_TTL_MS, idleMs: limits.idleMs, maxBytes: switchShare });
   }
 
   /** Stops the caches' idle sweepers (at shutdown). */
   dispose(): void {
     this.members.dispose();
     this.groups.dispose();
+    this.switches.dispose();
   }
 
   private key(userId: string, auth: OwnSystemAuth): string {
     return `${userId}:${auth.systemId}`;
+  }
+
+  /** Whether a key is of that system, whichever user it is for. */
+  private ofSystem(systemId: string): (key: string) => boolean {
+    return (key) => key.endsWith(`:${systemId}`);
   }
 
   private loader(list: OwnList, auth: OwnSystemAuth): () => Promise<Member[] | Group[]> {
@@ -77,6 +94,7 @@ export class SystemDirectory {
   /** Whatever is cached, without loading (stale or not). */
   peek(list: 'members', userId: string, auth: OwnSystemAuth): Member[] | undefined;
   peek(list: 'groups', userId: string, auth: OwnSystemAuth): Group[] | undefined;
+  peek(list: OwnList, userId: string, auth: OwnSystemAuth): Member[] | Group[] | undefined;
   peek(list: OwnList, userId: string, auth: OwnSystemAuth): Member[] | Group[] | undefined {
     return (list === 'members' ? this.members : this.groups).peek(this.key(userId, auth));
   }
@@ -97,6 +115,24 @@ export class SystemDirectory {
     const key = this.key(userId, auth);
     if (list !== 'groups') this.members.invalidate(key);
     if (list !== 'members') this.groups.invalidate(key);
+  }
+
+  /**
+   * For an empty member autocomplete: the current fronters, then recent ones (member IDs), from
+   * the cached latest switches. Never waits: undefined until they are cached, and a missing or
+   * stale list is read in the background for the next keystroke.
+   */
+  recentFronters(userId: string, auth: OwnSystemAuth): string[] | undefined {
+    const latest = this.switches.peekAndRefresh(this.key(userId, auth), () => this.pluralkit.getSystemSwitches('@me', { limit: RECENT_SWITCHES }, { token: auth.token }));
+    return latest && recentFronterIds(latest);
+  }
+
+  /**
+   * After our own switch write, for every user of the system: a switch we registered is put into
+   * the cached latest switches; any other change (edit, move, delete) drops them.
+   */
+  switchesChanged(systemId: string, registered?: SwitchSummary): void {
+    this.switches.updateWhere(this.ofSystem(systemId), (latest) => (registered ? withSwitch(latest, registered, RECENT_SWITCHES) : null));
   }
 
   /** After the user changed their time zone with us. */

@@ -54,8 +54,11 @@ export async function deleteEntity(services: Services, kind: EntityKind, userId:
   }
 }
 
-/** How long before a lost create's answer a member found by name may have been made. */
-const CREATE_WINDOW_MS = 60_000;
+/**
+ * How much earlier than our own clock says PluralKit may date a create it made for us (clocks
+ * differ a little). An older namesake, say one made 30 s before, is not taken for it.
+ */
+const CREATE_CLOCK_SKEW_MS = 5_000;
 
 /** The limit from the system's settings, to name it; the refusal stands even if they cannot be read. */
 async function limitReached(services: Services, kind: EntityKind, auth: OwnSystemAuth): Promise<never> {
@@ -72,12 +75,17 @@ async function limitReached(services: Services, kind: EntityKind, auth: OwnSyste
 
 export async function createEntity<E extends Entity>(services: Services, kind: EntityKind<E>, userId: string, auth: OwnSystemAuth, body: Body & { name: string }): Promise<WriteResult<E>> {
   const started = Date.now();
+  // Whatever the cached list already holds existed before this write, however recent its creation time.
+  const existing = new Set((services.directory.peek(kind.plural, userId, auth) ?? []).map((entity) => entity.uuid));
   try {
     return await writeWithReadBack({
       write: (deadline) => kind.create(services, body, { token: auth.token, deadline }),
       readBack: async () => {
         const list = await kind.list(services, '@me', { token: auth.token });
-        const made = list.filter((entity) => entity.name === body.name && entity.created !== null && Date.parse(entity.created) >= started - CREATE_WINDOW_MS);
+        const made = list.filter(
+          (entity) =>
+            entity.name === body.name && !existing.has(entity.uuid) && entity.created !== null && Date.parse(entity.created) >= started - CREATE_CLOCK_SKEW_MS,
+        );
         return made.at(-1) ?? null;
       },
       checkWith: `\`/${kind.name} list private: True\``,

@@ -17,7 +17,9 @@ async function fromOwnList(ctx: AutocompleteContext, list: 'members' | 'groups',
     list === 'members'
       ? await ctx.services.directory.forAutocomplete('members', ctx.userId, stored, AUTOCOMPLETE_LOAD_WAIT_MS)
       : await ctx.services.directory.forAutocomplete('groups', ctx.userId, stored, AUTOCOMPLETE_LOAD_WAIT_MS);
-  return entities ? autocompleteChoices(query, entities, { multi }) : [];
+  // An empty member entry offers the current and recent fronters first (from cache only; never waited for).
+  const firstWhenEmpty = list === 'members' ? () => ctx.services.directory.recentFronters(ctx.userId, stored) : undefined;
+  return entities ? autocompleteChoices(query, entities, { multi, firstWhenEmpty }) : [];
 }
 
 const SOURCES: Record<AutocompleteSource, (ctx: AutocompleteContext, query: string) => Promise<Choices>> = {

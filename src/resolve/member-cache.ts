@@ -123,6 +123,22 @@ export class EntityListCache<T> {
     this.loading.delete(key);
   }
 
+  /**
+   * After a write that concerns several keys (every user of one system): each cached list whose
+   * key matches becomes `change(list)`, or is forgotten when that is null. Loads under way for
+   * those keys store nothing, as with `invalidate`. Costs one pass over the keys.
+   */
+  updateWhere(matches: (key: string) => boolean, change: (value: T[]) => T[] | null): void {
+    for (const key of [...this.loading.keys()]) if (matches(key)) this.loading.delete(key);
+    for (const [key, entry] of [...this.entries]) {
+      if (!matches(key)) continue;
+      const value = change(entry.value);
+      if (value === null) this.remove(key, entry);
+      // Keeps its load time (the change is ours, not a fresh read); the user's write counts as a use.
+      else this.put(key, value, entry.loadedAt, this.now());
+    }
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -185,13 +201,17 @@ export class EntityListCache<T> {
   }
 
   private store(key: string, value: T[]): void {
+    const now = this.now();
+    this.put(key, value, now, now);
+  }
+
+  private put(key: string, value: T[], loadedAt: number, usedAt: number): void {
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
     const bytes = this.sizeOf(value);
     // One list above the whole budget would evict everything and still not fit: serve it, keep nothing.
     if (bytes > this.maxBytes) return;
-    const now = this.now();
-    this.entries.set(key, { value, loadedAt: now, usedAt: now, bytes });
+    this.entries.set(key, { value, loadedAt, usedAt, bytes });
     this.bytes += bytes;
     this.sweep();
     for (const [oldest, entry] of this.entries) {

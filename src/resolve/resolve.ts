@@ -1,5 +1,5 @@
 import { safeName } from '../text/markdown.js';
-import { buildSearchIndex, findExact, type NamedEntity } from './search-index.js';
+import { buildSearchIndex, findMatch, type NamedEntity } from './search-index.js';
 import { newSuggestionWork, suggestionsFor, type SuggestionWork } from './suggestions.js';
 
 export type { NamedEntity } from './search-index.js';
@@ -36,7 +36,7 @@ function quote(input: string): string {
 type Unresolved<T> = { reason: 'not-found' | 'ambiguous'; input: string; candidates: T[] };
 
 function findOne<T extends NamedEntity>(input: string, entities: readonly T[]): { entity: T } | Unresolved<T> {
-  const match = findExact(input, buildSearchIndex(entities));
+  const match = findMatch(input, buildSearchIndex(entities));
   if (match.kind === 'one') return { entity: match.entity };
   if (match.kind === 'several') return { reason: 'ambiguous', input, candidates: match.entities };
   return { reason: 'not-found', input, candidates: [] };
@@ -59,7 +59,8 @@ function explain<T extends NamedEntity>(problem: Unresolved<T>, entities: readon
 /**
  * Resolves a typed reference against the caller's own list: short ID (any
  * case, `abc-def`) or UUID first, then exact name, a `Name (id)` label, then
- * display name (case-insensitive), then the same ignoring accents. Several
+ * display name (case-insensitive), then the same ignoring accents, then
+ * ignoring emoji and punctuation as well (`Alice` for `Alice 🌸`). Several
  * equally good matches are ambiguous, never a guess.
  */
 export function resolveEntity<T extends NamedEntity>(input: string, entities: readonly T[], kind: EntityKind, options: ResolveOptions = {}): ResolveResult<T> {

@@ -15,6 +15,9 @@ export interface IndexedEntity<T> {
   /** Search keys: lower-cased, accents removed, so `zoe` finds `Zoë`. */
   name: string;
   displayName: string;
+  /** The same, bare: letters and digits only, so `alice` finds `Alice 🌸` (empty for a name of only emoji). */
+  bareName: string;
+  bareDisplayName: string;
   /** Position in name order, for stable ties. */
   rank: number;
 }
@@ -30,6 +33,8 @@ export interface SearchIndex<T> {
   /** The same, with accents removed: a weaker match, tried after the exact ones. */
   byFoldedName: Map<string, T[]>;
   byFoldedDisplayName: Map<string, T[]>;
+  /** Bare names and display names together (an entity once per key): the loosest match, taken only when unique. */
+  byBareName: Map<string, T[]>;
 }
 
 /** Lower case without combining marks: the form searches compare. */
@@ -37,11 +42,21 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * The folded form with only letters and digits, in any script: `Alice 🌸` → `alice`,
+ * `Mary-Jane` → `maryjane`, `さくら ✿` → `さくら`. Empty for a name of only emoji or punctuation.
+ */
+export function bareForSearch(text: string): string {
+  return foldForSearch(text).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 const nameOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 function addTo<T>(map: Map<string, T[]>, key: string, entity: T): void {
   if (key === '') return;
   const list = map.get(key);
+  // An entity's name and display name may share a key: it is listed once (they are added one after the other).
+  if (list?.at(-1) === entity) return;
   if (list) list.push(entity);
   else map.set(key, [entity]);
 }
@@ -62,6 +77,8 @@ export function buildSearchIndex<T extends NamedEntity>(entities: readonly T[]):
       id: entity.id.toLowerCase(),
       name: foldForSearch(entity.name),
       displayName: entity.display_name ? foldForSearch(entity.display_name) : '',
+      bareName: bareForSearch(entity.name),
+      bareDisplayName: entity.display_name ? bareForSearch(entity.display_name) : '',
       rank,
     })),
     byId: new Map(),
@@ -70,6 +87,7 @@ export function buildSearchIndex<T extends NamedEntity>(entities: readonly T[]):
     byDisplayName: new Map(),
     byFoldedName: new Map(),
     byFoldedDisplayName: new Map(),
+    byBareName: new Map(),
   };
   for (const entry of index.entries) {
     const { entity } = entry;
@@ -77,9 +95,11 @@ export function buildSearchIndex<T extends NamedEntity>(entities: readonly T[]):
     index.byUuid.set(entity.uuid.toLowerCase(), entity);
     addTo(index.byName, entity.name.toLowerCase(), entity);
     addTo(index.byFoldedName, entry.name, entity);
+    addTo(index.byBareName, entry.bareName, entity);
     if (entity.display_name) {
       addTo(index.byDisplayName, entity.display_name.toLowerCase(), entity);
       addTo(index.byFoldedDisplayName, entry.displayName, entity);
+      addTo(index.byBareName, entry.bareDisplayName, entity);
     }
   }
   indexes.set(entities, index as SearchIndex<NamedEntity>);
@@ -89,14 +109,18 @@ export function buildSearchIndex<T extends NamedEntity>(entities: readonly T[]):
 /** `Name (abcdef)`, as autocomplete shows it: the ID in brackets at the end decides. */
 const LABELLED_ID = /\(\s*([a-z]{5,6}|[a-z]{2,4}-[a-z]{2,4})\s*\)$/i;
 
-export type ExactMatch<T> = { kind: 'one'; entity: T } | { kind: 'several'; entities: T[] } | { kind: 'none' };
+export type Match<T> = { kind: 'one'; entity: T } | { kind: 'several'; entities: T[] } | { kind: 'none' };
 
 /**
  * The entity a typed reference means, preferring (in order) a short ID or
  * UUID, an exact name (case-insensitive), a `Name (id)` label as autocomplete
- * writes them, an exact display name, then name and display name ignoring accents.
+ * writes them, an exact display name, then name and display name ignoring
+ * accents, and last the bare name or display name (ignoring emoji and
+ * punctuation too). Each step is tried only when every stricter one found
+ * nothing, so an exact match always wins over a loose one; several matches
+ * at one step are `several`, never a guess.
  */
-export function findExact<T extends NamedEntity>(input: string, index: SearchIndex<T>): ExactMatch<T> {
+export function findMatch<T extends NamedEntity>(input: string, index: SearchIndex<T>): Match<T> {
   const trimmed = input.trim();
   if (trimmed === '') return { kind: 'none' };
   const shortId = normalizeShortId(trimmed);
@@ -113,10 +137,15 @@ export function findExact<T extends NamedEntity>(input: string, index: SearchInd
   const byLabel = labelledId === null ? undefined : index.byId.get(labelledId);
   if (byLabel) return { kind: 'one', entity: byLabel };
   const folded = foldForSearch(trimmed);
-  return fromList(index.byDisplayName.get(lower)) ?? fromList(index.byFoldedName.get(folded)) ?? fromList(index.byFoldedDisplayName.get(folded)) ?? { kind: 'none' };
+  return (
+    fromList(index.byDisplayName.get(lower)) ??
+    fromList(index.byFoldedName.get(folded)) ??
+    fromList(index.byFoldedDisplayName.get(folded)) ??
+    fromList(index.byBareName.get(bareForSearch(trimmed))) ?? { kind: 'none' }
+  );
 }
 
-function fromList<T>(matches: T[] | undefined): ExactMatch<T> | undefined {
+function fromList<T>(matches: T[] | undefined): Match<T> | undefined {
   if (!matches || matches.length === 0) return undefined;
   return matches.length === 1 ? { kind: 'one', entity: matches[0]! } : { kind: 'several', entities: matches };
 }

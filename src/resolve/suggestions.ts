@@ -1,13 +1,15 @@
 import { boundedDistance, MAX_COMPARED_LENGTH, type DistanceWork } from './bounded-distance.js';
-import { buildSearchIndex, foldForSearch, type IndexedEntity, type NamedEntity, type SearchIndex } from './search-index.js';
+import { bareForSearch, buildSearchIndex, foldForSearch, type IndexedEntity, type NamedEntity, type SearchIndex } from './search-index.js';
 
 /*
  * "Did you mean" for an unknown name, with the work per call bounded
  * whatever the input and the list: a 64-letter typo against 5,000 members
  * with 64-letter names must not block the event loop.
  *
- * Closeness is unchanged: 0 for a containment, otherwise the edit distance
- * over the longer length (first 64 characters), and only up to 0.5 counts.
+ * Closeness is measured on bare names (letters and digits only, so the emoji
+ * and punctuation around a name neither hide it nor make a stranger look
+ * closer): 0 for a containment, otherwise the edit distance over the longer
+ * length (first 64 characters), and only up to 0.5 counts.
  * What changed is how little is computed to find the same answers:
  * - a length-difference and a character-count bound (both lower bounds of
  *   the distance) throw out most names before any distance is computed;
@@ -94,6 +96,11 @@ interface PreparedEntry {
 
 const prepared = new WeakMap<SearchIndex<NamedEntity>, PreparedEntry[]>();
 
+/** What suggestions compare: the bare form, or the folded one for text that is only emoji or punctuation. */
+export function suggestionText(text: string): string {
+  return bareForSearch(text) || foldForSearch(text.trim());
+}
+
 function searchKey(text: string): SearchKey {
   const compared = text.slice(0, MAX_COMPARED_LENGTH);
   return { full: text, compared, counts: signature(compared) };
@@ -105,7 +112,7 @@ function prepare(index: SearchIndex<NamedEntity>): PreparedEntry[] {
   if (cached) return cached;
   const entries = index.entries.map((entry) => ({
     entry,
-    keys: [entry.name, entry.displayName, entry.id].filter((key) => key !== '').map(searchKey),
+    keys: [entry.bareName || entry.name, entry.bareDisplayName || entry.displayName, entry.id].filter((key) => key !== '').map(searchKey),
   }));
   prepared.set(index, entries);
   return entries;
@@ -153,7 +160,7 @@ function keep(kept: Kept[], position: number, score: number, limit: number): voi
  * the search stops when no bound left can beat it.
  */
 export function suggestionsFor<T extends NamedEntity>(input: string, entities: readonly T[], limit = MAX_SUGGESTIONS, work: SuggestionWork = newSuggestionWork()): T[] {
-  const needle = foldForSearch(input.trim()).slice(0, MAX_NEEDLE_LENGTH);
+  const needle = suggestionText(input).slice(0, MAX_NEEDLE_LENGTH);
   if (needle === '' || limit <= 0) return [];
   const compared = needle.slice(0, MAX_COMPARED_LENGTH);
   const needleCounts = signature(compared);

@@ -23,6 +23,6 @@ describe('stored values as people read them', () => {
   it('shows stored values with the field’s own formatting', () => {
     expect(shownStored(fields.color, 'ff7000')).toBe('#ff7000');
     expect(shownStored(fields.proxy, [])).toBeNull();
-    expect(changeRows(fields, { proxy_tags: [] }, member, { ...member, proxy_tags: [] })).toEqual([{ label: 'Proxy tags', before: '[text]', after: null }]);
+    expect(changeRows(fields, { proxy_tags: [] }, member, { ...member, proxy_tags: [] })).toEqual([{ label: 'Proxy tags', before: '[text] (prefix “[”, suffix “]”)', after: null }]);
   });
 });

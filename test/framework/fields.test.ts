@@ -71,7 +71,7 @@ describe('one declaration per option', () => {
     const rows = changeRows(profile, { color: 'ff7000', proxy_tags: [] }, { color: null, proxy_tags: [{ prefix: 'a:', suffix: null }] }, { color: 'ff7000', proxy_tags: [] });
     expect(rows).toEqual([
       { label: 'Colour', before: null, after: '#ff7000' },
-      { label: 'Proxy tags', before: 'a:text', after: null },
+      { label: 'Proxy tags', before: 'a:text (prefix “a:”, no suffix)', after: null },
     ]);
   });
 

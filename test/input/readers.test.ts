@@ -34,12 +34,34 @@ describe('input readers', () => {
     expect(value(readHttpsUrl(`https://cdn.test/${'a'.repeat(250)}`))).toBe('!is too long (267/256 characters)');
   });
 
-  it('proxy templates need `text` and fit PluralKit’s 100 characters', () => {
-    expect(value(readProxyTemplate('[text]'))).toEqual({ prefix: '[', suffix: ']' });
-    expect(value(readProxyTemplate('A: text'))).toEqual({ prefix: 'A: ', suffix: null });
-    expect(value(readProxyTemplate('{Text}'))).toEqual({ prefix: '{', suffix: '}' });
-    expect(value(readProxyTemplate('[message]'))).toMatch(/^!must contain the word `text`/);
-    expect(value(readProxyTemplate('text'))).toMatch(/^!needs something before or after/);
-    expect(value(readProxyTemplate(`${'x'.repeat(97)}text`))).toBe('!is too long (101/100 characters including `text`)');
+  // Read as PluralKit's `pk;member proxy` reads them: split at `text`, or at `TEXT` when there is no `text`, exactly once.
+  it.each<[string, { prefix: string | null; suffix: string | null } | RegExp | string]>([
+    ['[text]', { prefix: '[', suffix: ']' }],
+    ['A: text', { prefix: 'A: ', suffix: null }],
+    ['  text -a  ', { prefix: null, suffix: ' -a' }],
+    ['[TEXT]', { prefix: '[', suffix: ']' }],
+    // Only the lower-case word is the placeholder when there is one: the capitalised word is prefix.
+    ['Text: text', { prefix: 'Text: ', suffix: null }],
+    ['TEXT: text', { prefix: 'TEXT: ', suffix: null }],
+    ['text: TEXT', { prefix: null, suffix: ': TEXT' }],
+    // `text` inside a word still counts, as PluralKit counts it.
+    ['textbook: text', /^!contains `text` 2 times: it must appear once/],
+    ['{text}{text}', /^!contains `text` 2 times/],
+    ['TEXT|TEXT|TEXT', /^!contains `TEXT` 3 times/],
+    ['texttext', /^!contains `text` 2 times/],
+    ['textext', { prefix: null, suffix: 'ext' }],
+    // Neither all lower case nor all capitals: PluralKit finds no placeholder.
+    ['{Text}', /^!must contain the word `text` \(in lower case, or `TEXT` in capitals\) where the message goes/],
+    ['tExT:', /^!must contain the word `text` \(in lower case/],
+    ['[message]', /^!must contain the word `text` where the message goes, like `\[text\]`/],
+    ['text', /^!needs something before or after `text`/],
+    ['  TEXT ', /^!needs something before or after `text`/],
+    [`${'x'.repeat(96)}text`, { prefix: 'x'.repeat(96), suffix: null }],
+    [`${'x'.repeat(97)}text`, '!is too long (101/100 characters including `text`)'],
+  ])('proxy template %j', (input, expected) => {
+    const read = value(readProxyTemplate(input));
+    if (expected instanceof RegExp) expect(read).toMatch(expected);
+    else if (typeof expected === 'string') expect(read).toBe(expected);
+    else expect(read).toEqual(expected);
   });
 });

@@ -89,6 +89,59 @@ describe('autocompleteChoices, one entry', () => {
   });
 });
 
+describe('autocompleteChoices, loose names', () => {
+  const list = [member('aaaaaa', 'Malice'), member('bbbbbb', '🌸 Alice'), member('cccccc', 'Alice'), member('dddddd', 'Mary-Jane'), member('eeeeee', '🌸🌸'), member('ffffff', 'Алиса'), member('gggggg', 'さくら ✿')];
+
+  it('ranks the exact name first; a name that is the query once emoji are ignored counts as a prefix, above a substring', () => {
+    expect(single('alice', list).map((c) => c.value)).toEqual(['cccccc', 'bbbbbb', 'aaaaaa']);
+    expect(single('alice', [...list, member('hhhhhh', 'Alicette')]).map((c) => c.value)).toEqual(['cccccc', 'bbbbbb', 'hhhhhh', 'aaaaaa']);
+  });
+
+  it('finds names across punctuation and in any script', () => {
+    expect(single('mary jane', list)[0]!.value).toBe('dddddd');
+    expect(single('maryjane', list)[0]!.value).toBe('dddddd');
+    expect(single('АЛИ', list)[0]!.value).toBe('ffffff');
+    expect(single('さく', list)[0]!.value).toBe('gggggg');
+  });
+
+  it('finds names of only emoji by their emoji', () => {
+    expect(single('🌸', list).map((c) => c.value)).toEqual(['bbbbbb', 'eeeeee']);
+    expect(single('🌸🌸', list).map((c) => c.value)).toEqual(['eeeeee']);
+  });
+});
+
+describe('autocompleteChoices, empty entry', () => {
+  const members = manyMembers(40);
+  const id = (i: number) => letterId(i);
+
+  it('offers the IDs given first, in their order (unknown ones skipped, each once), then the rest by name', () => {
+    const choices = single('', members);
+    const first = [id(30), 'zzzzzz', id(7), id(30), id(12).toUpperCase()];
+    const ordered = autocompleteChoices('  ', members, { multi: false, firstWhenEmpty: () => first }).map((c) => c.value);
+    expect(ordered.slice(0, 3)).toEqual([id(30), id(7), id(12)]);
+    expect(ordered.slice(3)).toEqual(choices.map((c) => c.value).filter((value) => ![id(30), id(7), id(12)].includes(value)).slice(0, 22));
+    expect(ordered).toHaveLength(25);
+  });
+
+  it('answers by name when the first IDs are not known yet', () => {
+    expect(autocompleteChoices('', members, { multi: false, firstWhenEmpty: () => undefined })).toEqual(single('', members));
+  });
+
+  it('asks for the first IDs only when the entry being typed is empty', () => {
+    let asked = 0;
+    const firstWhenEmpty = () => {
+      asked++;
+      return [id(5)];
+    };
+    autocompleteChoices('member 1', members, { multi: false, firstWhenEmpty });
+    autocompleteChoices(`${id(1)}, mem`, members, { multi: true, firstWhenEmpty });
+    expect(asked).toBe(0);
+    const several = autocompleteChoices(`${id(5)}, ${id(9)}, `, members, { multi: true, firstWhenEmpty: () => [id(5), id(9), id(3)] });
+    expect(several[0]!.value).toBe(`${id(5)}, ${id(9)}, ${id(3)}`);
+    expect(several.map((c) => c.value.split(', ').at(-1))).not.toContain(id(5));
+  });
+});
+
 describe('autocompleteChoices, several entries', () => {
   it('completes the entry after the last comma and keeps the earlier ones, as IDs in the value', () => {
     const choices = multi('Alice, bo');

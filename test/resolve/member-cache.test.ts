@@ -50,6 +50,31 @@ describe('EntityListCache', () => {
     expect(cache.peek('user-a:sys1')).toEqual(['a']);
   });
 
+  it('updateWhere changes or forgets every matching key, and a load under way for one stores nothing', async () => {
+    let now = 0;
+    const cache = new EntityListCache<string>({ ttlMs: 1000, now: () => now });
+    await cache.get('u1:sysA', async () => ['a1']);
+    await cache.get('u2:sysA', async () => ['a2']);
+    await cache.get('u1:sysB', async () => ['b']);
+    const slow = manualLoader<string>();
+    const pending = cache.get('u3:sysA', slow.loader);
+    await flush();
+    now = 500;
+    cache.updateWhere((key) => key.endsWith(':sysA'), (list) => ['new', ...list]);
+    expect(cache.peek('u1:sysA')).toEqual(['new', 'a1']);
+    expect(cache.peek('u2:sysA')).toEqual(['new', 'a2']);
+    expect(cache.peek('u1:sysB')).toEqual(['b']);
+    // The update is ours, not a fresh read: the list goes stale when the read it came from does.
+    now = 1000;
+    expect(cache.isFresh('u1:sysA')).toBe(false);
+    slow.pending[0]!.resolve(['before the write']);
+    expect(await pending).toEqual(['before the write']);
+    expect(cache.peek('u3:sysA')).toBeUndefined();
+    cache.updateWhere((key) => key.endsWith(':sysA'), () => null);
+    expect(cache.peek('u1:sysA')).toBeUndefined();
+    expect(cache.peek('u1:sysB')).toEqual(['b']);
+  });
+
   it('forgets a key on invalidate', async () => {
     const cache = new EntityListCache<string>();
     await cache.get('k', async () => ['old']);

@@ -170,3 +170,80 @@ describe('resolveEntityList', () => {
     expect(resolveEntityList('', MEMBERS, 'group')).toEqual({ ok: false, message: 'Give at least one group, separated by commas.' });
   });
 });
+
+describe('resolveEntity, loose matches (ignoring emoji, punctuation and accents)', () => {
+  const list = [
+    member('aaaaaa', 'Alice 🌸'),
+    member('bbbbbb', 'Mary-Jane ✨'),
+    member('cccccc', 'Élodie', '🌙 Lo 🌙'),
+    member('dddddd', 'さくら 🌸'),
+    member('eeeeee', 'Алиса!'),
+    member('ffffff', 'אליס ✡'),
+    member('gggggg', '🌸🌸'),
+    member('hhhhhh', 'Dr. Who?'),
+    member('iiiiii', 'שָׁלוֹם'),
+  ];
+
+  it.each([
+    ['Alice', 'aaaaaa'],
+    ['ALICE', 'aaaaaa'],
+    ['alice!', 'aaaaaa'],
+    ['mary jane', 'bbbbbb'],
+    ['MaryJane', 'bbbbbb'],
+    ['elodie', 'cccccc'],
+    ['lo', 'cccccc'],
+    ['さくら', 'dddddd'],
+    ['алиса', 'eeeeee'],
+    ['АЛИСА', 'eeeeee'],
+    ['אליס', 'ffffff'],
+    ['Dr Who', 'hhhhhh'],
+    ['שלום', 'iiiiii'],
+    // Exact names still work, emoji and all.
+    ['🌸🌸', 'gggggg'],
+    ['Alice 🌸', 'aaaaaa'],
+  ])('finds %j', (input, id) => {
+    expect(resolvedId(input, list)).toBe(id);
+  });
+
+  it('never matches on nothing: emoji alone is no loose match, though a name of only emoji is suggested', () => {
+    const miss = failure('🌸', list);
+    expect(miss.reason).toBe('not-found');
+    expect(miss.suggestions.map((m) => m.id)).toEqual(['gggggg']);
+    expect(failure('!!!', list).reason).toBe('not-found');
+  });
+
+  it('an exact name, display name or ID always wins over a loose match', () => {
+    const both = [member('aaaaaa', 'Alice 🌸'), member('bbbbbb', 'Alice'), member('cccccc', 'Sam ☀️'), member('dddddd', 'Samuel', 'Sam'), member('eeeeee', 'abcdef ✨'), member('abcdef', 'Other')];
+    expect(resolvedId('alice', both)).toBe('bbbbbb');
+    expect(resolvedId('Alice 🌸', both)).toBe('aaaaaa');
+    expect(resolvedId('sam', both)).toBe('dddddd');
+    expect(resolvedId('abcdef', both)).toBe('abcdef');
+  });
+
+  it('a loose match shared by several, by name or display name, is ambiguous and names every candidate', () => {
+    const twins = [member('aaaaaa', 'Alice 🌸'), member('bbbbbb', 'Alice ❤️'), member('cccccc', 'Bob', 'alice!')];
+    const result = failure('alice', twins);
+    expect(result.reason).toBe('ambiguous');
+    expect(result.suggestions.map((m) => m.id).sort()).toEqual(['aaaaaa', 'bbbbbb', 'cccccc']);
+    expect(result.message).toMatch(/^More than one member is called "alice": .*Use the ID instead\.$/);
+    expect(resolvedId('bbbbbb', twins)).toBe('bbbbbb');
+  });
+
+  it('a list entry resolves loosely too', () => {
+    const result = resolveEntityList('alice, mary jane, さくら', list, 'member');
+    expect(result.ok && result.entities.map((e) => e.id)).toEqual(['aaaaaa', 'bbbbbb', 'dddddd']);
+  });
+});
+
+describe('suggestionsFor ranks on the bare name', () => {
+  it('a typo of a name with emoji suggests that name first', () => {
+    const list = [member('aaaaaa', 'Élodie'), member('bbbbbb', 'Alice 🌸')];
+    expect(suggestionsFor('Alcie', list).map((m) => m.id)).toEqual(['bbbbbb', 'aaaaaa']);
+    expect(failure('Alcie', list).message).toMatch(/Did you mean Alice 🌸 \(bbbbbb\), /);
+  });
+
+  it('punctuation neither hides a name nor makes another closer', () => {
+    const list = [member('aaaaaa', '~*~ Rowan ~*~'), member('bbbbbb', 'Roan')];
+    expect(suggestionsFor('Rowen', list).map((m) => m.id)).toEqual(['aaaaaa', 'bbbbbb']);
+  });
+});

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEntityList } from '../../src/resolve/resolve.js';
-import { foldForSearch, type NamedEntity } from '../../src/resolve/search-index.js';
+import type { NamedEntity } from '../../src/resolve/search-index.js';
 import {
   newSuggestionWork,
   SUGGESTION_CELL_BUDGET,
   SUGGESTION_EXAMINE_BUDGET,
   suggestionsFor,
+  suggestionText,
 } from '../../src/resolve/suggestions.js';
 import { fullDistance, letterId, manyMembers, member } from './fixtures.js';
 
@@ -18,7 +19,7 @@ function referenceSuggestions<T extends NamedEntity>(input: string, entities: re
     const b = candidate.slice(0, 64);
     return fullDistance(a, b) / Math.max(a.length, b.length);
   };
-  const needle = foldForSearch(input.trim());
+  const needle = suggestionText(input);
   if (needle === '') return [];
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   return [...entities]
@@ -27,8 +28,8 @@ function referenceSuggestions<T extends NamedEntity>(input: string, entities: re
       entity,
       rank,
       score: Math.min(
-        closeness(needle, foldForSearch(entity.name)),
-        closeness(needle, entity.display_name ? foldForSearch(entity.display_name) : ''),
+        closeness(needle, suggestionText(entity.name)),
+        closeness(needle, entity.display_name ? suggestionText(entity.display_name) : ''),
         closeness(needle, entity.id.toLowerCase()),
       ),
     }))

@@ -4,6 +4,7 @@ import { readHttpsUrl } from '../../../src/input/https-url.js';
 import { proxyTemplate, readProxyTemplate, type ProxyTagInput } from '../../../src/input/proxy-template.js';
 import { Limits } from '../../../src/pluralkit/requests.js';
 import { formatBirthday } from '../../../src/render/format.js';
+import { describeProxyTags } from '../../../src/render/proxy-tag.js';
 import { choice, flag, parsed, text, type AnyField } from '../../../src/framework/fields.js';
 
 /*
@@ -72,7 +73,7 @@ export const proxyField = () =>
       key: 'proxy_tags',
       toBody: (tag: ProxyTagInput) => [tag],
       cleared: [],
-      showStored: (tags) => (Array.isArray(tags) && tags.length > 0 ? (tags as ProxyTagInput[]).map(proxyTemplate).join(', ') : null),
+      showStored: (tags) => (Array.isArray(tags) ? describeProxyTags(tags as ProxyTagInput[]) : null),
     },
   });
 

@@ -72,6 +72,34 @@ describe('/member create', () => {
     expect((await members()).filter((member) => member.name === 'Found')).toHaveLength(1);
   });
 
+  it('a lost create is not taken for an older namesake made 30 s before (unknown to the cached list)', async () => {
+    await w.run('member', 'list', { private: true }); // the cached list predates the namesake, as when it was made with pk;
+    const older = w.h.pluralkit.seedMember(w.system.id, { name: 'Echo', created: new Date(Date.now() - 30_000) });
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
+    const lost = await w.run('member', 'create', { name: 'Echo' });
+    expect(messageText(lost)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
+    expect((await members()).filter((member) => member.name === 'Echo').map((member) => member.id)).toEqual([older.id]);
+
+    // Made, then the answer lost: the read-back names the new member, not the namesake.
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterCommit: true });
+    const saved = await w.press(await w.run('member', 'create', { name: 'Echo' }), 'Create member anyway');
+    const echoes = (await members()).filter((member) => member.name === 'Echo');
+    expect(echoes).toHaveLength(2);
+    const made = echoes.find((member) => member.id !== older.id)!;
+    expect(messageText(saved)).toContain(`Created member **Echo** (\`${made.id}\`)`);
+    expect(messageText(saved)).toMatch(/read it back: the change is saved/);
+  });
+
+  it('a lost create is not taken for a namesake the cached list already held, however recent', async () => {
+    const recent = w.h.pluralkit.seedMember(w.system.id, { name: 'Fresh', created: new Date(Date.now() - 1_000) });
+    const prompt = await w.run('member', 'create', { name: 'Fresh' }); // reads the list: the namesake is known
+    expect(messageText(prompt)).toMatch(/already have a member called Fresh/);
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
+    const lost = await w.press(prompt, 'Create member anyway');
+    expect(messageText(lost)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
+    expect((await members()).filter((member) => member.name === 'Fresh').map((member) => member.id)).toEqual([recent.id]);
+  });
+
   it('needs a token', async () => {
     const reply = await w.run('member', 'create', { name: 'Nope' }, { user: STRANGER });
     expect(messageText(reply)).toMatch(/\/token set/);

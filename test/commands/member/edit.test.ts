@@ -45,7 +45,7 @@ describe('/member edit', () => {
 
   it('add_proxy and remove_proxy change one tag from the tags read fresh; proxy replaces them', async () => {
     const added = await w.run('member', 'edit', { member: 'Alice', add_proxy: '[text]' });
-    expect(messageText(added)).toContain('**Proxy tags:** a:text → a:text, \\[text\\]');
+    expect(messageText(added)).toContain('**Proxy tags:** a:text (prefix “a:”, no suffix) → a:text (prefix “a:”, no suffix); \\[text\\] (prefix “\\[”, suffix “\\]”)');
     expect((await read()).proxy_tags).toEqual([{ prefix: 'a:', suffix: null }, { prefix: '[', suffix: ']' }]);
     const removed = await w.run('member', 'edit', { member: 'Alice', remove_proxy: 'a:text' });
     expect(messageText(removed)).toContain('→ \\[text\\]');
@@ -55,6 +55,15 @@ describe('/member edit', () => {
     expect(messageText(await w.run('member', 'edit', { member: 'Alice', proxy: 'x:text', add_proxy: 'y:text' }))).toMatch(/not both/);
     await w.run('member', 'edit', { member: 'Alice', proxy: 'A: text' });
     expect((await read()).proxy_tags).toEqual([{ prefix: 'A: ', suffix: null }]);
+  });
+
+  it('proxy is split where PluralKit splits it, and the reply shows the prefix and suffix it stored', async () => {
+    const reply = await w.run('member', 'edit', { member: 'Alice', proxy: 'Text: text' });
+    expect(messageText(reply)).toContain('→ Text: text (prefix “Text: ”, no suffix)');
+    expect((await read()).proxy_tags).toEqual([{ prefix: 'Text: ', suffix: null }]);
+    const capitals = await w.run('member', 'edit', { member: 'Alice', proxy: '{TEXT}' });
+    expect(messageText(capitals)).toContain('→ {text} (prefix “{”, suffix “}”)');
+    expect((await read()).proxy_tags).toEqual([{ prefix: '{', suffix: '}' }]);
   });
 
   it('clear asks first, then re-reads and clears; cancel leaves it', async () => {
