@@ -1,5 +1,6 @@
 import { Events, type Client } from 'discord.js';
 import type Database from 'better-sqlite3';
+import { ChartRenderer } from './charts/chart-renderer.js';
 import { commandModules } from '../commands/index.js';
 import type { Config } from './config.js';
 import type { CommandModule } from './discord/command.js';
@@ -49,6 +50,7 @@ export function createServices(config: Config, logger: Logger): Services {
       directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
       interactions: new InteractionStore(db),
       frontHistory: new FrontHistoryCache(),
+      charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
     };
   } catch (error) {
     db.close();
@@ -99,6 +101,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
       await client.destroy();
       await services.pluralkit.close();
       services.directory.dispose();
+      await services.charts.close();
       services.db.close();
       logger.info('shut down cleanly');
     })();
