@@ -55,7 +55,7 @@ describe('fontCodePoints', () => {
   });
 
   it('refuses a file that is not a font', () => {
-    expect(() => fontCodePoints(Buffer.from('GIF89a and more bytes'))).toThrow('Not a font file');
+    expect(() => fontCodePoints(Buffer.from('GIF89a and more bytes'))).toThrow('Not a WOFF or WOFF2 font file');
   });
 });
 
