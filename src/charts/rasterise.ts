@@ -22,8 +22,10 @@ interface Skia {
 /** Stands in for a character no chart font has. */
 const MISSING = '?';
 
-/** The canvas `prepare` draws on, and its text size: charts draw 11–20 px text. */
-const PREPARE_SIZE = 16;
+/** The canvas `prepare` draws on, and its text size (charts draw names at 13–14 px). */
+const PREPARE_SIZE = 14;
+/** What every chart draws besides names: digits, units, punctuation. */
+const PREPARE_SAMPLE = 'Front share 0123456789 % · – : h m d May UTC…';
 
 const FONT_LIST = FONT_FAMILIES.map((family) => `"${family}"`).join(', ');
 
@@ -88,17 +90,21 @@ export class Rasteriser implements ScenePainter {
   }
 
   /**
-   * Loads Skia, and the fonts `texts` need, and draws them once where nobody sees: the first
-   * drawing with a font sets it up (the colour emoji font takes longest), so a chart asked for
-   * afterwards finds everything ready.
+   * Loads Skia and the fonts `texts` need, then draws them (and what every chart draws) once,
+   * in both weights, where nobody sees, and encodes a PNG: the first drawing with a font sets it
+   * up (the colour emoji font takes longest), so a chart asked for afterwards finds it ready.
    */
   async prepare(texts: readonly string[] = []): Promise<void> {
     const { canvas, fonts } = await this.loadSkia();
-    if (texts.length === 0) return;
-    fonts.load(texts);
-    const context = canvas.createCanvas(PREPARE_SIZE, PREPARE_SIZE).getContext('2d');
-    context.font = `${PREPARE_SIZE}px ${FONT_LIST}`;
-    for (const text of texts) context.fillText(text, 0, PREPARE_SIZE);
+    const all = [PREPARE_SAMPLE, ...texts];
+    fonts.load(all);
+    const surface = canvas.createCanvas(PREPARE_SIZE, PREPARE_SIZE);
+    const context = surface.getContext('2d');
+    for (const weight of ['', 'bold ']) {
+      context.font = `${weight}${PREPARE_SIZE}px ${FONT_LIST}`;
+      for (const text of all) context.fillText(text, 0, PREPARE_SIZE);
+    }
+    await surface.encode('png');
   }
 
   private loadSkia(): Promise<Skia> {

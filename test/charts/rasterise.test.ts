@@ -70,6 +70,14 @@ describe('renderScenePng', () => {
     expect(await rasteriser.registeredFamilies()).toEqual(expect.arrayContaining(['Switchboard Sans', 'Switchboard Sans JP', 'Switchboard Emoji']));
   });
 
+  it('prepares Skia and the fonts given names need before any chart is asked for', async () => {
+    const prepared = new Rasteriser();
+    expect(prepared.loaded).toBe(false);
+    await prepared.prepare(['김민지']);
+    expect(prepared.loaded).toBe(true);
+    expect(await prepared.registeredFamilies()).toEqual(['Switchboard Sans', 'Switchboard Sans KR']);
+  });
+
   it('shortens text that is wider than its room once drawn', async () => {
     const mask = await ink('WWWWWWWWWWWWWWWWWWWW', 80);
     const columns = mask.flatMap((value, index) => (value ? [index % BOX.width] : []));
