@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { frontChartAltText, timelineAltText } from '../src/charts/alt-text.js';
 import { buildFrontChart } from '../src/charts/front-chart.js';
 import type { ChartMember } from '../src/charts/labels.js';
-import { renderScenePng } from '../src/charts/rasterise.js';
+import { drawChart } from '../src/charts/draw-chart.js';
+import { Rasteriser } from '../src/charts/rasterise.js';
 import { buildTimelineChart } from '../src/charts/timeline-chart.js';
 import { PluralKitClient } from '../src/pluralkit/client.js';
 import { computeFrontStats } from '../src/stats/engine.js';
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
     const settings = await client.getSystemSettings('@me', auth);
     const timeZone = settings.timezone ?? 'UTC';
     mkdirSync(values.out, { recursive: true });
+    // A script draws in its own process; the bot draws through its renderer process.
+    const painter = new Rasteriser();
 
     for (const [rangeText, file, build, alt] of [
       ['30d', 'front-chart.png', buildFrontChart, frontChartAltText],
@@ -102,8 +105,7 @@ async function main(): Promise<void> {
       const history = await readFrontHistory(switchPagesOf(client, '@me', token), { since, now: () => NOW.getTime() });
       const stats = computeFrontStats(history.switches, { start: since, now: NOW.getTime() });
       const title = build === buildFrontChart ? `Front share of ${system.name ?? system.id}, last ${rangeText}` : `Who fronted when in ${system.name ?? system.id}, last ${rangeText}`;
-      const input = { stats, members, title, timeZone };
-      const png = await renderScenePng(build(input));
+      const { png, input } = await drawChart(painter, { stats, members, title, timeZone }, build);
       writeFileSync(join(values.out, file), png);
       console.log(`${file}: ${Math.round(png.length / 1024)} KB, ${history.requests} requests, ${history.switches.length} switches read`);
       console.log(`  alt: ${alt(input)}`);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ChartRenderer } from './charts/chart-renderer.js';
 import { commandModules } from '../commands/index.js';
 import type { Config } from './config.js';
 import type { CommandModule } from './framework/command.js';
@@ -61,6 +62,7 @@ export function createServices(config: Config, logger: Logger, discord: DiscordR
       directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
       interactions: new InteractionStore(db),
       frontHistory: new FrontHistoryCache(),
+      charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
     };
   } catch (error) {
     db.close();
@@ -127,6 +129,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   const closeServices = async (): Promise<void> => {
     await services.pluralkit.close();
     services.directory.dispose();
+    await services.charts.close();
     services.db.close();
   };
   let edges: Edges;

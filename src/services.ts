@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ChartRenderer } from './charts/chart-renderer.js';
 import type { Config } from './config.js';
 import type { DirectMessages } from './interaction/direct-messages.js';
 import type { Logger } from './logger.js';
@@ -23,4 +24,6 @@ export interface Services {
   interactions: InteractionStore;
   /** Front histories read for /stats and member cards, per auth context, briefly. */
   frontHistory: FrontHistoryCache;
+  /** Paints charts in a renderer process of its own, so Skia and fonts never stay in the bot's memory. */
+  charts: ChartRenderer;
 }

@@ -5,7 +5,7 @@ import { subcommand } from '../../src/framework/command-table.js';
 import { pager } from '../../src/framework/pager.js';
 import { frontChartAltText } from '../../src/charts/alt-text.js';
 import { buildFrontChart } from '../../src/charts/front-chart.js';
-import { renderScenePng } from '../../src/charts/rasterise.js';
+import { drawChart } from '../../src/charts/draw-chart.js';
 import { renderFrontStatsPages } from '../../src/render/stats.js';
 import { chartTitle, namesHiddenNote, statsSystemLabel, withChart } from '../../src/render/stats-reply.js';
 import { computeFrontStats } from '../../src/stats/engine.js';
@@ -40,8 +40,8 @@ export const statsFront = subcommand({
       ...(source.group ? { memberFilter: source.group.memberIds } : {}),
     });
     if (stats.periodStart === null) throw new UserFacingError(`There is no front history in this range (${source.rangeLabel}) to chart.`);
-    const chart = { stats, members: source.members, title: chartTitle(source, 'Front share'), timeZone: source.timeZone };
-    const png = await renderScenePng(buildFrontChart(chart));
+    const input = { stats, members: source.members, title: chartTitle(source, 'Front share'), timeZone: source.timeZone };
+    const { png, input: chart } = await drawChart(ctx.services.charts, input, buildFrontChart);
     const pages = renderFrontStatsPages(stats, {
       systemLabel: statsSystemLabel(source),
       groupName: source.group?.name ?? null,

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { timelineAltText } from '../../src/charts/alt-text.js';
-import { renderScenePng } from '../../src/charts/rasterise.js';
+import { drawChart } from '../../src/charts/draw-chart.js';
 import { buildTimelineChart } from '../../src/charts/timeline-chart.js';
 import { frontStatsFooter } from '../../src/render/stats.js';
 import { chartTitle, namesHiddenNote, withChart } from '../../src/render/stats-reply.js';
@@ -21,8 +21,8 @@ export const statsTimeline = subcommand({
     const now = new Date();
     const stats = computeFrontStats(source.history.switches, { start: source.rangeStart, now: now.getTime() });
     if (stats.periodStart === null) throw new UserFacingError(`There is no front history in this range (${source.rangeLabel}) to draw.`);
-    const chart = { stats, members: source.members, title: chartTitle(source, 'Front timeline'), timeZone: source.timeZone };
-    const png = await renderScenePng(buildTimelineChart(chart));
+    const input = { stats, members: source.members, title: chartTitle(source, 'Front timeline'), timeZone: source.timeZone };
+    const { png, input: chart } = await drawChart(ctx.services.charts, input, buildTimelineChart);
     await ctx.reply.send({
       content: namesHiddenNote(source) ?? '',
       embeds: [withChart({ title: safeName(chart.title), color: embedColor(source.system.color), footer: { text: frontStatsFooter(stats, source.timeZone, now) } }, CHART_FILE)],

@@ -6,14 +6,21 @@ import { zoneAbbreviation } from '../stats/zoned-time.js';
 export interface ChartMember {
   name: string | null;
   color: string | null;
+  /** Set by `drawChart` when no chart font has some character of the name: the chart shows the ID. */
+  nameUndrawable?: boolean;
 }
 
 export type ChartMembers = ReadonlyMap<string, ChartMember>;
 
-/** A member's label; members the caller could not name (hidden, deleted) show their short ID. */
+/**
+ * A member's label; members the caller could not name (hidden, deleted) show their short ID, and so
+ * do names the chart fonts cannot draw, with a note rather than boxes.
+ */
 export function memberLabel(memberId: string, members: ChartMembers): string {
-  const name = members.get(memberId)?.name?.trim();
-  return name ? name : `unknown member (${memberId})`;
+  const member = members.get(memberId);
+  const name = member?.name?.trim();
+  if (!name) return `unknown member (${memberId})`;
+  return member?.nameUndrawable ? `${memberId} (name not drawn)` : name;
 }
 
 export const NO_FRONTER_LABEL = '(no fronter)';

@@ -1,62 +1,54 @@
 import type * as Canvas from '@napi-rs/canvas';
-import { ensureFontsFor, FONT_FAMILIES } from './fonts.js';
+import { ChartFonts, FONT_FAMILIES } from './fonts.js';
+import type { RenderOptions, ScenePainter } from './painter.js';
 import type { Scene, TextNode } from './scene.js';
 import { sceneTexts } from './scene.js';
 import { splitGraphemes } from './text-fit.js';
 
 /*
- * Paints a scene to PNG with Skia (@napi-rs/canvas, whose binaries ship inside npm packages).
- * The module is imported on the first drawing only: the bot starts, and most processes run, without
- * it in memory.
+ * Paints a scene to PNG with Skia (@napi-rs/canvas, whose binaries ship inside npm packages), in
+ * the process that calls it. Skia is imported on the first drawing only. The bot does not paint
+ * in its own process: its renderer process (render-process.ts) holds one of these.
  */
 
 type CanvasModule = typeof Canvas;
 type Context = ReturnType<ReturnType<CanvasModule['createCanvas']>['getContext']>;
 
-let canvasModule: Promise<CanvasModule> | undefined;
-let loaded = false;
-
-async function loadCanvas(): Promise<CanvasModule> {
-  canvasModule ??= import('@napi-rs/canvas').then((module) => {
-    loaded = true;
-    return module;
-  });
-  return canvasModule;
+interface Skia {
+  canvas: CanvasModule;
+  fonts: ChartFonts;
 }
 
-/** Whether the renderer has been loaded in this process. */
-export function rendererLoaded(): boolean {
-  return loaded;
-}
+/** Stands in for a character no chart font has. */
+const MISSING = '?';
 
-/** Text font first; Skia falls back per cluster, so an emoji ZWJ sequence stays one glyph. */
+/** The canvas `prepare` draws on, and its text size (charts draw names at 13–14 px). */
+const PREPARE_SIZE = 14;
+/** What every chart draws besides names: digits, units, punctuation. */
+const PREPARE_SAMPLE = 'Front share 0123456789 % · – : h m d May UTC…';
+
+const FONT_LIST = FONT_FAMILIES.map((family) => `"${family}"`).join(', ');
+
+/** Our families in fallback order; Skia falls back per cluster, so an emoji ZWJ sequence stays one glyph. */
 function fontOf(node: TextNode): string {
   const weight = node.weight === 700 ? 'bold ' : '';
-  return `${weight}${node.size}px "${FONT_FAMILIES.text}", "${FONT_FAMILIES.japanese}", "${FONT_FAMILIES.emoji}"`;
+  return `${weight}${node.size}px ${FONT_LIST}`;
 }
 
 /** The node's text, shortened at whole graphemes with `…` when the real glyphs are wider than its room. */
-function fittedText(context: Context, node: TextNode): string {
-  if (node.maxWidth === undefined || context.measureText(node.text).width <= node.maxWidth) return node.text;
-  const graphemes = splitGraphemes(node.text);
+function fittedText(context: Context, text: string, maxWidth: number | undefined): string {
+  if (maxWidth === undefined || context.measureText(text).width <= maxWidth) return text;
+  const graphemes = splitGraphemes(text);
   for (let keep = graphemes.length - 1; keep > 0; keep--) {
     const candidate = `${graphemes.slice(0, keep).join('').trimEnd()}…`;
-    if (context.measureText(candidate).width <= node.maxWidth) return candidate;
+    if (context.measureText(candidate).width <= maxWidth) return candidate;
   }
   return '…';
 }
 
 const ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
 
-function paintText(context: Context, node: TextNode): void {
-  context.font = fontOf(node);
-  context.fillStyle = node.fill;
-  context.textBaseline = 'middle';
-  context.textAlign = ALIGN[node.anchor];
-  context.fillText(fittedText(context, node), node.x, node.y);
-}
-
-function paint(context: Context, scene: Scene): void {
+function paint(context: Context, scene: Scene, drawable: (text: string) => string): void {
   context.fillStyle = scene.background;
   context.fillRect(0, 0, scene.width, scene.height);
   for (const node of scene.nodes) {
@@ -78,24 +70,73 @@ function paint(context: Context, scene: Scene): void {
       context.lineWidth = node.width;
       context.stroke();
     } else {
-      paintText(context, node);
+      context.font = fontOf(node);
+      context.fillStyle = node.fill;
+      context.textBaseline = 'middle';
+      context.textAlign = ALIGN[node.anchor];
+      context.fillText(fittedText(context, drawable(node.text), node.maxWidth), node.x, node.y);
     }
   }
 }
 
-export interface RenderOptions {
-  /** Pixel density: 2 draws an 800-unit-wide chart 1,600 pixels wide. Default 1. */
-  scale?: number;
-}
+/** Paints scenes in this process; one per process, since Skia's font list is per process. */
+export class Rasteriser implements ScenePainter {
+  private skia: Promise<Skia> | undefined;
+  private skiaLoaded = false;
 
-/** The scene as a PNG. The first call loads Skia and the fonts the scene's text needs. */
-export async function renderScenePng(scene: Scene, options: RenderOptions = {}): Promise<Buffer> {
-  const { createCanvas, GlobalFonts } = await loadCanvas();
-  ensureFontsFor(GlobalFonts, sceneTexts(scene));
-  const scale = options.scale ?? 1;
-  const canvas = createCanvas(Math.ceil(scene.width * scale), Math.ceil(scene.height * scale));
-  const context = canvas.getContext('2d');
-  context.scale(scale, scale);
-  paint(context, scene);
-  return canvas.encode('png');
+  /** Whether Skia has been loaded by this painter. */
+  get loaded(): boolean {
+    return this.skiaLoaded;
+  }
+
+  /**
+   * Loads Skia and the fonts `texts` need, then draws them (and what every chart draws) once,
+   * in both weights, where nobody sees, and encodes a PNG: the first drawing with a font sets it
+   * up (the colour emoji font takes longest), so a chart asked for afterwards finds it ready.
+   */
+  async prepare(texts: readonly string[] = []): Promise<void> {
+    const { canvas, fonts } = await this.loadSkia();
+    const all = [PREPARE_SAMPLE, ...texts];
+    fonts.load(all);
+    const surface = canvas.createCanvas(PREPARE_SIZE, PREPARE_SIZE);
+    const context = surface.getContext('2d');
+    for (const weight of ['', 'bold ']) {
+      context.font = `${weight}${PREPARE_SIZE}px ${FONT_LIST}`;
+      for (const text of all) context.fillText(text, 0, PREPARE_SIZE);
+    }
+    await surface.encode('png');
+  }
+
+  private loadSkia(): Promise<Skia> {
+    this.skia ??= import('@napi-rs/canvas').then((canvas) => {
+      this.skiaLoaded = true;
+      return { canvas, fonts: new ChartFonts(canvas.GlobalFonts) };
+    });
+    return this.skia;
+  }
+
+  async undrawable(texts: readonly string[]): Promise<string[]> {
+    const { fonts } = await this.loadSkia();
+    return texts.filter((text) => fonts.missing(text).length > 0);
+  }
+
+  /** Families registered so far, e.g. for a test to check what a chart cost. */
+  async registeredFamilies(): Promise<string[]> {
+    return (await this.loadSkia()).fonts.registeredFamilies();
+  }
+
+  async png(scene: Scene, options: RenderOptions = {}): Promise<Buffer> {
+    const { canvas: skia, fonts } = await this.loadSkia();
+    fonts.load(sceneTexts(scene));
+    const drawable = (text: string): string => {
+      const missing = fonts.missing(text);
+      return missing.length === 0 ? text : splitGraphemes(text).map((grapheme) => (missing.includes(grapheme) ? MISSING : grapheme)).join('');
+    };
+    const scale = options.scale ?? 1;
+    const canvas = skia.createCanvas(Math.ceil(scene.width * scale), Math.ceil(scene.height * scale));
+    const context = canvas.getContext('2d');
+    context.scale(scale, scale);
+    paint(context, scene, drawable);
+    return canvas.encode('png');
+  }
 }

@@ -1,6 +1,6 @@
 /*
  * A chart as plain data: positioned shapes and text, in pixels, y growing downwards. Layout code
- * builds a Scene; `sceneToSvg` writes it as SVG text (what tests read) and `renderScenePng` paints
+ * builds a Scene; `sceneToSvg` writes it as SVG text (what tests read) and a ScenePainter (`Rasteriser`, or the renderer process) paints
  * the same scene with Skia. Text is placed by its vertical middle, so both backends agree on it.
  */
 

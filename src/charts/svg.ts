@@ -1,7 +1,8 @@
+import { PUBLISHED_FONT_FAMILIES } from './fonts.js';
 import type { Scene, SceneNode } from './scene.js';
 
-/** The families the PNG renderer registers (see fonts.ts); viewers without them fall back to sans-serif. */
-const FONT_FAMILY = "'Noto Sans', 'Noto Sans JP', 'Noto Color Emoji', sans-serif";
+/** The fonts the PNG renderer draws with (see fonts.ts); viewers without them fall back to sans-serif. */
+const FONT_FAMILY = [...PUBLISHED_FONT_FAMILIES.map((family) => `'${family}'`), 'sans-serif'].join(', ');
 
 /** Characters XML 1.0 cannot carry at all (C0 controls except tab, newline, return; lone surrogates; U+FFFE/F). */
 // eslint-disable-next-line no-control-regex

@@ -86,6 +86,8 @@ async function groupFilter(services: Services, userId: string, target: ReadTarge
 /** Reads what a /stats reply needs: the system, names, the group filter, and the history back to the range start. */
 export async function loadStatsSource(services: Services, request: StatsRequest): Promise<StatsSource> {
   const { target, userId } = request;
+  // The chart is drawn after these reads: its renderer process starts meanwhile.
+  void services.charts.warmUp();
   const timeZone = await viewerZone(services, userId);
   const range = parseStatsRange(request.range, { now: new Date(), timeZone });
   if (!range.ok) throw new UserFacingError(range.message);
@@ -96,6 +98,8 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
     memberNames(services, userId, target),
     request.group === undefined ? Promise.resolve(null) : groupFilter(services, userId, target, system.id, request.group),
   ]);
+  // ...and loads the fonts the names need while the history is read.
+  void services.charts.warmUp([...names.members.values()].flatMap((member) => (member.name ? [member.name] : [])));
   const since = range.start ? range.start.getTime() : null;
   const history = await services.frontHistory.read(
     {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderScenePng } from '../../src/charts/rasterise.js';
+import { Rasteriser } from '../../src/charts/rasterise.js';
 import { sampleScene } from './render-sample.js';
 
 /*
@@ -21,7 +21,7 @@ describe('fonts', () => {
       ['--mount', '--propagation', 'private', 'sh', '-c', `mount --bind "$0" /usr/share/fonts && test -z "$(ls -A /usr/share/fonts)" && exec npx tsx "$1" --stdout`, empty, script],
       { maxBuffer: 10_000_000, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    const here = await renderScenePng(sampleScene());
+    const here = await new Rasteriser().png(sampleScene());
     expect(hidden.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
     expect(hidden.equals(here)).toBe(true);
   });

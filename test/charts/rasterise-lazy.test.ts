@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildFrontChart } from '../../src/charts/front-chart.js';
-import { rendererLoaded, renderScenePng } from '../../src/charts/rasterise.js';
+import { Rasteriser } from '../../src/charts/rasterise.js';
 import { sceneToSvg } from '../../src/charts/svg.js';
 import { buildTimelineChart } from '../../src/charts/timeline-chart.js';
 import { membersOf, statsOf } from './fixtures.js';
@@ -15,13 +15,14 @@ function skiaInModuleCache(): boolean {
 describe('the PNG renderer', () => {
   it('is not loaded by building charts, only by the first drawing', async () => {
     const input = { stats: statsOf([[5, 'alice']]), members: membersOf({ alice: { name: 'Alice' } }), title: 't', timeZone: 'UTC' };
+    const rasteriser = new Rasteriser();
     const scene = buildFrontChart(input);
     sceneToSvg(buildTimelineChart(input));
-    expect(rendererLoaded()).toBe(false);
+    expect(rasteriser.loaded).toBe(false);
     expect(skiaInModuleCache()).toBe(false);
 
-    await renderScenePng(scene);
-    expect(rendererLoaded()).toBe(true);
+    await rasteriser.png(scene);
+    expect(rasteriser.loaded).toBe(true);
     expect(skiaInModuleCache()).toBe(true);
   });
 });

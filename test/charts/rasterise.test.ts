@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFrontChart } from '../../src/charts/front-chart.js';
-import { registeredFontFamilies, FONT_FAMILIES } from '../../src/charts/fonts.js';
-import { renderScenePng } from '../../src/charts/rasterise.js';
+import { Rasteriser } from '../../src/charts/rasterise.js';
 import type { Scene } from '../../src/charts/scene.js';
 import { colouredPixels, decodePng, inkMask } from './raster-pixels.js';
 import { membersOf, statsOf } from './fixtures.js';
@@ -18,6 +17,9 @@ function textScene(text: string, maxWidth?: number): Scene {
     nodes: [{ kind: 'text', x: 10, y: 30, text, size: 28, weight: 400, fill: '#ffffff', anchor: 'start', ...(maxWidth ? { maxWidth } : {}) }],
   };
 }
+
+const rasteriser = new Rasteriser();
+const renderScenePng = rasteriser.png.bind(rasteriser);
 
 async function ink(text: string, maxWidth?: number): Promise<boolean[]> {
   return inkMask(await decodePng(await renderScenePng(textScene(text, maxWidth))), BOX, [0, 0, 0]);
@@ -65,7 +67,15 @@ describe('renderScenePng', () => {
     const apart = await ink('👩🏽💻');
     const right = (mask: boolean[]) => mask.filter((value, index) => value && index % BOX.width > 55).length;
     expect(right(apart)).toBeGreaterThan(right(joined) + 100);
-    expect(registeredFontFamilies()).toEqual(expect.arrayContaining([FONT_FAMILIES.text, FONT_FAMILIES.japanese, FONT_FAMILIES.emoji]));
+    expect(await rasteriser.registeredFamilies()).toEqual(expect.arrayContaining(['Switchboard Sans', 'Switchboard Sans JP', 'Switchboard Emoji']));
+  });
+
+  it('prepares Skia and the fonts given names need before any chart is asked for', async () => {
+    const prepared = new Rasteriser();
+    expect(prepared.loaded).toBe(false);
+    await prepared.prepare(['김민지']);
+    expect(prepared.loaded).toBe(true);
+    expect(await prepared.registeredFamilies()).toEqual(['Switchboard Sans', 'Switchboard Sans KR']);
   });
 
   it('shortens text that is wider than its room once drawn', async () => {

@@ -1,6 +1,6 @@
 /* Renders a fixed chart with every script we ship fonts for and writes the PNG to stdout (see no-system-fonts.test.ts). */
 import { buildFrontChart } from '../../src/charts/front-chart.js';
-import { renderScenePng } from '../../src/charts/rasterise.js';
+import { Rasteriser } from '../../src/charts/rasterise.js';
 import { membersOf, statsOf } from './fixtures.js';
 
 export function sampleScene() {
@@ -12,4 +12,4 @@ export function sampleScene() {
   });
 }
 
-if (process.argv[2] === '--stdout') process.stdout.write(await renderScenePng(sampleScene()));
+if (process.argv[2] === '--stdout') process.stdout.write(await new Rasteriser().png(sampleScene()));

@@ -22,7 +22,7 @@ describe('sceneToSvg', () => {
       ],
     });
     expect(svg.split('\n')).toEqual([
-      `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50" font-family="&apos;Noto Sans&apos;, &apos;Noto Sans JP&apos;, &apos;Noto Color Emoji&apos;, sans-serif">`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50" font-family="&apos;Noto Sans&apos;, &apos;Noto Sans Hebrew&apos;, &apos;Noto Sans Arabic&apos;, &apos;Noto Sans Thai&apos;, &apos;Noto Sans Bengali&apos;, &apos;Noto Sans JP&apos;, &apos;Noto Sans KR&apos;, &apos;Noto Color Emoji&apos;, sans-serif">`,
       '<rect width="100%" height="100%" fill="#000000"/>',
       '<rect x="1" y="2.35" width="3" height="4" rx="2" fill="#ff0000" stroke="#ffffff" stroke-width="1"/>',
       '<line x1="0" y1="0" x2="10" y2="10" stroke="#00ff00" stroke-width="1"/>',
