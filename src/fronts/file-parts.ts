@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FileProblem, FileValueType } from '../core/refusal-codes.js';
 import { refuse } from '../core/refusal.js';
-import { scanJson, type JsonSpan } from './json-scan.js';
+import { decodeSpan, scanJson, type JsonSpan } from './json-scan.js';
 import type { ImportLimits } from './limits.js';
 import type { FrontSource } from './source.js';
 
@@ -48,7 +48,7 @@ function problemOf(issue: z.core.$ZodIssue, input: unknown): FileProblem {
  */
 export class FileParts {
   constructor(
-    private readonly text: string,
+    private readonly bytes: Uint8Array,
     private readonly parts: ReadonlyMap<string, JsonSpan>,
     readonly source: FrontSource,
     readonly limits: Readonly<ImportLimits>,
@@ -61,7 +61,7 @@ export class FileParts {
   /** A small part, parsed whole (an absent part is checked as `undefined`). */
   value<T>(key: string, schema: z.ZodType<T>): T {
     const span = this.parts.get(key);
-    const input: unknown = span ? JSON.parse(this.text.slice(span.start, span.end)) : undefined;
+    const input: unknown = span ? this.parse(span) : undefined;
     return this.check(schema, input, [key]);
   }
 
@@ -75,14 +75,18 @@ export class FileParts {
       if (options.required) this.refuseAt([key], { kind: 'missing' });
       return 0;
     }
-    const list = scanJson(this.text, span.start, span.end, { maxDepth: this.limits.maxDepth, maxChildren: options.max });
+    const list = scanJson(this.bytes, span.start, span.end, { maxDepth: this.limits.maxDepth, maxChildren: options.max });
     if (list.kind !== 'array') this.refuseAt([key], { kind: 'wrong-type', expected: 'list' });
     if (list.childCount > options.max) this.refuseAt([key], { kind: 'too-many', max: options.max });
     list.children.forEach((entry, index) => {
-      const input: unknown = JSON.parse(this.text.slice(entry.start, entry.end));
-      visit(this.check(schema, input, [key, index]), index);
+      visit(this.check(schema, this.parse(entry), [key, index]), index);
     });
     return list.childCount;
+  }
+
+  /** A span the scan found to be one JSON value. */
+  private parse(span: JsonSpan): unknown {
+    return JSON.parse(decodeSpan(this.bytes, span.start, span.end));
   }
 
   private check<T>(schema: z.ZodType<T>, input: unknown, path: PathSegment[]): T {

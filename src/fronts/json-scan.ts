@@ -1,16 +1,19 @@
 import { refuse } from '../core/refusal.js';
 
 /*
- * A strict JSON checker that builds nothing. An export file can hold far more than front history
- * (a Simply Plural export carries every collection of the account: chat, notes, polls…), so the
- * file is checked once without allocating, then only the parts an import needs are parsed, one
- * entry at a time. It is iterative, so no nesting can exhaust the stack, and it refuses nesting
- * deeper than a limit no real export comes near.
+ * A strict JSON checker that builds nothing, working on the file's UTF-8 bytes (every character
+ * JSON's structure uses is ASCII). An export file can hold far more than front history (a Simply
+ * Plural export carries every collection of the account: chat, notes, polls…), so the file is
+ * checked once without decoding or allocating; then only the parts an import needs are decoded
+ * and parsed, one entry at a time. The whole file never becomes a JavaScript string (which would
+ * take twice its size once a single emoji is in it). It is iterative, so no nesting can exhaust
+ * the stack, and it refuses nesting deeper than a limit no real export comes near.
  */
 
 export interface JsonSpan {
   /** The member name when the scanned value is an object; null for array elements. */
   key: string | null;
+  /** Byte offsets. */
   start: number;
   end: number;
 }
@@ -19,7 +22,7 @@ export interface JsonScan {
   kind: 'object' | 'array' | 'string' | 'number' | 'literal';
   /** How many members or elements the scanned value has. */
   childCount: number;
-  /** Where each member or element lies in the text, up to `maxChildren` of them. */
+  /** Where each member or element lies, up to `maxChildren` of them. */
   children: JsonSpan[];
 }
 
@@ -40,11 +43,13 @@ const AFTER_VALUE = 4;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-/** What may follow a backslash besides `u` and four hex digits. */
-const SIMPLE_ESCAPES = '"\\/bfnrt';
+const NEWLINE = 0x0a;
+/** What may follow a backslash besides `u` and four hex digits: " \ / b f n r t. */
+const SIMPLE_ESCAPES = [0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74];
+const LITERALS = ['true', 'false', 'null'].map((literal) => Buffer.from(literal));
 
 function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+  return code === 0x20 || code === NEWLINE || code === 0x0d || code === 0x09;
 }
 
 function isDigit(code: number): boolean {
@@ -55,24 +60,30 @@ function isHexDigit(code: number): boolean {
   return isDigit(code) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
-/** Line and column (from 1) of an offset, for the one error message. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
+/** Text of a span of UTF-8 bytes. */
+export function decodeSpan(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
+}
+
+/** Line and column (from 1, in characters) of a byte offset, for the one error message. */
+export function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  for (let i = bytes.indexOf(NEWLINE); i !== -1 && i < offset; i = bytes.indexOf(NEWLINE, i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column: [...decodeSpan(bytes, lineStart, offset)].length + 1 };
 }
 
 /**
- * Checks that `text[from, to)` is exactly one JSON value (surrounding whitespace allowed) and
- * returns where its direct members or elements lie. Refuses `import.not-json` (with the line and
- * column of the first error) or `import.too-deep`.
+ * Checks that `bytes[from, to)` is exactly one JSON value (surrounding whitespace allowed) and
+ * returns where its direct members or elements lie. The bytes must be valid UTF-8 (checked
+ * before). Refuses `import.not-json` (with the line and column of the first error) or
+ * `import.too-deep`.
  */
-export function scanJson(text: string, from: number, to: number, options: JsonScanOptions): JsonScan {
-  const fail = (offset: number): never => refuse('import.not-json', { at: positionOf(text, Math.min(offset, to)) });
+export function scanJson(bytes: Uint8Array, from: number, to: number, options: JsonScanOptions): JsonScan {
+  const fail = (offset: number): never => refuse('import.not-json', { at: positionOf(bytes, Math.min(offset, to)) });
   const stack: number[] = [];
   const children: JsonSpan[] = [];
   let childCount = 0;
@@ -81,32 +92,33 @@ export function scanJson(text: string, from: number, to: number, options: JsonSc
   let childStart = -1;
   let state = EXPECT_VALUE;
   let i = from;
-  /** The character code at `j`, or -1 past the end of the range (the text may go on beyond it). */
-  const at = (j: number): number => (j < to ? text.charCodeAt(j) : -1);
+  /** The byte at `j`, or -1 past the end of the range (the bytes may go on beyond it). */
+  const at = (j: number): number => (j < to ? bytes[j]! : -1);
 
   const skipWhitespace = (): void => {
     while (isWhitespace(at(i))) i++;
   };
 
-  /** Moves past the string that starts at `i`. */
+  /** Moves past the string that starts at `i`. Bytes of multi-byte characters are all ≥ 0x80. */
   const skipString = (): void => {
     i++;
     for (;;) {
-      const code = at(i);
-      if (code === -1) fail(i);
+      const code = i < to ? bytes[i]! : -1;
       if (code === QUOTE) {
         i++;
         return;
       }
-      if (code === BACKSLASH) {
-        const escaped = at(i + 1);
-        if (escaped !== -1 && SIMPLE_ESCAPES.includes(String.fromCharCode(escaped))) i += 2;
-        else if (escaped === 0x75 /* u */) {
-          for (let k = 2; k < 6; k++) if (!isHexDigit(at(i + k))) fail(i + k);
-          i += 6;
-        } else fail(i + 1);
-      } else if (code < 0x20) fail(i);
-      else i++;
+      if (code >= 0x20 && code !== BACKSLASH) {
+        i++;
+        continue;
+      }
+      if (code !== BACKSLASH) fail(i);
+      const escaped = at(i + 1);
+      if (SIMPLE_ESCAPES.includes(escaped)) i += 2;
+      else if (escaped === 0x75 /* u */) {
+        for (let k = 2; k < 6; k++) if (!isHexDigit(at(i + k))) fail(i + k);
+        i += 6;
+      } else fail(i + 1);
     }
   };
 
@@ -133,8 +145,8 @@ export function scanJson(text: string, from: number, to: number, options: JsonSc
   };
 
   const skipLiteral = (): boolean => {
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i) && i + literal.length <= to) {
+    for (const literal of LITERALS) {
+      if (i + literal.length <= to && literal.every((code, k) => bytes[i + k] === code)) {
         i += literal.length;
         return true;
       }
@@ -188,7 +200,7 @@ export function scanJson(text: string, from: number, to: number, options: JsonSc
       if (at(i) !== QUOTE) fail(i);
       const keyStart = i;
       skipString();
-      if (stack.length === 1) childKey = JSON.parse(text.slice(keyStart, i)) as string;
+      if (stack.length === 1) childKey = JSON.parse(decodeSpan(bytes, keyStart, i)) as string;
       skipWhitespace();
       if (at(i) !== 0x3a /* : */) fail(i);
       i++;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { refuse } from '../core/refusal.js';
 import { truncate } from '../text/truncate.js';
 import { FileParts } from './file-parts.js';
@@ -20,21 +21,17 @@ const READERS: Record<FrontSource, FrontFileReader> = {
 const KEYS_SHOWN = 5;
 const KEY_LENGTH_SHOWN = 40;
 
-/** The file as text: at most `maxBytes`, UTF-8 (a byte order mark is dropped), not blank. */
-function decodeFile(input: Uint8Array | string, maxBytes: number): string {
-  const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  if (bytes > maxBytes) refuse('import.file-too-large', { bytes, maxBytes });
-  let text: string;
-  if (typeof input === 'string') text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      return refuse('import.not-text', {});
-    }
-  }
-  if (text.trim() === '') refuse('import.file-empty', {});
-  return text;
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+
+/** The file's bytes: at most `maxBytes`, UTF-8, not blank; `start` skips a byte order mark. */
+function checkedBytes(input: Uint8Array | string, maxBytes: number): { bytes: Uint8Array; start: number } {
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > maxBytes) refuse('import.file-too-large', { bytes: size, maxBytes });
+  const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+  if (!isUtf8(bytes)) refuse('import.not-text', {});
+  const start = BYTE_ORDER_MARK.every((byte, i) => bytes[i] === byte) ? BYTE_ORDER_MARK.length : 0;
+  if (bytes.subarray(start).every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) refuse('import.file-empty', {});
+  return { bytes, start };
 }
 
 /** Which apps' exports have these top-level keys. */
@@ -51,8 +48,8 @@ export function detectFrontSources(keys: ReadonlySet<string>): FrontSource[] {
  * before anything is done with it.
  */
 export function readFrontFile(input: Uint8Array | string, choice: FrontSourceChoice, limits: Readonly<ImportLimits> = IMPORT_LIMITS): FrontFile {
-  const text = decodeFile(input, limits.maxBytes);
-  const top = scanJson(text, 0, text.length, { maxDepth: limits.maxDepth, maxChildren: limits.maxTopLevelKeys });
+  const { bytes, start } = checkedBytes(input, limits.maxBytes);
+  const top = scanJson(bytes, start, bytes.length, { maxDepth: limits.maxDepth, maxChildren: limits.maxTopLevelKeys });
   // As JSON.parse does, a key given twice means its last value.
   const parts = new Map<string, JsonSpan>(top.kind === 'object' ? top.children.map((part) => [part.key!, part]) : []);
   const keys = new Set(parts.keys());
@@ -67,5 +64,5 @@ export function readFrontFile(input: Uint8Array | string, choice: FrontSourceCho
     if (!READERS[choice].recognises(keys)) return detected.length === 1 ? refuse('import.source-mismatch', { chosen: choice, detected: detected[0]! }) : unknown();
     source = choice;
   }
-  return READERS[source].read(new FileParts(text, parts, source, limits));
+  return READERS[source].read(new FileParts(bytes, parts, source, limits));
 }

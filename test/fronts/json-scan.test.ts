@@ -4,8 +4,9 @@ import { positionOf, scanJson } from '../../src/fronts/json-scan.js';
 
 const OPTIONS = { maxDepth: 64, maxChildren: 1000 };
 
-function scan(text: string, from = 0, to = text.length) {
-  return scanJson(text, from, to, OPTIONS);
+/** Scans ASCII or any text; `from` and `to` are byte offsets. */
+function scan(text: string, from = 0, to = Buffer.byteLength(text)) {
+  return scanJson(Buffer.from(text), from, to, OPTIONS);
 }
 
 function refusalOf(work: () => unknown): Refusal | undefined {
@@ -81,7 +82,7 @@ describe('scanJson', () => {
     }
   });
 
-  it('gives the spans of an object’s members, keys decoded, and of an array’s elements', () => {
+  it('gives the byte spans of an object’s members, keys decoded, and of an array’s elements', () => {
     const text = '{"a": [1, 2], "b\\u0020c" : "x", "d":{"e":[]}}';
     const object = scan(text);
     expect(object.kind).toBe('object');
@@ -92,15 +93,24 @@ describe('scanJson', () => {
       ['d', { e: [] }],
     ]);
     const a = object.children[0]!;
-    const list = scanJson(text, a.start, a.end, OPTIONS);
+    const list = scan(text, a.start, a.end);
     expect(list).toMatchObject({ kind: 'array', childCount: 2 });
     expect(list.children.map((child) => text.slice(child.start, child.end))).toEqual(['1', '2']);
   });
 
   it('keeps at most maxChildren spans but counts them all', () => {
-    const result = scanJson('[1,2,3,4,5]', 0, 11, { maxDepth: 4, maxChildren: 2 });
+    const result = scanJson(Buffer.from('[1,2,3,4,5]'), 0, 11, { maxDepth: 4, maxChildren: 2 });
     expect(result.childCount).toBe(5);
     expect(result.children).toHaveLength(2);
+  });
+
+  it('reads strings byte by byte, multi-byte characters and all', () => {
+    const text = '{"名前": "桜子 🌙 Квинн", "x": ["é"]}';
+    const object = scan(text);
+    expect(object.children.map((child) => [child.key, JSON.parse(Buffer.from(text).subarray(child.start, child.end).toString()) as unknown])).toEqual([
+      ['名前', '桜子 🌙 Квинн'],
+      ['x', ['é']],
+    ]);
   });
 
   it('never reads past the end of its range', () => {
@@ -120,6 +130,8 @@ describe('scanJson', () => {
     expect(refusalOf(() => scan('hello'))?.data).toEqual({ at: { line: 1, column: 1 } });
     expect(refusalOf(() => scan('{\n  "a": x\n}'))?.data).toEqual({ at: { line: 2, column: 8 } });
     expect(refusalOf(() => scan('[1,\n2,\n'))?.data).toEqual({ at: { line: 3, column: 1 } });
-    expect(positionOf('a\nbc\nd', 4)).toEqual({ line: 2, column: 3 });
+    expect(positionOf(Buffer.from('a\nbc\nd'), 4)).toEqual({ line: 2, column: 3 });
+    // Columns count characters, not bytes: 桜子 are three bytes each, 🌙 four.
+    expect(refusalOf(() => scan('{"桜子🌙": x}'))?.data).toEqual({ at: { line: 1, column: 9 } });
   });
 });
