@@ -2,6 +2,7 @@ import { benchAutocomplete } from './autocomplete.js';
 import { BEFORE } from './baseline.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
+import { benchImport } from './import.js';
 import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchMembersGroups } from './members-groups.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
@@ -35,6 +36,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['/system and /autoproxy: PluralKit requests per subcommand, and adapter endpoints reached by one run of every command (target: all 36)', benchSystem],
   ['Bot interactions: /token status on the real process (targets: ≥ 1,000/s; RSS ≤ 130 MB full speed, ≤ 110 MB paced)', benchBotInteractions],
   ['Member-list cache memory: 500 users with 1,000-member systems on the real process (target: base + cache limit)', benchMemberListsMemory],
+  ['Front history import and export: read and plan 10,000 front entries (time, memory), export 10,000 switches (PluralKit requests, minimum ⌈n/100⌉ + 1; time)', benchImport],
 ];
 
 const only = process.argv[2]?.toLowerCase();
