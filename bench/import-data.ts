@@ -1,4 +1,4 @@
-import type { Member } from '../src/pluralkit/models.js';
+import type { NamedEntity } from '../src/resolve/search-index.js';
 
 /* Deterministic front history data for the import/export bench: the same on every run. */
 
@@ -24,28 +24,13 @@ export function someFronters(random: () => number, ids: readonly string[]): stri
   return roll < 0.08 ? [] : roll < 0.8 ? [pick()] : [...new Set([pick(), pick()])];
 }
 
-/** The user's PluralKit members: every name of the files but the last ten, plus some of their own. */
-export function pluralKitMembers(): Member[] {
+/** The user's PluralKit members (what matching reads of them): every name of the files but the last ten, plus some of their own. */
+export function pluralKitMembers(): NamedEntity[] {
   return Array.from({ length: MEMBERS }, (_, i) => ({
     id: `m${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}xz`,
     uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     name: i < MEMBERS - 10 ? memberName(i) : `PluralKit only ${i}`,
     display_name: null,
-    color: null,
-    birthday: null,
-    pronouns: null,
-    avatar_url: null,
-    webhook_avatar_url: null,
-    banner: null,
-    description: null,
-    created: null,
-    keep_proxy: false,
-    tts: false,
-    autoproxy_enabled: null,
-    message_count: null,
-    last_message_timestamp: null,
-    proxy_tags: [],
-    privacy: null,
   }));
 }
 
@@ -66,7 +51,7 @@ export function simplyPluralExport(now: number): Buffer {
 }
 
 /** A PluralKit export of 10,000 hourly switches (newest first, as PluralKit writes it). */
-export function pluralKitExport(now: number, members: readonly Member[]): Buffer {
+export function pluralKitExport(now: number, members: readonly NamedEntity[]): Buffer {
   const random = lcg(11);
   const ids = members.map((member) => member.id);
   const switches = Array.from({ length: ENTRIES }, (_, i) => ({ timestamp: new Date(now - 60_000 - i * HOUR).toISOString(), members: someFronters(random, ids) }));
