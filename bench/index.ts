@@ -3,6 +3,7 @@ import { BEFORE } from './baseline.js';
 import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchHttp } from './http.js';
+import { benchImport } from './import.js';
 import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchMembersGroups } from './members-groups.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
@@ -37,6 +38,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['Bot interactions: /token status on the real process (targets: ≥ 1,000/s; RSS ≤ 130 MB full speed, ≤ 110 MB paced)', benchBotInteractions],
   ['Member-list cache memory: 500 users with 1,000-member systems on the real process (target: base + cache limit)', benchMemberListsMemory],
   ['HTTP interactions endpoint beside the gateway: signature check (target ≤ 0.2 ms), /fronters round trips, interactions/s with 50 in flight (target ≥ 1,500/s), RSS paced (target ≤ 75 MB), forged POSTs beside signed traffic', benchHttp],
+  ['Front history import and export: read and plan 10,000 front entries (time, memory), export 10,000 switches (PluralKit requests, minimum ⌈n/100⌉ + 1; time)', benchImport],
 ];
 
 const only = process.argv[2]?.toLowerCase();
