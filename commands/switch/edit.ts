@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
 import { membersField } from '../shared/fields/entities.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
-import { fronterNames, nameAmong, when } from '../../src/render/switch.js';
+import { fronterNames, when } from '../../src/render/switch.js';
 import { resolveOwnList } from '../../src/access/own-system.js';
 import { writeWithReadBack } from '../../src/writes/writes.js';
 import { switchesChanged } from '../../src/switches/changed.js';
@@ -36,8 +35,8 @@ export const editSwitch = subcommand({
   async run(ctx, args) {
     const members = await resolveOwnList(ctx.services, 'members', ctx.userId, ctx.auth, args.members);
     const latest = await latestSwitch(ctx.services, ctx.auth);
-    const check = checkSwitchMembers(members.map((m) => m.id), { currentFronterIds: latest.members.map((m) => m.id), describe: nameAmong(members) });
-    if (!check.ok) throw new UserFacingError(check.message);
+    const check = checkSwitchMembers(members.map((m) => m.id), { currentFronterIds: latest.members.map((m) => m.id), names: Object.fromEntries(members.map((m) => [m.id, m.name])) });
+    if (!check.ok) throw check.refusal;
     await confirmEdit.ask(
       ctx,
       { switchId: latest.id, shown: switchFingerprint(latest), memberUuids: members.map((m) => m.uuid), memberIds: members.map((m) => m.id), names: fronterNames(members) },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { assertUnchanged } from '../../src/core/unchanged.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
 import { atField, required } from '../shared/fields/time.js';
@@ -48,7 +47,7 @@ export const moveSwitch = subcommand({
       latestSwitchAt: new Date(latest.timestamp),
       notBefore,
     });
-    if (!check.ok) throw new UserFacingError(check.message);
+    if (!check.ok) throw check.refusal;
     await confirmMove.ask(
       ctx,
       { switchId: latest.id, shown: switchFingerprint(latest), at: at.toISOString() },

@@ -1,8 +1,8 @@
-import type { FrontSource } from '../fronts/source.js';
-
 /*
  * Every refusal code domain code may raise, with the data its wording needs. Add a code here and
- * its wording in src/render/refusals.ts; names are `<area>.<what>`.
+ * its wording in src/render/refusals.ts; names are `<area>.<what>`. Codes whose data is a domain
+ * type are declared beside that domain by augmenting `RefusalData` (see src/fronts/refusals.ts),
+ * so this file imports nothing; the wording catalogue still has to cover them all.
  */
 
 /** What a confirmed change re-read and found different from its prompt. */
@@ -12,18 +12,25 @@ export type ChangedSubject =
   | { kind: 'membership'; of: 'members' | 'groups'; name: string }
   | { kind: 'switch' | 'latest-switch' };
 
-/** What a value in an imported file should have been. */
-export type FileValueType = 'text' | 'number' | 'whole-number' | 'list' | 'object' | 'true-or-false' | 'other';
-
-/** What is wrong at one place of an imported file. */
-export type FileProblem =
-  | { kind: 'missing' }
-  | { kind: 'wrong-type'; expected: FileValueType }
-  | { kind: 'too-many'; max: number }
-  | { kind: 'too-long'; max: number }
-  | { kind: 'invalid' };
+/** Members named in a switch refusal: by short ID, with their names when the caller knows them. */
+export interface SwitchMembersData {
+  memberIds: string[];
+  names: Readonly<Record<string, string>> | null;
+}
 
 export interface RefusalData {
+  'switch.repeated-members': SwitchMembersData;
+  'switch.too-many-members': { count: number; max: number };
+  /** The members (or nobody, for a switch-out) are already fronting, in that order. */
+  'switch.already-fronting': SwitchMembersData;
+  'switch.time-unusable': Record<never, never>;
+  'switch.time-in-future': { at: Date };
+  'switch.before-system-created': { at: Date; created: Date };
+  'switch.before-pluralkit': { at: Date; earliest: Date };
+  /** A move to or past the switch before the one moved. */
+  'switch.not-after-previous': { at: Date; previous: Date };
+  /** PluralKit keeps one switch per instant. */
+  'switch.time-taken': { latest: Date };
   /** `/autoproxy set mode:member` without a member. */
   'autoproxy.member-needed': Record<never, never>;
   /** A member given with a mode that takes none. */
@@ -34,20 +41,4 @@ export interface RefusalData {
   'system.no-server-settings-yet': Record<never, never>;
   /** A confirmed change found the thing it changes different from what the prompt showed. */
   'prompt.changed-since': { subject: ChangedSubject };
-  /** An imported file is bigger than imports take. */
-  'import.file-too-large': { bytes: number; maxBytes: number };
-  /** An imported file holds nothing but whitespace. */
-  'import.file-empty': Record<string, never>;
-  /** An imported file is not UTF-8 text. */
-  'import.not-text': Record<string, never>;
-  /** An imported file is not JSON; `at` is its first error. */
-  'import.not-json': { at: { line: number; column: number } };
-  /** An imported file nests deeper than any export does. */
-  'import.too-deep': { maxDepth: number };
-  /** An imported file is JSON but no known export; `keys` are a few of its top-level keys (none when it is not an object). */
-  'import.unknown-format': { keys: string[] };
-  /** The user chose one app, and the file is another's export. */
-  'import.source-mismatch': { chosen: FrontSource; detected: FrontSource };
-  /** An export of a known app breaks its own format at `path` (e.g. `frontHistory[12].startTime`). */
-  'import.invalid-file': { source: FrontSource; path: string; problem: FileProblem };
 }

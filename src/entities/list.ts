@@ -1,9 +1,8 @@
 import { UserFacingError } from '../core/user-facing-error.js';
 import { hasCode } from '../pluralkit/errors.js';
 import type { Group, Member } from '../pluralkit/models.js';
-import { formatBirthday } from '../render/format.js';
+import { formatBirthday, parseTime, discordTimestamp } from '../time/format.js';
 import { inlineCode } from '../text/markdown.js';
-import { parseTime, discordTimestamp } from '../time/format.js';
 import { truncate } from '../text/truncate.js';
 import { proxyTemplate } from '../input/proxy-template.js';
 import { foldForSearch } from '../resolve/search-index.js';

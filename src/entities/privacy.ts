@@ -1,5 +1,5 @@
 import type { PrivacyLevel } from '../pluralkit/models.js';
-import type { ChangeRow } from '../render/changes.js';
+import type { ChangeRow } from '../core/change-row.js';
 import type { Body, Entity, EntityKind } from './kinds.js';
 
 /*

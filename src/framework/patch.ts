@@ -1,4 +1,4 @@
-import type { ChangeRow } from '../render/changes.js';
+import type { ChangeRow } from '../core/change-row.js';
 import type { AnyField } from './fields.js';
 
 function clearedValue(field: AnyField | undefined, name: string): unknown {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FileProblem, FileValueType } from '../core/refusal-codes.js';
+import type { FileProblem, FileValueType } from './refusals.js';
 import { refuse } from '../core/refusal.js';
 import { decodeSpan, scanJson, type JsonSpan } from './json-scan.js';
 import type { ImportLimits } from './limits.js';

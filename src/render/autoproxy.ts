@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { AutoproxySettings, Member } from '../pluralkit/models.js';
 import { discordTimestamp, parseTime } from '../time/format.js';
-import type { ChangeRow } from './changes.js';
+import type { ChangeRow } from '../core/change-row.js';
 import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 

@@ -2,12 +2,8 @@ import { DiscordLimits } from '../core/discord-limits.js';
 import { safeName } from '../text/markdown.js';
 import { truncate } from '../text/truncate.js';
 
-export interface ChangeRow {
-  label: string;
-  /** As shown to people; null = not set. */
-  before: string | null;
-  after: string | null;
-}
+import type { ChangeRow } from '../core/change-row.js';
+
 
 /** Long values (descriptions) are cut in before → after lines; the card shows them whole. */
 const VALUE_MAX = 200;

@@ -7,17 +7,6 @@ export function embedColor(hex: string | null | undefined): number | undefined {
   return hex && /^[0-9a-fA-F]{6}$/.test(hex) ? parseInt(hex, 16) : undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `MMM dd, yyyy`, or `MMM dd` when the year is PluralKit's hidden-year 0004 (or legacy 0001). */
-export function formatBirthday(birthday: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday);
-  const monthName = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !monthName) return birthday;
-  const [, year, , day] = match;
-  const base = `${monthName} ${day}`;
-  return year === '0004' || year === '0001' ? base : `${base}, ${year}`;
-}
 
 /** PluralKit descriptions: spaces before line breaks are noise (PK strips them too). */
 export function tidyDescription(description: string): string {

@@ -2,11 +2,11 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { fitEmbed } from '../interaction/embed-limits.js';
-import { createdTimestamp, dashboardUrl, embedColor, formatBirthday, tidyDescription } from './format.js';
+import { createdTimestamp, dashboardUrl, embedColor, tidyDescription } from './format.js';
+import { formatBirthday, discordTimestamp, formatDuration } from '../time/format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { joinWithin } from '../text/list-fit.js';
 import type { LastFrontedView } from '../stats/types.js';
-import { discordTimestamp, formatDuration } from '../time/format.js';
 
 export interface MemberCardOptions {
   /** The owning system's name as this viewer may see it; null or absent leaves it out of the heading. */

@@ -1,9 +1,25 @@
 import { Refusal, type RefusalCode } from '../core/refusal.js';
-import type { ChangedSubject, FileProblem, FileValueType, RefusalData } from '../core/refusal-codes.js';
+import type { ChangedSubject, RefusalData, SwitchMembersData } from '../core/refusal-codes.js';
+import type { FileProblem, FileValueType } from '../fronts/refusals.js';
+import { discordTimestamp } from '../time/format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { frontSourceName } from './front-source.js';
 
 type Wording = { [C in RefusalCode]: (data: RefusalData[C]) => string };
+
+/** `<t:…:f>, <t:…:R>`: a time every reader sees in their own zone. */
+function whenRefused(date: Date): string {
+  return `${discordTimestamp(date, 'f')}, ${discordTimestamp(date, 'R')}`;
+}
+
+/** A refused early time as plain UTC text: Discord cannot draw timestamps from year 1. */
+function utcText(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function switchMember(data: SwitchMembersData): (id: string) => string {
+  return (id) => (data.names ? `**${safeName(data.names[id] ?? id)}**` : inlineCode(id));
+}
 
 function changedSubject(subject: ChangedSubject): string {
   switch (subject.kind) {
@@ -54,6 +70,23 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
 
 /** The one catalogue of what a refusal says to the user. */
 const WORDING: Wording = {
+  'switch.repeated-members': (data) =>
+    `A switch can't list the same member twice: ${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} listed more than once.`,
+  'switch.too-many-members': ({ count, max }) => `A switch can have at most ${max} members; you gave ${count}.`,
+  'switch.already-fronting': (data) => {
+    if (data.memberIds.length === 0) return 'Nobody is fronting already: your latest switch is a switch-out.';
+    if (data.memberIds.length === 1) return `${switchMember(data)(data.memberIds[0]!)} is already fronting.`;
+    return 'Those members are already fronting, in that order. (A different order counts as a new switch.)';
+  },
+  'switch.time-unusable': () => "That isn't a time I can use.",
+  'switch.time-in-future': ({ at }) => `That time (${whenRefused(at)}) is in the future; switches can only be logged for now or the past.`,
+  'switch.before-system-created': ({ at, created }) =>
+    `That time (${utcText(at)}) is before your system was created; the earliest time a switch can have is ${whenRefused(created)}.`,
+  'switch.before-pluralkit': ({ at, earliest }) =>
+    `That time (${utcText(at)}) is before PluralKit existed; the earliest time a switch can have is ${whenRefused(earliest)}. Check the year.`,
+  'switch.not-after-previous': ({ at, previous }) =>
+    `That is ${at.getTime() === previous.getTime() ? 'the same time as' : 'before'} your previous switch (${whenRefused(previous)}); a switch can't be moved to or past the one before it.`,
+  'switch.time-taken': ({ latest }) => `There is already a switch at exactly that time (${whenRefused(latest)}); PluralKit keeps one switch per moment.`,
   'autoproxy.member-needed': () => '`mode: member` needs a `member`: the member every message is proxied as.',
   'autoproxy.member-not-allowed': ({ mode }) =>
     `\`member\` only goes with \`mode: member\` or \`mode: latch\`: ${mode === 'off' ? '`off` proxies only messages with proxy tags' : '`front` proxies as whoever is fronting'}.`,

@@ -1,5 +1,6 @@
 import { DiscordLimits } from '../core/discord-limits.js';
-import { renderChanges, type ChangeRow } from './changes.js';
+import { renderChanges } from './changes.js';
+import type { ChangeRow } from '../core/change-row.js';
 import { safeName } from '../text/markdown.js';
 import { truncate } from '../text/truncate.js';
 

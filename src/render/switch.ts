@@ -8,11 +8,6 @@ export function fronterNames(members: readonly Pick<Member, 'name'>[]): string {
 }
 
 /** Guard messages name members, not IDs. */
-export function nameAmong(members: readonly Pick<Member, 'id' | 'name'>[]): (id: string) => string {
-  const byId = new Map(members.map((member) => [member.id, member.name]));
-  return (id) => `**${safeName(byId.get(id) ?? id)}**`;
-}
-
 /** `<t:…:f> (<t:…:R>)`: each reader sees their own time zone. */
 export function when(date: Date): string {
   return `${discordTimestamp(date, 'f')} (${discordTimestamp(date, 'R')})`;

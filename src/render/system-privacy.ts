@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { SystemPrivacy } from '../pluralkit/models.js';
 import type { PrivacySubject } from '../system/privacy-subjects.js';
-import type { ChangeRow } from './changes.js';
+import type { ChangeRow } from '../core/change-row.js';
 import { embedColor } from './format.js';
 
 const PRIVATE = '**Private** (only visible to you)';

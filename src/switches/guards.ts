@@ -4,7 +4,7 @@
  * a silent duplicate, a 150+ member switch, or a generic API error.
  */
 
-import { discordTimestamp } from '../time/format.js';
+import { Refusal } from '../core/refusal.js';
 
 export const MAX_SWITCH_MEMBERS = 150;
 /** Clock skew tolerated before a time counts as "in the future". */
@@ -19,20 +19,13 @@ export const FUTURE_TOLERANCE_MS = 60_000;
  */
 export const EARLIEST_SWITCH_TIME = new Date('2018-01-01T00:00:00Z');
 
-export type GuardResult = { ok: true } | { ok: false; message: string };
+export type GuardResult = { ok: true } | { ok: false; refusal: Refusal };
+
+const refused = (...args: ConstructorParameters<typeof Refusal>): GuardResult => ({ ok: false, refusal: new Refusal(...args) });
 
 /** Whether `date` is later than `now` by more than the tolerated clock skew. */
 export function isInFuture(date: Date, now: Date, toleranceMs = FUTURE_TOLERANCE_MS): boolean {
   return date.getTime() > now.getTime() + toleranceMs;
-}
-
-function when(date: Date): string {
-  return `${discordTimestamp(date, 'f')}, ${discordTimestamp(date, 'R')}`;
-}
-
-/** A refused early time as plain UTC text: Discord cannot draw timestamps from year 1. */
-function utcText(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /**
@@ -40,27 +33,21 @@ function utcText(date: Date): string {
  * most 150, and not the same sequence as the current fronters (PluralKit
  * compares the ordered lists, so a reordering is a real change). Pass
  * `currentFronterIds: null` when the switch will not become the latest one.
- * `describe` turns an ID into a name for messages (default: the ID itself).
+ * `names` names the members in the refusal (by short ID; default: the IDs themselves).
  */
 export function checkSwitchMembers(
   memberIds: readonly string[],
-  options: { currentFronterIds: readonly string[] | null; describe?: (id: string) => string },
+  options: { currentFronterIds: readonly string[] | null; names?: Readonly<Record<string, string>> },
 ): GuardResult {
-  const describe = options.describe ?? ((id: string) => `\`${id}\``);
+  const names = options.names ?? null;
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const id of memberIds) (seen.has(id) ? repeated : seen).add(id);
-  if (repeated.size > 0) {
-    return { ok: false, message: `A switch can't list the same member twice: ${[...repeated].map(describe).join(', ')} ${repeated.size === 1 ? 'is' : 'are'} listed more than once.` };
-  }
-  if (memberIds.length > MAX_SWITCH_MEMBERS) {
-    return { ok: false, message: `A switch can have at most ${MAX_SWITCH_MEMBERS} members; you gave ${memberIds.length}.` };
-  }
+  if (repeated.size > 0) return refused('switch.repeated-members', { memberIds: [...repeated], names });
+  if (memberIds.length > MAX_SWITCH_MEMBERS) return refused('switch.too-many-members', { count: memberIds.length, max: MAX_SWITCH_MEMBERS });
   const current = options.currentFronterIds;
   if (current && current.length === memberIds.length && current.every((id, i) => id === memberIds[i])) {
-    if (memberIds.length === 0) return { ok: false, message: 'Nobody is fronting already: your latest switch is a switch-out.' };
-    if (memberIds.length === 1) return { ok: false, message: `${describe(memberIds[0]!)} is already fronting.` };
-    return { ok: false, message: 'Those members are already fronting, in that order. (A different order counts as a new switch.)' };
+    return refused('switch.already-fronting', { memberIds: [...memberIds], names });
   }
   return { ok: true };
 }
@@ -82,33 +69,16 @@ export interface SwitchTimeOptions {
  * instant, so the exact same time is refused (for a move: it is already there).
  */
 export function checkSwitchTime(at: Date, options: SwitchTimeOptions): GuardResult {
-  if (Number.isNaN(at.getTime())) return { ok: false, message: "That isn't a time I can use." };
-  if (isInFuture(at, options.now)) {
-    return { ok: false, message: `That time (${when(at)}) is in the future; switches can only be logged for now or the past.` };
-  }
+  if (Number.isNaN(at.getTime())) return refused('switch.time-unusable', {});
+  if (isInFuture(at, options.now)) return refused('switch.time-in-future', { at });
   const created = options.notBefore && !Number.isNaN(options.notBefore.getTime()) ? options.notBefore : null;
   if (created && created.getTime() > EARLIEST_SWITCH_TIME.getTime() && at.getTime() < created.getTime()) {
-    return {
-      ok: false,
-      message: `That time (${utcText(at)}) is before your system was created; the earliest time a switch can have is ${when(created)}.`,
-    };
+    return refused('switch.before-system-created', { at, created });
   }
-  if (at.getTime() < EARLIEST_SWITCH_TIME.getTime()) {
-    return {
-      ok: false,
-      message: `That time (${utcText(at)}) is before PluralKit existed; the earliest time a switch can have is ${when(EARLIEST_SWITCH_TIME)}. Check the year.`,
-    };
-  }
+  if (at.getTime() < EARLIEST_SWITCH_TIME.getTime()) return refused('switch.before-pluralkit', { at, earliest: EARLIEST_SWITCH_TIME });
   const previous = options.previousSwitchAt;
-  if (previous && at.getTime() <= previous.getTime()) {
-    return {
-      ok: false,
-      message: `That is ${at.getTime() === previous.getTime() ? 'the same time as' : 'before'} your previous switch (${when(previous)}); a switch can't be moved to or past the one before it.`,
-    };
-  }
+  if (previous && at.getTime() <= previous.getTime()) return refused('switch.not-after-previous', { at, previous });
   const latest = options.latestSwitchAt;
-  if (latest && at.getTime() === latest.getTime()) {
-    return { ok: false, message: `There is already a switch at exactly that time (${when(latest)}); PluralKit keeps one switch per moment.` };
-  }
+  if (latest && at.getTime() === latest.getTime()) return refused('switch.time-taken', { latest });
   return { ok: true };
 }

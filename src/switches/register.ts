@@ -1,7 +1,6 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { Refusal } from '../core/refusal.js';
 import { PkErrorCode, hasCode } from '../pluralkit/errors.js';
 import type { Member } from '../pluralkit/models.js';
-import { nameAmong } from '../render/switch.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
 import { writeWithReadBack } from '../writes/writes.js';
@@ -40,19 +39,19 @@ export async function registerSwitch(
   at: Date | undefined,
   now = new Date(),
 ): Promise<RegisteredSwitch> {
-  const describe = nameAmong(members);
+  const names = Object.fromEntries(members.map((member) => [member.id, member.name]));
   const ids = members.map((member) => member.id);
   let becameLatest = true;
   if (at) {
     const [latest, notBefore] = await Promise.all([services.pluralkit.getFronters('@me', { token: auth.token }), earliestSwitchTime(services, userId, auth, at)]);
     const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latest ? new Date(latest.timestamp) : null, notBefore });
-    if (!timeCheck.ok) throw new UserFacingError(timeCheck.message);
+    if (!timeCheck.ok) throw timeCheck.refusal;
     becameLatest = !latest || at.getTime() > Date.parse(latest.timestamp);
-    const check = checkSwitchMembers(ids, { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, describe });
-    if (!check.ok) throw new UserFacingError(check.message);
+    const check = checkSwitchMembers(ids, { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, names });
+    if (!check.ok) throw check.refusal;
   } else {
-    const check = checkSwitchMembers(ids, { currentFronterIds: null, describe });
-    if (!check.ok) throw new UserFacingError(check.message);
+    const check = checkSwitchMembers(ids, { currentFronterIds: null, names });
+    if (!check.ok) throw check.refusal;
   }
 
   const startedAt = Date.now();
@@ -77,8 +76,7 @@ export async function registerSwitch(
     return { id: result.value.id, timestamp: result.value.timestamp, becameLatest, readBack: result.readBack };
   } catch (error) {
     if (hasCode(error, PkErrorCode.SameSwitchMembers)) {
-      const check = checkSwitchMembers(ids, { currentFronterIds: ids, describe });
-      throw new UserFacingError(check.ok ? 'Those members are already fronting.' : check.message);
+      throw new Refusal('switch.already-fronting', { memberIds: ids, names });
     }
     throw error;
   }

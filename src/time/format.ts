@@ -28,3 +28,15 @@ export function parseTime(text: string | null | undefined): Date | null {
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `MMM dd, yyyy`, or `MMM dd` when the year is PluralKit's hidden-year 0004 (or legacy 0001). */
+export function formatBirthday(birthday: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday);
+  const monthName = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !monthName) return birthday;
+  const [, year, , day] = match;
+  const base = `${monthName} ${day}`;
+  return year === '0004' || year === '0001' ? base : `${base}, ${year}`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { embedColor, formatBirthday, tidyDescription } from '../../src/render/format.js';
+import { embedColor, tidyDescription } from '../../src/render/format.js';
+import { formatBirthday, parseTime } from '../../src/time/format.js';
 import { inlineCode, safeName } from '../../src/text/markdown.js';
-import { parseTime } from '../../src/time/format.js';
 import { placeHeading } from '../../src/render/heading.js';
 import { joinWithin } from '../../src/text/list-fit.js';
 

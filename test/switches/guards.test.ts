@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSwitchMembers, checkSwitchTime, EARLIEST_SWITCH_TIME, FUTURE_TOLERANCE_MS, isInFuture, MAX_SWITCH_MEMBERS } from '../../src/switches/guards.js';
+import { describeRefusal } from '../../src/render/refusals.js';
+import { checkSwitchMembers, checkSwitchTime, EARLIEST_SWITCH_TIME, FUTURE_TOLERANCE_MS, isInFuture, MAX_SWITCH_MEMBERS, type GuardResult } from '../../src/switches/guards.js';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
-const messageOf = (result: { ok: true } | { ok: false; message: string }): string => {
+const messageOf = (result: GuardResult): string => {
   if (result.ok) throw new Error('expected a refusal');
-  return result.message;
+  return describeRefusal(result.refusal);
 };
 
 describe('checkSwitchMembers', () => {
@@ -20,9 +21,8 @@ describe('checkSwitchMembers', () => {
   });
 
   it('names repeats with the names the caller gives', () => {
-    const names: Record<string, string> = { a: 'Alice (abcdef)' };
-    const message = messageOf(checkSwitchMembers(['a', 'a'], { currentFronterIds: null, describe: (id) => names[id] ?? id }));
-    expect(message).toBe("A switch can't list the same member twice: Alice (abcdef) is listed more than once.");
+    const message = messageOf(checkSwitchMembers(['a', 'a'], { currentFronterIds: null, names: { a: 'Alice *the first*' } }));
+    expect(message).toBe("A switch can't list the same member twice: **Alice \\*the first\\*** is listed more than once.");
   });
 
   it('allows 150 members and refuses 151', () => {
@@ -39,7 +39,7 @@ describe('checkSwitchMembers', () => {
   });
 
   it('words an identical single fronter and an identical switch-out specifically', () => {
-    expect(messageOf(checkSwitchMembers(['a'], { currentFronterIds: ['a'], describe: () => '**Alice**' }))).toBe('**Alice** is already fronting.');
+    expect(messageOf(checkSwitchMembers(['a'], { currentFronterIds: ['a'], names: { a: 'Alice' } }))).toBe('**Alice** is already fronting.');
     expect(messageOf(checkSwitchMembers([], { currentFronterIds: [] }))).toMatch(/Nobody is fronting already.*switch-out/);
   });
 

@@ -3,7 +3,7 @@ import { readColor } from '../../../src/input/color.js';
 import { readHttpsUrl } from '../../../src/input/https-url.js';
 import { proxyTemplate, readProxyTemplate, type ProxyTagInput } from '../../../src/input/proxy-template.js';
 import { Limits } from '../../../src/pluralkit/requests.js';
-import { formatBirthday } from '../../../src/render/format.js';
+import { formatBirthday } from '../../../src/time/format.js';
 import { describeProxyTags } from '../../../src/render/proxy-tag.js';
 import { choice, flag, parsed, text, type AnyField } from '../../../src/framework/fields.js';
 
