@@ -1,4 +1,5 @@
 import type { APIMessage } from 'discord.js';
+import type { MessageEvent } from './message-store.js';
 
 /**
  * Message bodies as the bot sent them. Deliberately untyped so tests can reach into
@@ -133,6 +134,13 @@ export interface ButtonInput extends InteractionPlace {
   messageId?: string;
 }
 
+export interface SelectMenuInput extends ButtonInput {
+  /** The chosen options' values (or user/role/channel IDs for those select types). */
+  values: string[];
+  /** 3 string select (default), 5 user, 6 role, 7 mentionable, 8 channel. */
+  componentType?: number;
+}
+
 export interface ModalSubmitInput extends InteractionPlace {
   customId: string;
   fields: Record<string, string>;
@@ -183,6 +191,7 @@ export interface FakeDiscord {
   slashCommand(input: SlashCommandInput): InteractionHandle;
   autocomplete(input: AutocompleteInput): InteractionHandle;
   button(input: ButtonInput): InteractionHandle;
+  selectMenu(input: SelectMenuInput): InteractionHandle;
   modalSubmit(input: ModalSubmitInput): InteractionHandle;
   messageContext(input: MessageContextInput): InteractionHandle;
   /** A DM MESSAGE_CREATE from the user (with channel_type 1). Resolves once it is on the wire (or queued). */
@@ -195,6 +204,10 @@ export interface FakeDiscord {
   setDmsClosed(userId: string, closed: boolean): void;
   /** Any other refusal of DMs to this user (e.g. `{ status: 403, body: { code: 40003, message: '…' } }`); null lifts it. */
   refuseDms(userId: string, error: { status: number; body: { code: number; message: string } } | null): void;
+  /** Calls `listener` after the bot created, edited or deleted a message (replies, follow-ups, channel messages); returns the unsubscribe function. */
+  watchMessages(listener: (event: MessageEvent) => void): () => void;
+  /** A file the bot uploaded with that message, by file name. */
+  attachment(messageId: string, name: string): Buffer | undefined;
   /** Closes the gateway socket (default 4000, which discord.js resumes from). */
   dropGateway(code?: number): GatewayDrop;
   close(): Promise<void>;

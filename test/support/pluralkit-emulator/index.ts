@@ -51,6 +51,8 @@ export interface PluralKitEmulator {
   seedAutoproxy(systemRef: string, guildId: string, input: AutoproxySeed): void;
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
+  /** Calls `listener` with each request once it is answered (the playground's request log); returns the unsubscribe function. */
+  onRequestAnswered(listener: (request: RecordedRequest) => void): () => void;
   injectFault(fault: FaultSpec): void;
   /** Extra: disarms every pending fault. */
   clearFaults(): void;
@@ -68,6 +70,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     faults: new FaultRegistry(),
     requests: [],
     rateLimits: options.rateLimits ?? true,
+    answeredListeners: new Set(),
   };
   const seeder = new Seeder(state.store);
   const listener = createRequestListener(state);
@@ -120,6 +123,10 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     },
     clearRequests() {
       state.requests.length = 0;
+    },
+    onRequestAnswered(listener) {
+      state.answeredListeners.add(listener);
+      return () => state.answeredListeners.delete(listener);
     },
     injectFault: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),
