@@ -46,12 +46,13 @@ export class Actions {
       request.componentType === ComponentType.Button
         ? this.discord.button(input)
         : this.discord.selectMenu({ ...input, values: request.values ?? [], componentType: request.componentType });
-    return this.follow(handle, request.as, request.place, request.componentType === ComponentType.Button ? 'pressed a button' : 'chose from a menu');
+    const what = request.label ? ` “${request.label}”` : '';
+    return this.follow(handle, request.as, request.place, request.componentType === ComponentType.Button ? `pressed${what || ' a button'}` : `chose from${what || ' a menu'}`);
   }
 
   modal(request: ModalRequest): Promise<DispatchResult> {
     const handle = this.discord.modalSubmit({ ...this.where(request.as, request.place), customId: request.customId, fields: request.fields, ...(request.messageId ? { messageId: request.messageId } : {}) });
-    return this.follow(handle, request.as, request.place, 'submitted a form');
+    return this.follow(handle, request.as, request.place, request.title ? `submitted “${request.title}”` : 'submitted a form');
   }
 
   messageCommand(request: MessageCommandRequest): Promise<DispatchResult> {

@@ -26,6 +26,7 @@ export const requestSchemas = {
     customId: z.string().min(1).max(100),
     componentType: z.number().int().min(2).max(8),
     values: z.array(z.string().max(100)).max(25).optional(),
+    label: z.string().max(100).optional(),
   }),
   modal: z.strictObject({
     as: snowflake,
@@ -33,6 +34,7 @@ export const requestSchemas = {
     customId: z.string().min(1).max(100),
     fields: z.record(z.string().min(1).max(100), z.string().max(4000)),
     messageId: snowflake.optional(),
+    title: z.string().max(100).optional(),
   }),
   messageCommand: z.strictObject({ as: snowflake, place, name: z.string().min(1).max(32), messageId: snowflake }),
   directMessage: z.strictObject({ as: snowflake, content: z.string().min(1).max(2000) }),

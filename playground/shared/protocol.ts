@@ -133,6 +133,8 @@ export interface ComponentRequest {
   customId: string;
   componentType: number;
   values?: string[];
+  /** The button's label or the menu's placeholder, for the request panel. */
+  label?: string;
 }
 
 export interface ModalRequest {
@@ -141,6 +143,8 @@ export interface ModalRequest {
   customId: string;
   fields: Record<string, string>;
   messageId?: string;
+  /** The form's title, for the request panel. */
+  title?: string;
 }
 
 export interface MessageCommandRequest {

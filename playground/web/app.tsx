@@ -54,9 +54,12 @@ export function App() {
     if (result.modal) setModal({ modal: result.modal, place: from.place, ...(from.messageId ? { messageId: from.messageId } : {}) });
   };
   const useFor = (entry: Entry): ComponentUse => ({
-    press: (customId) => api.component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType: 2 }).then((result) => after(result, { place: entry.place, messageId: entry.id })),
-    choose: (customId, componentType, values) =>
-      api.component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType, values }).then((result) => after(result, { place: entry.place, messageId: entry.id })),
+    press: (customId, label) =>
+      api.component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType: 2, label: label.slice(0, 100) }).then((result) => after(result, { place: entry.place, messageId: entry.id })),
+    choose: (customId, componentType, values, placeholder) =>
+      api
+        .component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType, values, label: placeholder.slice(0, 100) })
+        .then((result) => after(result, { place: entry.place, messageId: entry.id })),
   });
   const myToken = state.demoTokens.find((token) => token.personId === me.id);
 
@@ -152,7 +155,9 @@ export function App() {
           modal={modal.modal}
           onClose={() => setModal(null)}
           onSubmit={(fields) =>
-            api.modal({ as: me.id, place: modal.place, customId: String(modal.modal.custom_id), fields, ...(modal.messageId ? { messageId: modal.messageId } : {}) }).then((result) => {
+            api
+              .modal({ as: me.id, place: modal.place, customId: String(modal.modal.custom_id), fields, title: String(modal.modal.title ?? '').slice(0, 100), ...(modal.messageId ? { messageId: modal.messageId } : {}) })
+              .then((result) => {
               setModal(null);
               setSelected(result.interactionId);
             })

@@ -6,8 +6,8 @@ const LINK_STYLE = 5;
 const STYLE_CLASSES: Record<number, string> = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'secondary', 6: 'primary' };
 
 export interface ComponentUse {
-  press(customId: string): Promise<void>;
-  choose(customId: string, componentType: number, values: string[]): Promise<void>;
+  press(customId: string, label: string): Promise<void>;
+  choose(customId: string, componentType: number, values: string[], placeholder: string): Promise<void>;
 }
 
 function emojiText(emoji: DiscordMessage | undefined): string {
@@ -31,7 +31,7 @@ function Button({ button, use }: { button: DiscordMessage; use: ComponentUse }) 
       disabled={Boolean(button.disabled) || busy}
       onClick={() => {
         setBusy(true);
-        use.press(String(button.custom_id)).finally(() => setBusy(false));
+        use.press(String(button.custom_id), label).finally(() => setBusy(false));
       }}
     >
       {label}
@@ -50,7 +50,7 @@ function Select({ select, use }: { select: DiscordMessage; use: ComponentUse }) 
       onChange={(event) => {
         const element = event.currentTarget;
         const values = [...element.selectedOptions].map((option) => option.value).filter(Boolean);
-        if (values.length > 0) void use.choose(String(select.custom_id), Number(select.type), values);
+        if (values.length > 0) void use.choose(String(select.custom_id), Number(select.type), values, String(select.placeholder ?? ''));
       }}
     >
       {!multiple && <option value="">{select.placeholder ?? 'Make a selection'}</option>}
