@@ -202,7 +202,9 @@ export function Composer(props: ComposerProps) {
     <div class="composer">
       {suggestions.length > 0 && (
         <div class="suggestions" role="listbox" aria-label={leaf ? `Choices for ${focused}` : 'Commands'}>
-          <div class="suggestions-heading">{leaf ? (focusedDef?.autocomplete && !focusedDef.choices.length ? `${focused} — answered by the bot` : focused) : 'Commands'}</div>
+          <div class="suggestions-heading">
+            {leaf && focusedDef ? `${focusedDef.name}: ${focusedDef.description}${focusedDef.autocomplete && !focusedDef.choices.length ? ' — answered by the bot' : ''}` : 'Commands'}
+          </div>
           {suggestions.map((suggestion, index) => (
             <button role="option" aria-selected={index === highlight} class={`suggestion${index === highlight ? ' highlighted' : ''}`} onMouseDown={(event) => { event.preventDefault(); suggestion.pick(); }}>
               <span class="suggestion-label">{suggestion.label}</span>
@@ -211,7 +213,7 @@ export function Composer(props: ComposerProps) {
           ))}
         </div>
       )}
-      {leaf && focusedDef && <div class="option-help">{focusedDef.name}: {focusedDef.description}</div>}
+      {leaf && focusedDef && suggestions.length === 0 && <div class="option-help">{focusedDef.name}: {focusedDef.description}</div>}
       {error && <div class="composer-error" role="alert">{error}</div>}
       <div class="composer-box">
         {!leaf && (
@@ -255,7 +257,6 @@ export function Composer(props: ComposerProps) {
                 </label>
               );
             })}
-            <input ref={tailInput} class="command-tail" aria-label="Command" value="" onFocus={() => setFocused(null)} onKeyDown={onKeyDown} />
             {optional.length > 0 && (
               <select
                 class="add-option"
@@ -276,6 +277,7 @@ export function Composer(props: ComposerProps) {
                 ))}
               </select>
             )}
+            <input ref={tailInput} class="command-tail" aria-label="Command" value="" onFocus={() => setFocused(null)} onKeyDown={onKeyDown} />
           </div>
         )}
         <button class="send" title="Send" disabled={busy} onClick={() => void submit()}>

@@ -1,6 +1,6 @@
 /**
  * In-memory PluralKit API v2 emulator over real HTTP, written from
- * /work/shared/reference/pluralkit-api-v2.md (production behaviour, not the public docs).
+ * docs/pluralkit-api-v2.md (production behaviour, not the public docs).
  * See README.md in this folder.
  */
 import { createServer, type Server } from 'node:http';
