@@ -18,7 +18,9 @@ describe.skipIf(skip)('the playground in Chromium', () => {
   };
 
   beforeAll(async () => {
-    [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
+    // Both settle before anything is judged, so afterAll can stop whichever did start.
+    const [started, launched] = await Promise.allSettled([startPlayground().then((value) => (playground = value)), launchChromium().then((value) => (browser = value))]);
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
     ui = playgroundPage(browser.page);
     await browser.page.goto(playground.url);
     await ui.message('おはよう').waitFor();
