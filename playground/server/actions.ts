@@ -30,7 +30,7 @@ export class Actions {
 
   slash(request: SlashRequest): Promise<DispatchResult> {
     const handle = this.discord.slashCommand({ ...this.where(request.as, request.place), ...commandPath(request), options: this.options(request.options) });
-    return this.follow(handle, request.as, request.place, `/${[request.name, request.subcommandGroup, request.subcommand].filter(Boolean).join(' ')}`);
+    return this.follow(handle, request.as, request.place, `used /${[request.name, request.subcommandGroup, request.subcommand].filter(Boolean).join(' ')}`);
   }
 
   async autocomplete(request: AutocompleteRequest): Promise<AutocompleteChoice[]> {
@@ -68,7 +68,7 @@ export class Actions {
         }
       : { ...entry.message, id: entry.id };
     const handle = this.discord.messageContext({ ...this.where(request.as, request.place), name: request.name, target });
-    return this.follow(handle, request.as, request.place, request.name);
+    return this.follow(handle, request.as, request.place, `used ${request.name}`);
   }
 
   async directMessage(request: DirectMessageRequest): Promise<void> {

@@ -75,7 +75,7 @@ async function connectOwner(discord: FakeDiscord, timeline: Timeline, seeded: Se
   const owner = personById(OWNER_ID)!;
   const token = seeded.systems.find((system) => system.accounts.includes(OWNER_ID))?.token;
   if (!token) throw new Error('the demo seed has no system with a token for the owner');
-  timeline.interactionStarted('startup', owner.id, { kind: 'dm', personId: owner.id }, 'connected a token (at start)');
+  timeline.interactionStarted('startup', owner.id, { kind: 'dm', personId: owner.id }, 'connected their token (at start)');
   await connectToken(discord, discordUser(owner), token);
   timeline.interactionSettled('startup', 'answered');
 }

@@ -37,7 +37,7 @@ export interface Entry {
   message: DiscordMessage;
   /** An ephemeral reply is seen only by this person. */
   onlyFor: string | null;
-  /** "Harbour Lights used /member view", as Discord shows above an interaction's reply. */
+  /** "Harbour Lights used /member view", as Discord shows above an interaction's reply (`label` has the verb). */
   invocation: { personId: string; label: string } | null;
   interactionId: string | null;
   /** The proxied demo messages, which "Message info" is for. */

@@ -54,7 +54,7 @@ export function Message(props: MessageProps) {
       {entry.invocation && (
         <div class="invocation">
           <span class="invocation-curve" />
-          <strong>{nameOf(entry.invocation.personId) ?? 'someone'}</strong> used <span class="invocation-command">{entry.invocation.label}</span>
+          <strong>{nameOf(entry.invocation.personId) ?? 'someone'}</strong> <span class="invocation-command">{entry.invocation.label}</span>
         </div>
       )}
       <div class="message-main">
