@@ -1,14 +1,73 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type Playground } from '../../playground/server/playground.js';
+import type { PlaygroundState } from '../../playground/shared/protocol.js';
 import { CHROMIUM_MISSING, chromiumAvailable, launchChromium, type Browser } from '../support/chromium.js';
 import { playgroundPage } from '../support/playground-page.js';
 
-// CI sets REQUIRE_BROWSER=1, so it cannot pass without running these; elsewhere a missing browser is one line.
-const skip = !chromiumAvailable() && process.env.REQUIRE_BROWSER !== '1';
-if (skip) console.warn(CHROMIUM_MISSING);
+// CI sets REQUIRE_BROWSER=1, so it cannot pass without the browser journeys; elsewhere a missing browser is one line.
+const skipBrowser = !chromiumAvailable() && process.env.REQUIRE_BROWSER !== '1';
+if (skipBrowser) console.warn(CHROMIUM_MISSING);
 
-describe.skipIf(skip)('the playground in Chromium', () => {
-  let playground: Playground;
+const OWNER = '100000000000000001';
+const FRIEND = '100000000000000002';
+let playground: Playground;
+
+beforeAll(async () => {
+  playground = await startPlayground();
+}, 90_000);
+
+afterAll(async () => {
+  await playground?.stop();
+});
+
+async function call(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(new URL(path, playground.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('the playground API', () => {
+  it('runs a command as the chosen person and records its reply and the PluralKit requests it caused', async () => {
+    const answer = await call('/api/slash', { as: OWNER, place: { kind: 'guild' }, name: 'token', subcommand: 'status', options: {} });
+    expect(answer.status).toBe(200);
+    const interactionId = answer.body.interactionId as string;
+    await expect
+      .poll(async () => {
+        const state = (await (await fetch(new URL('/api/state', playground.url))).json()) as PlaygroundState;
+        const reply = state.entries.find((entry) => entry.interactionId === interactionId);
+        const calls = state.calls.filter((entry) => entry.interactionId === interactionId);
+        return reply && { onlyFor: reply.onlyFor, label: reply.invocation?.label, calls: calls.map((entry) => `${entry.method} ${entry.path} ${entry.status} ${entry.withToken}`) };
+      })
+      .toEqual({ onlyFor: OWNER, label: 'used /token status', calls: ['GET /systems/@me 200 true'] });
+  });
+
+  it('refuses what nobody on the page could do, saying why, and dispatches nothing', async () => {
+    const before = playground.world.discord.requests.length;
+    const refusals = [
+      [{ as: '100000000000000009', place: { kind: 'guild' }, name: 'help', options: {} }, /unknown person/],
+      [{ as: OWNER, place: { kind: 'dm', personId: FRIEND }, name: 'help', options: {} }, /own DMs/],
+      [{ as: OWNER, name: 'help', options: {} }, /place/],
+      [{ as: OWNER, place: { kind: 'guild' }, name: 'help', options: { command: { user: 'x' } } }, /options\.command/],
+      ['not json', /not JSON/],
+    ] as const;
+    for (const [body, message] of refusals) {
+      const answer = await call('/api/slash', body);
+      expect(answer.status).toBe(400);
+      expect(String(answer.body.error)).toMatch(message);
+    }
+    expect((await call('/api/message-command', { as: OWNER, place: { kind: 'guild' }, name: 'Message info', messageId: '123' })).body.error).toMatch(/no message 123/);
+    expect(playground.world.discord.requests.length).toBe(before);
+  });
+
+  it('serves uploaded files and the npm fonts, and nothing else from disk', async () => {
+    const status = async (path: string) => (await fetch(new URL(path, playground.url))).status;
+    expect(await status('/api/attachments/1/front.png')).toBe(404);
+    expect(await status('/fonts/noto-sans/index.css')).toBe(200);
+    expect(await status('/fonts/noto-sans/..%2Fpackage.json')).toBe(404);
+    expect(await status('/fonts/zod/package.json')).toBe(404);
+  });
+});
+
+describe.skipIf(skipBrowser)('the playground in Chromium', () => {
   let browser: Browser;
   let ui: ReturnType<typeof playgroundPage>;
 
@@ -18,17 +77,14 @@ describe.skipIf(skip)('the playground in Chromium', () => {
   };
 
   beforeAll(async () => {
-    // Both settle before anything is judged, so afterAll can stop whichever did start.
-    const [started, launched] = await Promise.allSettled([startPlayground().then((value) => (playground = value)), launchChromium().then((value) => (browser = value))]);
-    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
+    browser = await launchChromium();
     ui = playgroundPage(browser.page);
     await browser.page.goto(playground.url);
     await ui.message('おはよう').waitFor();
-  }, 90_000);
+  }, 30_000);
 
   afterAll(async () => {
     await browser?.close();
-    await playground?.stop();
   });
 
   it('sets a token in the DM view through the form /token set opens', async () => {
