@@ -24,9 +24,12 @@ export const api = {
     const response = await fetch('/api/state');
     return (await response.json()) as PlaygroundState;
   },
-  events(onEvent: (event: PlaygroundEvent) => void): () => void {
+  /** `onConnection(true)` on every (re)connection: events sent while away are lost, so the state is read again. */
+  events(onEvent: (event: PlaygroundEvent) => void, onConnection: (connected: boolean) => void): () => void {
     const source = new EventSource('/api/events');
     source.onmessage = (message) => onEvent(JSON.parse(String(message.data)) as PlaygroundEvent);
+    source.onopen = () => onConnection(true);
+    source.onerror = () => onConnection(false);
     return () => source.close();
   },
   slash: (request: SlashRequest) => post<DispatchResult>('/api/slash', request),

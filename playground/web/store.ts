@@ -36,16 +36,28 @@ export function usePlayground(): Loaded | null {
     // Subscribe first so nothing that happens while the state loads is missed; replays are idempotent.
     const buffered: PlaygroundEvent[] = [];
     let loaded = false;
-    const stop = api.events((event) => (loaded ? dispatch({ type: 'event', event }) : buffered.push(event)));
-    api.state().then(
-      (initial) => {
-        if (closed) return;
-        dispatch({ type: 'loaded', state: initial });
-        loaded = true;
-        for (const event of buffered) dispatch({ type: 'event', event });
+    const load = (): void => {
+      loaded = false;
+      api.state().then(
+        (initial) => {
+          if (closed) return;
+          dispatch({ type: 'loaded', state: initial });
+          loaded = true;
+          for (const event of buffered.splice(0)) dispatch({ type: 'event', event });
+        },
+        () => dispatch({ type: 'disconnected' }),
+      );
+    };
+    let everConnected = false;
+    const stop = api.events(
+      (event) => (loaded ? dispatch({ type: 'event', event }) : buffered.push(event)),
+      (connected) => {
+        if (!connected) dispatch({ type: 'disconnected' });
+        else if (everConnected) load();
+        everConnected ||= connected;
       },
-      () => dispatch({ type: 'disconnected' }),
     );
+    load();
     return () => {
       closed = true;
       stop();
