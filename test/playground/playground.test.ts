@@ -131,12 +131,13 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
     await expect.poll(() => ui.message(/Pronouns/).textContent()).toMatch(/he\/him → he\/they/);
   });
 
-  it('shows the /stats front chart the bot uploaded', async () => {
+  // The bot's first chart loads Skia and its fonts: seconds alone, far more while the suite runs beside it.
+  it('shows the /stats front chart the bot uploaded', { timeout: 90_000 }, async () => {
     await ui.command('/stats front');
     await ui.send();
     const chart = ui.message('Front share').locator('img').first();
-    await chart.waitFor({ timeout: 20_000 });
-    await expect.poll(() => chart.evaluate((image) => (image as unknown as { complete: boolean; naturalWidth: number }).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(400);
+    await chart.waitFor({ timeout: 80_000 });
+    await expect.poll(() => chart.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(400);
   });
 
   it('answers "Message info" on a proxied demo post with who sent it', async () => {

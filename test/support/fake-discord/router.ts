@@ -7,8 +7,8 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string>>;
   readonly body: unknown;
-  /** Files of a multipart body, in order. */
-  readonly uploads: ReadonlyArray<UploadedFile>;
+  /** Files of a multipart body, in order (none when the caller has no request body of its own). */
+  readonly uploads?: ReadonlyArray<UploadedFile>;
   readonly state: FakeState;
 }
 
