@@ -132,6 +132,21 @@ describe('fault injection', () => {
     expect(pk.requests.at(-1)?.status).toBe(0);
   });
 
+  it('tells request watchers about each answer, and about a reset connection, until they unsubscribe', async () => {
+    const answered: Array<[string, number]> = [];
+    const stop = pk.onRequestAnswered((request) => answered.push([request.path, request.status]));
+    await call(pk, 'GET', `/systems/${system.id}`);
+    pk.injectFault({ path: '/systems/@me', reset: true });
+    await expect(call(pk, 'GET', '/systems/@me', { token: system.token })).rejects.toThrow();
+    stop();
+    await call(pk, 'GET', `/systems/${system.id}`);
+    expect(answered).toEqual([
+      [`/v2/systems/${system.id}`, 200],
+      ['/v2/systems/@me', 0],
+    ]);
+    expect(pk.requests[0]!.answeredAt).toBeGreaterThanOrEqual(pk.requests[0]!.at);
+  });
+
   it('afterCommit carries the write out and loses only its answer; a plain fault changes nothing', async () => {
     pk.setRateLimits(false);
     pk.injectFault({ method: 'POST', path: '/members', status: 502, body: { message: 'bad gateway', code: 0 } });

@@ -11,7 +11,7 @@ import {
   type Client,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type MessageEvent } from '../support/fake-discord/index.js';
 import { loggedInClient, nextInteraction } from './discord-client.js';
 
 const ALICE = { id: '200000000000000001', username: 'alice', globalName: 'Alice' };
@@ -234,6 +234,42 @@ describe('fake Discord interactions with a real discord.js client', () => {
     const message = await handle.finalMessage();
     expect(message.id).toBe(interaction.message.id);
     expect(message.content).toBe('Confirmed');
+  });
+
+  it('tells watchers of every message the bot creates, edits and deletes, with its interaction and files', async () => {
+    const events: MessageEvent[] = [];
+    const stop = fake.watchMessages((event) => events.push(event));
+    const received = nextInteraction(client);
+    const handle = fake.slashCommand({ name: 'chart', user: ALICE, guildId: GUILD });
+    const interaction = await received;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    await interaction.deferReply();
+    await interaction.editReply({ content: 'drawn', files: [{ name: 'front.png', attachment: Buffer.from('png bytes') }] });
+    await interaction.followUp({ content: 'and more' });
+    await interaction.deleteReply();
+    stop();
+    await client.users.send(ALICE.id, 'not watched any more');
+
+    expect(events.map((event) => [event.type, event.message.content, event.interactionId])).toEqual([
+      ['create', '', handle.id],
+      ['update', 'drawn', handle.id],
+      ['create', 'and more', handle.id],
+      ['delete', 'drawn', handle.id],
+    ]);
+    expect(fake.attachment(events[1]!.message.id, 'front.png')?.toString()).toBe('png bytes');
+    expect(fake.attachment(events[1]!.message.id, 'other.png')).toBeUndefined();
+  });
+
+  it('delivers a string select with the chosen values on the message it sits on', async () => {
+    const dm = await client.users.send(ALICE.id, { content: 'Pick', components: [{ type: 1, components: [{ type: 3, custom_id: 'pick:one', options: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }] }] }] });
+    const received = nextInteraction(client);
+    const handle = fake.selectMenu({ customId: 'pick:one', values: ['b'], user: ALICE, messageId: dm.id });
+    const interaction = await received;
+    if (!interaction.isStringSelectMenu()) throw new Error('expected a string select');
+    expect(interaction.values).toEqual(['b']);
+    expect(interaction.message.id).toBe(dm.id);
+    await interaction.update({ content: 'Picked b', components: [] });
+    expect((await handle.finalMessage()).content).toBe('Picked b');
   });
 
   it('refuses a second initial response with 40060', async () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = resolve(ROOT, 'dist/src/index.js');
+const SOURCE_ENTRY = resolve(ROOT, 'src/index.ts');
 
 /**
  * The node flags of `npm start` (V8 heap sizing), so tests and benchmarks run
@@ -29,17 +30,25 @@ export interface BotProcess {
   cleanup(): void;
 }
 
+/** How to run the bot: the build (`dist/`, with `npm start`'s flags) or, with no build step, its sources through tsx. */
+function commandLine(fromSource: boolean): string[] {
+  if (!fromSource) return [...startFlags(), ENTRY];
+  return ['--import', import.meta.resolve('tsx'), SOURCE_ENTRY];
+}
+
 /**
  * Runs the real, built bot (`node dist/src/index.js`, not `npm start`, so that
  * signals reach it) with a clean environment: only what the test passes.
+ * `fromSource` runs `src/` through tsx instead, for the playground, which should not wait for a build.
  */
-export function startBotProcess(env: Record<string, string | undefined>, options: { dataDir?: string } = {}): BotProcess {
+export function startBotProcess(env: Record<string, string | undefined>, options: { dataDir?: string; fromSource?: boolean } = {}): BotProcess {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
   const databasePath = env.DATABASE_PATH ?? join(dataDir, 'switchboard.db');
   const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, LOG_LEVEL: 'debug', DATABASE_PATH: databasePath };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) cleanEnv[key] = value;
   // cwd is the temp dir so a developer's own .env is never picked up.
-  const child = spawn(process.execPath, [...startFlags(), ENTRY], { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (options.fromSource) cleanEnv.TSX_TSCONFIG_PATH = resolve(ROOT, 'tsconfig.json');
+  const child = spawn(process.execPath, commandLine(options.fromSource ?? false), { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   const collect = (chunk: Buffer, carry: { rest: string }): void => {

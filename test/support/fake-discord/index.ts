@@ -13,8 +13,10 @@ export type {
   LooseJson,
   MessageContextInput,
   ModalSubmitInput,
+  SelectMenuInput,
   RecordedRequest,
   SlashCommandInput,
   SlashOptionValue,
   WaitForRequestOptions,
 } from './types.js';
+export type { MessageEvent, StoredMessage, UploadedFile } from './message-store.js';

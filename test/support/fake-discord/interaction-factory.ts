@@ -11,6 +11,7 @@ import type {
   InteractionHandle,
   MessageContextInput,
   ModalSubmitInput,
+  SelectMenuInput,
   SlashCommandInput,
 } from './types.js';
 import { ALL_PERMISSIONS, DEFAULT_USER, apiMember, apiUser } from './users.js';
@@ -18,7 +19,7 @@ import { ALL_PERMISSIONS, DEFAULT_USER, apiMember, apiUser } from './users.js';
 type Dispatch = (t: string, d: unknown, onSent?: (at: number) => void) => void;
 
 const ApplicationCommandType = { ChatInput: 1, Message: 3 } as const;
-const ComponentType = { ActionRow: 1, Button: 2, TextInput: 4, Label: 18 } as const;
+const ComponentType = { ActionRow: 1, Button: 2, StringSelect: 3, TextInput: 4, Label: 18 } as const;
 const ContextType = { Guild: 0, BotDm: 1 } as const;
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
@@ -51,10 +52,11 @@ export class InteractionFactory {
   }
 
   button(input: ButtonInput): InteractionHandle {
-    const known = input.messageId ? this.state.messages.get(input.messageId) : undefined;
-    const place = this.place({ ...input, channelId: input.channelId ?? known?.channel_id });
-    const message = known ?? this.madeUpBotMessage(input.messageId ?? this.state.nextId(), place.channelId);
-    return this.send(InteractionType.MessageComponent, place, { custom_id: input.customId, component_type: ComponentType.Button }, message);
+    return this.component(input, { custom_id: input.customId, component_type: ComponentType.Button });
+  }
+
+  selectMenu(input: SelectMenuInput): InteractionHandle {
+    return this.component(input, { custom_id: input.customId, component_type: input.componentType ?? ComponentType.StringSelect, values: input.values });
   }
 
   modalSubmit(input: ModalSubmitInput): InteractionHandle {
@@ -105,6 +107,13 @@ export class InteractionFactory {
       content: input.content,
     };
     return new Promise((resolve) => this.dispatch('MESSAGE_CREATE', message, () => resolve({ id, channelId })));
+  }
+
+  private component(input: ButtonInput, data: Record<string, unknown>): InteractionHandle {
+    const known = input.messageId ? this.state.messages.get(input.messageId) : undefined;
+    const place = this.place({ ...input, channelId: input.channelId ?? known?.channel_id });
+    const message = known ?? this.madeUpBotMessage(input.messageId ?? this.state.nextId(), place.channelId);
+    return this.send(InteractionType.MessageComponent, place, data, message);
   }
 
   private commandInteraction(type: number, input: SlashCommandInput, focused: string | undefined): InteractionHandle {

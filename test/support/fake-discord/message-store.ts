@@ -10,6 +10,23 @@ export type StoredMessage = Record<string, unknown> & { id: string; channel_id: 
 
 export const MessageFlag = { Ephemeral: 64, Loading: 128 } as const;
 
+/** A file the bot uploaded with a message (multipart `files[n]`). */
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * What happened to a message the bot sent, for watchers such as the playground. `interactionId` names
+ * the interaction whose reply, follow-up or component message it is; none for plain channel messages.
+ * After `delete`, `message` is its last state.
+ */
+export interface MessageEvent {
+  type: 'create' | 'update' | 'delete';
+  message: StoredMessage;
+  interactionId: string | undefined;
+}
+
 export interface NewMessage {
   id: string;
   channelId: string;
@@ -18,10 +35,26 @@ export interface NewMessage {
   flags?: number;
   webhookId?: string;
   applicationId?: string;
+  interactionId?: string;
+  files?: readonly UploadedFile[];
 }
 
 export class MessageStore {
   private readonly messages = new Map<string, StoredMessage>();
+  private readonly interactionOf = new Map<string, string>();
+  private readonly files = new Map<string, Map<string, Buffer>>();
+  private readonly listeners = new Set<(event: MessageEvent) => void>();
+
+  /** Calls `listener` after every create, edit and delete; returns the unsubscribe function. */
+  watch(listener: (event: MessageEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A file uploaded with the message (by its latest upload under that name). */
+  file(messageId: string, name: string): Buffer | undefined {
+    return this.files.get(messageId)?.get(name);
+  }
 
   create(input: NewMessage): StoredMessage {
     const message: StoredMessage = {
@@ -46,6 +79,9 @@ export class MessageStore {
       ...(input.applicationId ? { application_id: input.applicationId } : {}),
     };
     this.messages.set(message.id, message);
+    if (input.interactionId) this.interactionOf.set(message.id, input.interactionId);
+    this.keepFiles(message.id, input.files);
+    this.announce('create', message);
     return message;
   }
 
@@ -59,7 +95,7 @@ export class MessageStore {
   }
 
   /** Applies an edit body. The ephemeral bit is fixed at creation; the loading bit goes away once content arrives. */
-  edit(id: string, body: Record<string, unknown>): StoredMessage | undefined {
+  edit(id: string, body: Record<string, unknown>, files?: readonly UploadedFile[]): StoredMessage | undefined {
     const current = this.messages.get(id);
     if (!current) return undefined;
     const ephemeral = current.flags & MessageFlag.Ephemeral;
@@ -73,11 +109,29 @@ export class MessageStore {
       edited_timestamp: new Date().toISOString(),
     };
     this.messages.set(id, edited);
+    this.keepFiles(id, files);
+    this.announce('update', edited);
     return edited;
   }
 
   delete(id: string): boolean {
-    return this.messages.delete(id);
+    const message = this.messages.get(id);
+    if (!message) return false;
+    this.messages.delete(id);
+    this.announce('delete', message);
+    return true;
+  }
+
+  private keepFiles(messageId: string, files: readonly UploadedFile[] | undefined): void {
+    if (!files?.length) return;
+    const kept = this.files.get(messageId) ?? new Map<string, Buffer>();
+    for (const file of files) kept.set(file.name, file.bytes);
+    this.files.set(messageId, kept);
+  }
+
+  private announce(type: MessageEvent['type'], message: StoredMessage): void {
+    const event: MessageEvent = { type, message, interactionId: this.interactionOf.get(message.id) };
+    for (const listener of [...this.listeners]) listener(event);
   }
 }
 

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { invalidFormBody, type DiscordError } from './http-io.js';
+import type { UploadedFile } from './message-store.js';
 import type { FakeState } from './state.js';
 
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /** Files of a multipart body, in order (none when the caller has no request body of its own). */
+  readonly uploads?: ReadonlyArray<UploadedFile>;
   readonly state: FakeState;
 }
 

@@ -112,6 +112,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     slashCommand: (input) => factory.slashCommand(input),
     autocomplete: (input) => factory.autocomplete(input),
     button: (input) => factory.button(input),
+    selectMenu: (input) => factory.selectMenu(input),
     modalSubmit: (input) => factory.modalSubmit(input),
     messageContext: (input) => factory.messageContext(input),
     directMessage: (input) => factory.directMessage(input),
@@ -127,6 +128,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       http.endpoint = url;
     },
     signedPost: (url, body, signedOptions) => http.post(url, body, signedOptions),
+    watchMessages: (listener) => state.messages.watch(listener),
+    attachment: (messageId, name) => state.messages.file(messageId, name),
     dropGateway(code = 4000): GatewayDrop {
       const next = gateway.handshakes.length;
       gateway.drop(code);
@@ -162,7 +165,7 @@ async function handleRequest(state: FakeState, requests: RecordedRequest[], requ
   let result: RouteResult;
   try {
     parsed = await readBody(request);
-    result = await route(state, match, request, url, parsed.body);
+    result = await route(state, match, request, url, parsed);
   } catch (error) {
     result = error instanceof UnparsableBodyError ? { status: DiscordErrors.invalidJson.status, body: DiscordErrors.invalidJson.body } : internalError(error);
   }
@@ -186,12 +189,12 @@ async function handleRequest(state: FakeState, requests: RecordedRequest[], requ
   state.signal.notify();
 }
 
-async function route(state: FakeState, match: ReturnType<typeof matchRoute>, request: IncomingMessage, url: URL, body: unknown): Promise<RouteResult> {
+async function route(state: FakeState, match: ReturnType<typeof matchRoute>, request: IncomingMessage, url: URL, parsed: ParsedBody): Promise<RouteResult> {
   if (!match) return { status: DiscordErrors.notFound.status, body: DiscordErrors.notFound.body };
   if (match.route.auth === 'bot' && request.headers.authorization !== `Bot ${state.config.botToken}`) {
     return { status: DiscordErrors.unauthorized.status, body: DiscordErrors.unauthorized.body };
   }
-  return match.route.handle({ params: match.params, query: Object.fromEntries(url.searchParams), body, state });
+  return match.route.handle({ params: match.params, query: Object.fromEntries(url.searchParams), body: parsed.body, uploads: parsed.uploads, state });
 }
 
 function decodeSegment(segment: string): string {

@@ -1,4 +1,5 @@
 import type { APIMessage } from 'discord.js';
+import type { MessageEvent } from './message-store.js';
 
 /**
  * Message bodies as the bot sent them. Deliberately untyped so tests can reach into
@@ -156,6 +157,13 @@ export interface ButtonInput extends InteractionPlace {
   messageId?: string;
 }
 
+export interface SelectMenuInput extends ButtonInput {
+  /** The chosen options' values (or user/role/channel IDs for those select types). */
+  values: string[];
+  /** 3 string select (default), 5 user, 6 role, 7 mentionable, 8 channel. */
+  componentType?: number;
+}
+
 export interface ModalSubmitInput extends InteractionPlace {
   customId: string;
   fields: Record<string, string>;
@@ -206,6 +214,7 @@ export interface FakeDiscord {
   slashCommand(input: SlashCommandInput): InteractionHandle;
   autocomplete(input: AutocompleteInput): InteractionHandle;
   button(input: ButtonInput): InteractionHandle;
+  selectMenu(input: SelectMenuInput): InteractionHandle;
   modalSubmit(input: ModalSubmitInput): InteractionHandle;
   messageContext(input: MessageContextInput): InteractionHandle;
   /** A DM MESSAGE_CREATE from the user (with channel_type 1). Resolves once it is on the wire (or queued). */
@@ -224,6 +233,10 @@ export interface FakeDiscord {
   setInteractionsEndpoint(url: string | null): void;
   /** A POST signed with the application's key, as Discord sends interactions and webhook events. */
   signedPost(url: string, body: string, options?: SignedPostOptions): Promise<SignedPostResult>;
+  /** Calls `listener` after the bot created, edited or deleted a message (replies, follow-ups, channel messages); returns the unsubscribe function. */
+  watchMessages(listener: (event: MessageEvent) => void): () => void;
+  /** A file the bot uploaded with that message, by file name. */
+  attachment(messageId: string, name: string): Buffer | undefined;
   /** Closes the gateway socket (default 4000, which discord.js resumes from). */
   dropGateway(code?: number): GatewayDrop;
   close(): Promise<void>;

@@ -4,47 +4,9 @@
  * Without --seed the bundled demo-seed.json is used. Prints the API URL and each seeded system's
  * token — emulator tokens only; they mean nothing to the real PluralKit.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { startPluralKitEmulator, type PluralKitEmulator } from './index.js';
-import { groupSeedSchema, memberSeedSchema, messageSeedSchema, switchSeedSchema, systemSeedSchema } from './seed-schemas.js';
-
-const seedFileSchema = z.strictObject({
-  systems: z.array(
-    systemSeedSchema.extend({
-      members: z.array(memberSeedSchema).optional(),
-      groups: z.array(groupSeedSchema).optional(),
-      switches: z.array(switchSeedSchema).optional(),
-      /** guild ID → system guild settings */
-      guilds: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-    }),
-  ),
-  messages: z.array(messageSeedSchema).optional(),
-});
-
-type SeedFile = z.infer<typeof seedFileSchema>;
-
-function loadSeedFile(path: string): SeedFile {
-  const parsed = seedFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`invalid seed file ${path}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
-
-function applySeedFile(pk: PluralKitEmulator, file: SeedFile): Array<{ id: string; name: string | null; token: string | null }> {
-  const seeded = [];
-  for (const { members, groups, switches, guilds, ...systemSeed } of file.systems) {
-    const system = pk.seedSystem(systemSeed);
-    for (const member of members ?? []) pk.seedMember(system.uuid, member);
-    for (const group of groups ?? []) pk.seedGroup(system.uuid, group);
-    for (const entry of switches ?? []) pk.seedSwitch(system.uuid, entry);
-    for (const [guildId, settings] of Object.entries(guilds ?? {})) pk.seedSystemGuildSettings(system.uuid, guildId, settings);
-    seeded.push({ id: system.id, name: systemSeed.name ?? null, token: system.token });
-  }
-  for (const message of file.messages ?? []) pk.seedMessage(message);
-  return seeded;
-}
+import { startPluralKitEmulator } from './index.js';
+import { applySeedFile, loadSeedFile } from './seed-file.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,11 +19,10 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const seedPath = values.seed ?? fileURLToPath(new URL('./demo-seed.json', import.meta.url));
-  const seedFile = loadSeedFile(seedPath);
+  const seedFile = loadSeedFile(values.seed);
 
   const pk = await startPluralKitEmulator({ port, host: values.host, rateLimits: !values['no-rate-limits'] });
-  const systems = applySeedFile(pk, seedFile);
+  const { systems } = applySeedFile(pk, seedFile);
   console.log(`PluralKit emulator listening: ${pk.url}`);
   for (const system of systems) {
     console.log(`  system ${system.id}${system.name ? ` (${system.name})` : ''} — emulator token: ${system.token ?? '(none)'}`);

@@ -1,6 +1,6 @@
 /**
  * In-memory PluralKit API v2 emulator over real HTTP, written from
- * /work/shared/reference/pluralkit-api-v2.md (production behaviour, not the public docs).
+ * docs/pluralkit-api-v2.md (production behaviour, not the public docs).
  * See README.md in this folder.
  */
 import { createServer, type Server } from 'node:http';
@@ -116,6 +116,8 @@ export interface PluralKitEmulator {
   seedAutoproxy(systemRef: string, guildId: string, input: AutoproxySeed): void;
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
+  /** Calls `listener` with each request once it is answered (the playground's request log); returns the unsubscribe function. */
+  onRequestAnswered(listener: (request: RecordedRequest) => void): () => void;
   injectFault(fault: FaultSpec): void;
   /** Extra: disarms every pending fault. */
   clearFaults(): void;
@@ -138,6 +140,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     requests: [],
     rateLimits: options.rateLimits ?? true,
     dispatcher: new Dispatcher(store, options.dispatchTimers ?? realTimers),
+    answeredListeners: new Set(),
   };
   const seeder = new Seeder(state.store);
   const pluralKitSide = new PluralKitSide(state, seeder);
@@ -217,6 +220,10 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     },
     clearRequests() {
       state.requests.length = 0;
+    },
+    onRequestAnswered(listener) {
+      state.answeredListeners.add(listener);
+      return () => state.answeredListeners.delete(listener);
     },
     injectFault: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),

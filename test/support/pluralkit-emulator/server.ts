@@ -30,6 +30,8 @@ export interface RecordedRequest {
   handledStatus?: number;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when the answer was sent (or the connection reset); unset while in flight. */
+  answeredAt?: number;
 }
 
 export interface EmulatorState {
@@ -39,6 +41,8 @@ export interface EmulatorState {
   requests: RecordedRequest[];
   rateLimits: boolean;
   dispatcher: Dispatcher;
+  /** Told about each request once it has been answered (or reset by a fault). */
+  answeredListeners: Set<(request: RecordedRequest) => void>;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -276,6 +280,10 @@ export function createRequestListener(state: EmulatorState) {
 
     const apiPath = path === '/v2' ? '/' : path.startsWith('/v2/') ? path.slice(3) : path;
     const fault = state.faults.take(method, apiPath);
+    const answered = (): void => {
+      record.answeredAt = Date.now();
+      for (const listener of [...state.answeredListeners]) listener(record);
+    };
     const real = (): Outgoing => {
       const forwardedIp = req.headers['x-pluralkit-client-ip'];
       return processRequest(state, {
@@ -295,6 +303,7 @@ export function createRequestListener(state: EmulatorState) {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) {
         req.socket.resetAndDestroy();
+        answered();
         return;
       }
       outgoing = faultReplacesResponse(fault) ? withPipelineHeaders(faultResponse(fault), handled) : handled;
@@ -303,6 +312,7 @@ export function createRequestListener(state: EmulatorState) {
       if (fault?.delayMs) await sleep(fault.delayMs);
       if (fault?.reset) {
         req.socket.resetAndDestroy();
+        answered();
         return;
       }
       if (fault && faultReplacesResponse(fault)) {
@@ -314,5 +324,6 @@ export function createRequestListener(state: EmulatorState) {
     }
     record.status = outgoing.status;
     if (!res.destroyed) send(res, outgoing);
+    answered();
   };
 }

@@ -55,7 +55,13 @@ export const channelRoutes: readonly Route[] = [
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
       return ok(
-        context.state.messages.create({ id: context.state.nextId(), channelId: context.params.channel!, author: context.state.botUser(), body: parsed.value }),
+        context.state.messages.create({
+          id: context.state.nextId(),
+          channelId: context.params.channel!,
+          author: context.state.botUser(),
+          body: parsed.value,
+          files: context.uploads,
+        }),
       );
     },
   },
@@ -74,7 +80,7 @@ export const channelRoutes: readonly Route[] = [
     handle: withChannelMessage((context, messageId) => {
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
-      return ok(context.state.messages.edit(messageId, parsed.value));
+      return ok(context.state.messages.edit(messageId, parsed.value, context.uploads));
     }),
   },
   {

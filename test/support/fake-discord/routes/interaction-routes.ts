@@ -68,6 +68,8 @@ function applyInitialResponse(context: RouteContext, record: InteractionRecord, 
       flags,
       webhookId: state.config.applicationId,
       applicationId: state.config.applicationId,
+      interactionId: record.id,
+      files: context.uploads,
     });
     record.originalMessageId = message.id;
     return message;
@@ -86,7 +88,7 @@ function applyInitialResponse(context: RouteContext, record: InteractionRecord, 
       return record.componentMessageId ? state.messages.get(record.componentMessageId) : undefined;
     case CallbackType.Update: {
       record.originalMessageId = record.componentMessageId;
-      const message = record.componentMessageId ? state.messages.edit(record.componentMessageId, data) : undefined;
+      const message = record.componentMessageId ? state.messages.edit(record.componentMessageId, data, context.uploads) : undefined;
       record.visible = message ?? data;
       return message;
     }
@@ -141,6 +143,8 @@ export const interactionRoutes: readonly Route[] = [
         body: parsed.value,
         webhookId: context.state.config.applicationId,
         applicationId: context.state.config.applicationId,
+        interactionId: record.id,
+        files: context.uploads,
       });
       return context.query.wait === 'true' ? ok(message) : ok();
     },
@@ -161,7 +165,7 @@ export const interactionRoutes: readonly Route[] = [
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
       record.edits.push(parsed.value);
-      const edited = context.state.messages.edit(messageId, parsed.value)!;
+      const edited = context.state.messages.edit(messageId, parsed.value, context.uploads)!;
       if (record.visible === undefined && messageId === record.originalMessageId) record.visible = edited;
       return ok(edited);
     }),
