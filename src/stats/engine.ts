@@ -148,7 +148,7 @@ export function lastFronted(switches: readonly SwitchSummary[], memberId: string
 }
 
 /** Member shares and no-fronter share together: above 1 when co-fronting was counted for each member (not with `flat`). */
-export function shareTotal(stats: Pick<FrontStats, 'members' | 'noFronter'>): number {
+export function shareTotal(stats: { members: ReadonlyArray<{ share: number }>; noFronter: { share: number } | null }): number {
   let total = stats.noFronter?.share ?? 0;
   for (const row of stats.members) total += row.share;
   return total;

@@ -3,6 +3,8 @@ import { autocompleteChoices } from '../../resolve/autocomplete.js';
 import type { NamedEntity } from '../../resolve/search-index.js';
 import { zoneChoices } from '../../time/zones.js';
 import { storedTokenFor } from '../../session/stored-token.js';
+import { statsZone } from '../../session/front-stats.js';
+import { statsRangeChoices } from '../../render/stats-range.js';
 import type { AutocompleteContext } from '../command.js';
 import type { AutocompleteSource } from './fields.js';
 
@@ -27,6 +29,7 @@ const SOURCES: Record<AutocompleteSource, (ctx: AutocompleteContext, query: stri
   group: (ctx, query) => fromOwnList(ctx, 'groups', query, false),
   groups: (ctx, query) => fromOwnList(ctx, 'groups', query, true),
   timezone: async (_ctx, query) => zoneChoices(query, new Date()),
+  range: async (ctx, query) => statsRangeChoices(query, new Date(), await statsZone(ctx.services, ctx.userId)),
 };
 
 /** Choices for a field's declared source; the caller's own lists only, never another user's. */
