@@ -62,6 +62,7 @@ export const statsFront = subcommand({
   description: 'Share of front time per member, with a chart',
   options: { range: rangeField(), until: untilField(), group: statsGroupField(), flat: flatField(), fronters_only: frontersOnlyField() },
   visibility: 'target',
+  help: '`range` also takes `3mo` (months; `m` is minutes), `this month`, `last month` or a month by name, and `until` ends it before now; co-fronting counts in full for each member unless `flat`; the table pages 20 members at a time',
   async run(ctx, args) {
     const source = await readStatsWithProgress(ctx, { range: args.range, until: args.until, group: args.group });
     const { range } = source;

@@ -19,6 +19,7 @@ export const statsTimeline = subcommand({
   description: 'A timeline of who fronted when, one lane per member',
   options: { range: rangeField(), until: untilField() },
   visibility: 'target',
+  help: 'Switch-outs are gaps; over 45 days each lane shows its share of every day (a year: every week)',
   async run(ctx, args) {
     const source = await readStatsWithProgress(ctx, { range: args.range, until: args.until, group: undefined });
     const { range } = source;
