@@ -104,7 +104,7 @@ export async function benchStats(): Promise<Record<string, number | string>> {
     }
     emulator.clearRequests();
     const cache = new FrontHistoryCache();
-    const request = { key: `public:${system.id}`, systemId: system.id, since: now - 30 * DAY };
+    const request = { key: `public:${system.id}`, systemId: system.id, publicView: true, since: now - 30 * DAY };
     const start = performance.now();
     const history = await cache.read(request, switchPagesOf(client, system.id));
     figures['30-day read, 1,000 switches, rate limits on: PluralKit requests (minimum 10)'] = emulator.requests.length;
@@ -112,7 +112,7 @@ export async function benchStats(): Promise<Record<string, number | string>> {
     figures['30-day read: switches read'] = history.switches.length;
     emulator.clearRequests();
     await cache.read({ ...request, since: now - 7 * DAY }, switchPagesOf(client, system.id));
-    figures['7-day read right after (served by the cache): PluralKit requests'] = emulator.requests.length;
+    figures['7-day read right after (served by the cache, its newest switch asked again): PluralKit requests'] = emulator.requests.length;
   } finally {
     await client.close();
     await emulator.close();
