@@ -14,7 +14,7 @@ export const rangeField = () =>
     max: 100,
     autocomplete: 'range',
   });
-export const untilField = () => text({ description: 'End the range here instead of now: a date (its end), a time, or a time ago like 7d', max: 100 });
+export const untilField = () => text({ description: 'End the range before now: a date (through its end), a time, a time ago (7d), a month', max: 100 });
 
 export const statsGroupField = () => optional(groupField('Only count the members of this group'));
 export const flatField = () => flag({ description: 'Shares add up to 100% (co-fronting time is split)' });

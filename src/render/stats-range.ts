@@ -12,6 +12,7 @@ export function statsRangeForms(option: StatsRangeOption, zone: string, zoneFell
       'An end can be:',
       '• a time ago: `7d`, `2w`, `36h` (units mo, w, d, h, m for minutes, s)',
       `• a date or time, read ${where}: \`2026-05-01\` (the end of that day), \`May 1 14:30\`, \`yesterday 23:00\``,
+      '• the end of a month or year: `last month`, `November`, `Nov 2025`, `2025`',
     ].join('\n');
   }
   return [

@@ -149,8 +149,14 @@ function readStart(text: string, input: string, reading: Reading, end: DateTime)
   return { start, end: null, label: start.toFormat('yyyy-MM-dd HH:mm') };
 }
 
+/** `until`: a date/time or time ago; a date alone, or a period (`November`, `last month`), ends where that day or period ends. */
 function readUntil(text: string, input: string, reading: Reading): DateTime {
   const { now, zone } = reading;
+  const period = calendarPeriod(text, now) ?? namedPeriod(text, now);
+  if (period?.start) {
+    if (period.start > now) refuse('stats.range-in-future', { input, option: 'until' });
+    return period.end && period.end < now ? period.end : now;
+  }
   const parsed = parseAt(text, { now: now.toJSDate(), timeZone: zone });
   if (!parsed.ok) refuse('stats.range-unreadable', { input, option: 'until', zone, zoneFellBack: reading.fellBack });
   const instant = DateTime.fromJSDate(parsed.date, { zone });

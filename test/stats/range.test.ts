@@ -106,6 +106,9 @@ describe('parseStatsRange', () => {
     expect(read({ until: '2d' })).toMatchObject({ start: new Date(NOW.getTime() - 32 * D), end: new Date(NOW.getTime() - 2 * D) });
     expect(read({ range: 'November', until: 'Nov 15' })).toMatchObject({ start: new Date('2025-10-31T23:00:00Z'), end: new Date('2025-11-15T23:00:00Z') });
     expect(read({ range: '7d', until: 'today' })).toMatchObject({ end: NOW, endsNow: true });
+    // A period as the end: where it ends.
+    expect(read({ range: 'all', until: 'November' })).toMatchObject({ start: null, end: new Date('2025-11-30T23:00:00Z') });
+    expect(read({ range: '2w', until: 'last month' })).toMatchObject({ start: new Date('2026-04-16T22:00:00Z'), end: new Date('2026-04-30T22:00:00Z') });
   });
 
   it('refuses an `until` in the future, or before the range starts', () => {
