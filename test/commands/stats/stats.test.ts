@@ -164,6 +164,16 @@ describe('/stats front and timeline (in-process)', () => {
     });
   });
 
+  it('the owner’s view names a member created in PluralKit after the owner’s list was read', async () => {
+    await settledAnswer(stats('front', { private: true })); // the owner's list is now held
+    const newcomer = h.pluralkit.seedMember(own.id, { name: 'Newcomer' });
+    h.pluralkit.seedSwitch(own.id, { timestamp: new Date(Date.now() - HOUR), members: [newcomer.id] });
+    h.app.services.frontHistory.invalidate(own.id); // as if the switch came through the bot
+    const text = messageText(await settledAnswer(stats('front', { private: true })));
+    expect(text).toMatch(/\*\*Newcomer\*\*/);
+    expect(text).not.toMatch(/deleted member|unknown member/);
+  });
+
   describe('a system whose member list is private', () => {
     let closed: { id: string; token: string | null };
     let ann: { id: string }, ben: { id: string }, cat: { id: string };
