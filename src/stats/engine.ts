@@ -14,28 +14,39 @@ import type { FrontInterval, FrontStats, FrontStatsOptions, LastFronted, MemberF
  */
 
 /**
- * A member's row; its intervals come from the period's stretch log when first read. A plain
- * object with a getter, so it compares as data (spreading it reads the intervals).
+ * A row of figures whose intervals come from the period's stretch log when first read. A class,
+ * so every row shares one shape and one getter (an object literal with a getter per row makes a
+ * new hidden class each time, and optimised code that saw them is thrown away when they die).
  */
-function memberRow(memberId: string, totalMs: number, share: number, log: StretchLog, slot: number): MemberFront {
-  return {
-    memberId,
-    totalMs,
-    share,
-    get intervals() {
-      return log.intervalsOf(slot);
-    },
-  };
+class TimeRow implements NoFronterTime {
+  readonly #log: StretchLog;
+  readonly #slot: number;
+
+  constructor(
+    readonly totalMs: number,
+    readonly share: number,
+    log: StretchLog,
+    slot: number,
+  ) {
+    this.#log = log;
+    this.#slot = slot;
+  }
+
+  get intervals(): FrontInterval[] {
+    return this.#log.intervalsOf(this.#slot);
+  }
 }
 
-function noFronterRow(totalMs: number, share: number, log: StretchLog): NoFronterTime {
-  return {
-    totalMs,
-    share,
-    get intervals() {
-      return log.intervalsOf(NO_FRONTER_SLOT);
-    },
-  };
+class MemberRow extends TimeRow implements MemberFront {
+  constructor(
+    readonly memberId: string,
+    totalMs: number,
+    share: number,
+    log: StretchLog,
+    slot: number,
+  ) {
+    super(totalMs, share, log, slot);
+  }
 }
 
 /** Index of the switch in force at `instant` (the last one at or before it), or -1 when none is. */
@@ -73,15 +84,15 @@ export function computeFrontStats(switches: readonly SwitchSummary[], options: F
   const log = new StretchLog(capacity);
   log.addOwner(); // NO_FRONTER_SLOT
   const slots = new Map<string, number>();
-  const totals: number[] = [0];
-  let periodStart: number | null = null;
+  // The first switch that counts, as an index: the period's start follows from it.
+  let firstCounted = -1;
   let switchCount = 0;
 
   for (let index = first; index <= last; index++) {
     const start = Math.max(at[index]!, rangeStart);
     const end = index < last ? at[index + 1]! : now;
     if (end <= start) continue;
-    periodStart ??= start;
+    if (firstCounted < 0) firstCounted = index;
     switchCount++;
     const fronting = timed.membersAt(index);
     let counted = 0;
@@ -93,31 +104,27 @@ export function computeFrontStats(switches: readonly SwitchSummary[], options: F
       if (slot === undefined) {
         slot = log.addOwner();
         slots.set(id, slot);
-        totals.push(0);
       }
-      totals[slot]! += end - start;
       log.add(slot, start, end);
     }
-    if (counted === 0) {
-      totals[NO_FRONTER_SLOT]! += end - start;
-      log.add(NO_FRONTER_SLOT, start, end);
-    }
+    if (counted === 0) log.add(NO_FRONTER_SLOT, start, end);
   }
 
-  const noFronterMs = totals[NO_FRONTER_SLOT]!;
+  const periodStart = firstCounted < 0 ? null : Math.max(at[firstCounted]!, rangeStart);
+  const noFronterMs = log.totalOf(NO_FRONTER_SLOT);
   const coveredMs = periodStart === null ? 0 : now - periodStart;
   let memberSum = 0;
-  for (let slot = 1; slot < totals.length; slot++) memberSum += totals[slot]!;
+  for (let slot = 1; slot < log.ownerCount; slot++) memberSum += log.totalOf(slot);
   const denominatorMs = flat ? memberSum + (frontersOnly ? 0 : noFronterMs) : coveredMs - (frontersOnly ? noFronterMs : 0);
   const shareOf = (ms: number): number => (denominatorMs > 0 ? ms / denominatorMs : 0);
 
   const rows: MemberFront[] = [];
-  for (const [memberId, slot] of slots) rows.push(memberRow(memberId, totals[slot]!, shareOf(totals[slot]!), log, slot));
+  for (const [memberId, slot] of slots) rows.push(new MemberRow(memberId, log.totalOf(slot), shareOf(log.totalOf(slot)), log, slot));
   rows.sort((a, b) => b.totalMs - a.totalMs || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 
   return {
     members: rows,
-    noFronter: frontersOnly ? null : noFronterRow(noFronterMs, shareOf(noFronterMs), log),
+    noFronter: frontersOnly ? null : new TimeRow(noFronterMs, shareOf(noFronterMs), log, NO_FRONTER_SLOT),
     periodStart,
     periodEnd: now,
     denominatorMs,

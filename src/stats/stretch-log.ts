@@ -1,5 +1,11 @@
 import type { FrontInterval } from './types.js';
 
+/** `into` (twice the size) with `from` copied in. */
+function doubled<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
 /** The owner of the stretches when nobody (of those counted) fronted. */
 export const NO_FRONTER_SLOT = 0;
 
@@ -16,7 +22,10 @@ export class StretchLog {
   private readonly ends: Float64Array;
   private readonly owners: Int32Array;
   /** Per owner slot: index of its latest stretch, or -1. */
-  private readonly latest: number[] = [];
+  private latest: Int32Array;
+  /** Per owner slot: the time of all its stretches. */
+  private totals: Float64Array;
+  private ownerSlots = 0;
   private length = 0;
   private bySlot: FrontInterval[][] | null = null;
 
@@ -24,15 +33,32 @@ export class StretchLog {
     this.starts = new Float64Array(capacity);
     this.ends = new Float64Array(capacity);
     this.owners = new Int32Array(capacity);
+    this.latest = new Int32Array(16);
+    this.totals = new Float64Array(16);
   }
 
   /** A new owner's slot. */
   addOwner(): number {
-    this.latest.push(-1);
-    return this.latest.length - 1;
+    if (this.ownerSlots === this.latest.length) {
+      this.latest = doubled(this.latest, new Int32Array(this.latest.length * 2));
+      this.totals = doubled(this.totals, new Float64Array(this.totals.length * 2));
+    }
+    this.latest[this.ownerSlots] = -1;
+    return this.ownerSlots++;
+  }
+
+  /** Owners so far (slots 0 to this − 1). */
+  get ownerCount(): number {
+    return this.ownerSlots;
+  }
+
+  /** The owner's time over all its stretches. */
+  totalOf(slot: number): number {
+    return this.totals[slot]!;
   }
 
   add(slot: number, start: number, end: number): void {
+    this.totals[slot]! += end - start;
     const previous = this.latest[slot]!;
     if (previous >= 0 && this.ends[previous] === start) {
       this.ends[previous] = end;
@@ -48,7 +74,7 @@ export class StretchLog {
   /** The owner's stretches, oldest first. */
   intervalsOf(slot: number): FrontInterval[] {
     if (!this.bySlot) {
-      const bySlot: FrontInterval[][] = this.latest.map(() => []);
+      const bySlot: FrontInterval[][] = Array.from({ length: this.ownerSlots }, () => []);
       for (let index = 0; index < this.length; index++) bySlot[this.owners[index]!]!.push({ start: this.starts[index]!, end: this.ends[index]! });
       this.bySlot = bySlot;
     }

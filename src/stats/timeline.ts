@@ -1,5 +1,5 @@
 import type { SwitchSummary } from '../pluralkit/models.js';
-import { parseInstant } from './instant.js';
+import { readInstant } from './instant.js';
 
 /**
  * Switches oldest first: `at[position]` is a switch's instant, `membersAt(position)` its members
@@ -64,9 +64,8 @@ export function toTimedSwitches(switches: readonly SwitchSummary[]): TimedSwitch
   const at = new Float64Array(count);
   let ordered = true;
   for (let position = 0; position < count; position++) {
-    const instant = parseInstant(switches[count - 1 - position]!.timestamp);
-    at[position] = instant;
-    if (!(position === 0 ? instant === instant : instant > at[position - 1]!)) ordered = false;
+    readInstant(switches[count - 1 - position]!.timestamp, at, position);
+    if (!(position === 0 ? !Number.isNaN(at[0]!) : at[position]! > at[position - 1]!)) ordered = false;
   }
   if (ordered) return new SwitchTimeline(at, switches, null);
 
