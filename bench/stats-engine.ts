@@ -1,13 +1,18 @@
 import { performance } from 'node:perf_hooks';
-import { computeFrontStats } from '../src/stats/engine.js';
+import type { computeFrontStats as computeFrontStatsFromSource } from '../src/stats/engine.js';
 import { bigHistory, DAY, SWITCHES_PER_YEAR } from './stats-history.js';
 import { percentile } from './support.js';
 
 /*
  * The stats engine alone, run by bench/stats.ts in a child process under npm start's V8 flags
  * (a 2 MB young generation makes garbage the main cost), on one and five years of a busy system.
+ * It times the engine as built by `npm run build` (what `npm start` runs): tsx's own output of
+ * the same source names every function at run time, which V8 optimises differently.
  * Prints its figures as one JSON line.
  */
+
+const built = new URL('../dist/src/stats/engine.js', import.meta.url).href;
+const { computeFrontStats } = (await import(built)) as { computeFrontStats: typeof computeFrontStatsFromSource };
 
 function timeRuns(runs: number, work: () => unknown): number[] {
   const times: number[] = [];
