@@ -48,8 +48,7 @@ async function main(): Promise<void> {
       ['30d', 'front-chart.png', buildFrontChart, frontChartAltText],
       ['7d', 'front-timeline.png', buildTimelineChart, timelineAltText],
     ] as const) {
-      const range = parseStatsRange(rangeText, { now: NOW, timeZone });
-      if (!range.ok) throw new Error(range.message);
+      const range = parseStatsRange({ range: rangeText }, { now: NOW, timeZone });
       const since = range.start?.getTime() ?? null;
       const history = await readFrontHistory(switchPagesOf(client, '@me', token), { since, now: () => NOW.getTime() });
       const stats = computeFrontStats(history.switches, { start: since, now: NOW.getTime() });

@@ -1,4 +1,5 @@
 import { formatDuration } from '../time/format.js';
+import { shareTotal } from '../stats/engine.js';
 import { formatShare } from '../stats/share-format.js';
 import type { FrontStats } from '../stats/types.js';
 import { modeText, periodText, type ChartMembers } from './labels.js';
@@ -51,8 +52,10 @@ function scaleFor(longest: number): [number, number] {
 export function buildFrontChart(input: FrontChartInput): Scene {
   const { stats } = input;
   if (stats.periodStart === null) return emptyChart(input.title);
-  const mode = modeText(stats);
-  const subtitle = [periodText(stats.periodStart, stats.periodEnd, input.timeZone), `${stats.switchCount} switches`, mode].filter(Boolean).join(' · ');
+  const total = shareTotal(stats);
+  // Co-fronting counted for each member: say what the bars add up to, so no one looks for an error.
+  const sum = !stats.flat && total > 1.0005 ? `shares add up to ${formatShare(total)} (co-fronting)` : null;
+  const subtitle = [periodText(stats.periodStart, stats.periodEnd, input.timeZone), `${stats.switchCount} switches`, modeText(stats), sum].filter(Boolean).join(' · ');
   const rows = frontRows(stats, input.members, input.maxBars ?? DEFAULT_MAX_BARS);
   const [scaleMax, divisions] = scaleFor(Math.max(0, ...rows.map((row) => row.share)));
   const rowsBottom = ROWS_TOP + rows.length * ROW_HEIGHT;

@@ -14,12 +14,17 @@ export interface FrontRow {
   count?: number;
 }
 
+/** The row for time when nobody fronted: "(no fronter)", or for a group's stats "(no one from Crew)". */
+export function noFronterLabel(groupName: string | null): string {
+  return groupName ? `(no one from ${groupName})` : NO_FRONTER_LABEL;
+}
+
 /** A chart stays readable up to about this many bars; the rest become one "others" bar. */
 export const DEFAULT_MAX_BARS = 15;
 
 /**
  * The bars of a front chart, most time first: the top members, one "others" bar for the rest
- * (see `combinedFront`), then "(no fronter)" when switch-outs are counted and there were any.
+ * (see `combinedFront`), then the no-fronter bar when switch-outs are counted and there were any.
  */
 export function frontRows(stats: FrontStats, members: ChartMembers, maxBars = DEFAULT_MAX_BARS): FrontRow[] {
   const { shown, rest } = splitTop(stats.members, maxBars);
@@ -35,7 +40,7 @@ export function frontRows(stats: FrontStats, members: ChartMembers, maxBars = DE
     rows.push({ kind: 'others', label: othersLabel(rest.length), ...combined, paint: { fill: THEME.others }, count: rest.length });
   }
   if (stats.noFronter && stats.noFronter.totalMs > 0) {
-    rows.push({ kind: 'no-fronter', label: NO_FRONTER_LABEL, share: stats.noFronter.share, totalMs: stats.noFronter.totalMs, paint: { fill: THEME.noFronter } });
+    rows.push({ kind: 'no-fronter', label: noFronterLabel(stats.groupName), share: stats.noFronter.share, totalMs: stats.noFronter.totalMs, paint: { fill: THEME.noFronter } });
   }
   return rows;
 }

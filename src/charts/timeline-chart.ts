@@ -1,6 +1,7 @@
+import { bucketCoverage, bucketUnitFor, calendarBuckets, type BucketUnit, type TimeBucket } from '../stats/buckets.js';
 import { unionOfIntervals } from '../stats/engine.js';
 import type { FrontInterval, FrontStats } from '../stats/types.js';
-import { memberLabel, modeText, NO_FRONTER_LABEL, othersLabel, periodText, type ChartMembers } from './labels.js';
+import { memberLabel, modeText, othersLabel, periodText, type ChartMembers } from './labels.js';
 import { CHART_PAD, CHART_WIDTH, chartHeading, emptyChart, splitTop } from './layout.js';
 import { memberPaint, THEME, type MemberPaint } from './palette.js';
 import type { Scene, SceneNode } from './scene.js';
@@ -17,7 +18,7 @@ export interface TimelineChartInput {
 }
 
 export interface TimelineLane {
-  kind: 'member' | 'others' | 'no-fronter';
+  kind: 'member' | 'others';
   label: string;
   intervals: FrontInterval[];
   paint: MemberPaint;
@@ -31,7 +32,7 @@ const LANE_HEIGHT = 24;
 const BAR_HEIGHT = 16;
 export const DEFAULT_MAX_LANES = 12;
 
-/** One lane per top member (most time first), one for the rest, and one for switch-outs. */
+/** One lane per top member (most time first) and one for the rest; switch-outs are the gaps in every lane. */
 export function timelineLanes(stats: FrontStats, members: ChartMembers, maxLanes = DEFAULT_MAX_LANES): TimelineLane[] {
   const { shown, rest } = splitTop(stats.members, maxLanes);
   const lanes: TimelineLane[] = shown.map((row) => ({
@@ -42,9 +43,6 @@ export function timelineLanes(stats: FrontStats, members: ChartMembers, maxLanes
   }));
   if (rest.length > 0) {
     lanes.push({ kind: 'others', label: othersLabel(rest.length), intervals: unionOfIntervals(rest.map((row) => row.intervals)), paint: { fill: THEME.others } });
-  }
-  if (stats.noFronter && stats.noFronter.totalMs > 0) {
-    lanes.push({ kind: 'no-fronter', label: NO_FRONTER_LABEL, intervals: stats.noFronter.intervals, paint: { fill: THEME.noFronter } });
   }
   return lanes;
 }
@@ -63,9 +61,32 @@ function pixelSpans(intervals: readonly FrontInterval[], start: number, end: num
   return spans;
 }
 
+/** What the subtitle says about how lanes are drawn: gaps for switch-outs, or what a bar of a day or week means. */
+function drawingNote(stats: FrontStats, unit: BucketUnit | null): string | null {
+  if (unit) return `bar height: share of each ${unit}`;
+  return stats.noFronter && stats.noFronter.totalMs > 0 ? 'gaps are switch-outs' : null;
+}
+
+/** A lane's time per day or week as bars rising from the lane's bottom, full height for the whole bucket. */
+function bucketBars(lane: TimelineLane, buckets: readonly TimeBucket[], toX: (instant: number) => number, top: number): SceneNode[] {
+  const bars: SceneNode[] = [];
+  const covered = bucketCoverage(lane.intervals, buckets);
+  buckets.forEach((bucket, index) => {
+    const share = covered[index]!;
+    if (!(share > 0)) return;
+    const x0 = toX(bucket.start);
+    // A hairline between neighbours where there is room for one.
+    const width = Math.max(1, toX(bucket.end) - x0 - (toX(bucket.end) - x0 >= 4 ? 1 : 0));
+    const height = Math.max(1.5, BAR_HEIGHT * share);
+    bars.push({ kind: 'rect', x: x0, y: top + BAR_HEIGHT - height, width, height, fill: lane.paint.fill, ...(lane.paint.stroke ? { stroke: lane.paint.stroke } : {}) });
+  });
+  return bars;
+}
+
 /**
  * `/stats timeline`: who fronted when, one lane per member over the covered period, with a time
- * axis in the system's zone. Gaps in every member lane line up with the "(no fronter)" lane.
+ * axis in the system's zone. Up to 45 days every switch is drawn as it was, switch-outs being
+ * gaps in every lane; longer periods show each member's share of every day or week as a bar.
  */
 export function buildTimelineChart(input: TimelineChartInput): Scene {
   const { stats } = input;
@@ -74,8 +95,11 @@ export function buildTimelineChart(input: TimelineChartInput): Scene {
   const end = stats.periodEnd;
   const lanes = timelineLanes(stats, input.members, input.maxLanes ?? DEFAULT_MAX_LANES);
   const lanesBottom = LANES_TOP + lanes.length * LANE_HEIGHT;
-  const mode = modeText(stats);
-  const nodes: SceneNode[] = chartHeading(input.title, [periodText(start, end, input.timeZone), `${stats.switchCount} switches`, mode].filter(Boolean).join(' · '));
+  const unit = bucketUnitFor(end - start);
+  const subtitle = [periodText(start, end, input.timeZone), `${stats.switchCount} switches`, modeText(stats), drawingNote(stats, unit)].filter(Boolean).join(' · ');
+  const nodes: SceneNode[] = chartHeading(input.title, subtitle);
+  const toX = (instant: number): number => PLOT_X + ((Math.min(Math.max(instant, start), end) - start) / (end - start)) * PLOT_WIDTH;
+  const buckets = unit ? calendarBuckets(start, end, input.timeZone, unit) : [];
 
   const laneMiddle = (index: number): number => LANES_TOP + index * LANE_HEIGHT + LANE_HEIGHT / 2;
   // Painted in layers: lane backgrounds, then the grid, then who fronted, so the grid never cuts a bar.
@@ -92,6 +116,10 @@ export function buildTimelineChart(input: TimelineChartInput): Scene {
   }
   lanes.forEach((lane, index) => {
     const top = laneMiddle(index) - BAR_HEIGHT / 2;
+    if (unit) {
+      nodes.push(...bucketBars(lane, buckets, toX, top));
+      return;
+    }
     for (const [x0, x1] of pixelSpans(lane.intervals, start, end)) {
       nodes.push({ kind: 'rect', x: x0, y: top, width: x1 - x0, height: BAR_HEIGHT, fill: lane.paint.fill, ...(lane.paint.stroke ? { stroke: lane.paint.stroke } : {}) });
     }

@@ -18,6 +18,9 @@ export interface SwitchMembersData {
   names: Readonly<Record<string, string>> | null;
 }
 
+/** Which `/stats` option a refusal is about. */
+export type StatsRangeOption = 'range' | 'until';
+
 export interface RefusalData {
   'switch.repeated-members': SwitchMembersData;
   'switch.too-many-members': { count: number; max: number };
@@ -41,4 +44,12 @@ export interface RefusalData {
   'system.no-server-settings-yet': Record<never, never>;
   /** A confirmed change found the thing it changes different from what the prompt showed. */
   'prompt.changed-since': { subject: ChangedSubject };
+  /** A /stats `range` or `until` that is none of the accepted forms (read in `zone`). */
+  'stats.range-unreadable': { input: string; option: StatsRangeOption; zone: string; zoneFellBack: boolean };
+  /** A /stats `range` start or `until` after now. */
+  'stats.range-in-future': { input: string; option: StatsRangeOption };
+  /** A /stats range that does not start before its end (now, or `until`). */
+  'stats.range-empty': { range: string; until: string | null };
+  /** A /stats range reaching back further than `years`. */
+  'stats.range-too-far': { input: string; years: number };
 }

@@ -3,6 +3,8 @@ import type { NamedEntity } from '../resolve/search-index.js';
 import { zoneChoices } from '../time/zones.js';
 import { storedTokenFor } from '../access/stored-token.js';
 import type { AutocompleteContext, Choice } from './command.js';
+import { statsZone } from '../session/front-stats.js';
+import { statsRangeChoices } from '../render/stats-range.js';
 import type { AutocompleteSource } from './fields.js';
 
 /** A cold list may load this long before autocomplete answers with nothing (Discord allows 3 s). */
@@ -28,6 +30,7 @@ const SOURCES: Record<AutocompleteSource, (ctx: AutocompleteContext, query: stri
   group: (ctx, query) => fromOwnList(ctx, 'groups', query, false),
   groups: (ctx, query) => fromOwnList(ctx, 'groups', query, true),
   timezone: async (_ctx, query) => zoneChoices(query, new Date()),
+  range: async (ctx, query) => statsRangeChoices(query, new Date(), await statsZone(ctx.services, ctx.userId)),
 };
 
 /** Choices for a field's declared source; the caller's own lists only, never another user's. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Named sources of autocomplete choices; the framework maps them to the caller's own data. */
-export type AutocompleteSource = 'member' | 'members' | 'group' | 'groups' | 'timezone';
+export type AutocompleteSource = 'member' | 'members' | 'group' | 'groups' | 'timezone' | 'range';
 
 type OptionType =
   | ApplicationCommandOptionType.String

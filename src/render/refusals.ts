@@ -2,8 +2,9 @@ import { Refusal, type RefusalCode } from '../core/refusal.js';
 import type { ChangedSubject, RefusalData, SwitchMembersData } from '../core/refusal-codes.js';
 import type { FileProblem, FileValueType } from '../fronts/refusals.js';
 import { discordTimestamp } from '../time/format.js';
-import { inlineCode, safeName } from '../text/markdown.js';
+import { inlineCode, quotedInput, safeName } from '../text/markdown.js';
 import { frontSourceName } from './front-source.js';
+import { statsRangeForms } from './stats-range.js';
 
 type Wording = { [C in RefusalCode]: (data: RefusalData[C]) => string };
 
@@ -111,6 +112,15 @@ const WORDING: Wording = {
     `That file is an export of ${frontSourceName(detected)}, not of ${frontSourceName(chosen)}. Choose \`source: ${detected}\` or \`auto\`. ${NOTHING_IMPORTED}`,
   'import.invalid-file': ({ source, path, problem }) =>
     `That ${frontSourceName(source)} export can't be read: ${inlineCode(path)} ${fileProblem(problem)}. ${NOTHING_IMPORTED}`,
+  'stats.range-unreadable': ({ input, option, zone, zoneFellBack }) =>
+    `I couldn't read ${quotedInput(input)} as ${option === 'range' ? 'a range' : 'an end (`until`)'}. ${statsRangeForms(option, zone, zoneFellBack)}`,
+  'stats.range-in-future': ({ input, option }) =>
+    option === 'range' ? `${quotedInput(input)} is in the future: a range has to start before now.` : `${quotedInput(input)} is in the future: \`until\` has to be now or earlier.`,
+  'stats.range-empty': ({ range, until }) =>
+    until === null
+      ? `${quotedInput(range)} does not start before now, so there is nothing to count.`
+      : `${quotedInput(range)} does not start before ${quotedInput(until)} (\`until\`), so there is nothing to count.`,
+  'stats.range-too-far': ({ input, years }) => `${quotedInput(input)} reaches back more than ${years} years.`,
 };
 
 /** A refusal that carries the failure behind it (e.g. why a lookup failed) words that failure first. */

@@ -1,23 +1,32 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { DiscordLimits } from '../core/discord-limits.js';
+import { noFronterLabel } from '../charts/front-rows.js';
+import { shareTotal } from '../stats/engine.js';
+import type { FrontTable } from '../stats/front-table.js';
+import type { MemberNames } from '../stats/member-names.js';
 import { formatShare } from '../stats/share-format.js';
-import type { FrontStats } from '../stats/types.js';
 import { formatZoned } from '../stats/zoned-time.js';
+import { inlineCode, safeName } from '../text/markdown.js';
+import { truncate } from '../text/truncate.js';
 import { discordTimestamp, formatDuration } from '../time/format.js';
 import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
-import { inlineCode, safeName } from '../text/markdown.js';
-import { headingBodyCost, placeHeading } from './heading.js';
+import { placeHeading } from './heading.js';
 
-export interface FrontStatsTableOptions {
+/**
+ * Rows on one page of the table. With names cut to `NAME_ROOM` and escaped, 20 rows always fit
+ * an embed's 4,096-character description, so pages are known before any name is looked up.
+ */
+export const TABLE_ROWS_PER_PAGE = 20;
+const NAME_ROOM = 64;
+
+export interface FrontTableOptions {
   /** Markdown naming the system ("your system", "system `abcde`", "<@123>'s system"). */
   systemLabel: string;
-  /** The group's name when the stats are for one group. */
-  groupName?: string | null;
-  /** Member short ID → the name to show (privacy already applied); members missing here show their ID. The charts' member map fits. */
-  members: MemberNames;
-  /** The zone the footer's start is written in (PluralKit uses the viewer's). */
+  /** Names for (at least) the members on the page. */
+  names: MemberNames;
+  /** The zone the footer's times are written in (PluralKit uses the viewer's). */
   timeZone: string;
+  /** When the figures were computed. */
   now: Date;
   /** The system's or group's 6-hex colour. */
   color?: string | null;
@@ -25,79 +34,81 @@ export interface FrontStatsTableOptions {
   readBackTo?: number | null;
 }
 
-export type MemberNames = ReadonlyMap<string, { name: string | null }>;
+type Period = Pick<FrontTable, 'periodStart' | 'periodEnd' | 'flat' | 'frontersOnly'>;
 
-const NOTHING_TO_SHOW = 'No front history in this range.';
-
-function heading(options: FrontStatsTableOptions): string {
-  return options.groupName
-    ? `Front share of ${safeName(options.groupName)} (${options.systemLabel})`
-    : `Front share of ${options.systemLabel}`;
-}
-
-/** PluralKit's front percent footer: where the period starts, how long ago, and the mode. */
-export function frontStatsFooter(stats: FrontStats, timeZone: string, now: Date): string {
+/**
+ * PluralKit's front percent footer (where the period starts, how long ago, the mode), or the
+ * span of a range that ended before `now` (give the period's end as `now` for one that ends now).
+ */
+export function frontStatsFooter(stats: Period, timeZone: string, now: Date): string {
   const start = stats.periodStart ?? now.getTime();
-  let footer = `Since ${formatZoned(start, timeZone)} (${formatDuration(now.getTime() - start)} ago)`;
+  let footer =
+    stats.periodEnd < now.getTime()
+      ? `From ${formatZoned(start, timeZone)} to ${formatZoned(stats.periodEnd, timeZone)} (${formatDuration(stats.periodEnd - start)})`
+      : `Since ${formatZoned(start, timeZone)} (${formatDuration(now.getTime() - start)} ago)`;
   if (stats.flat) footer += `. Showing flat list (percentages add up to 100%)${stats.frontersOnly ? ', ignoring switch-outs' : ''}`;
   else if (stats.frontersOnly) footer += '. Ignoring switch-outs';
   return footer;
 }
 
-function memberName(id: string, members: MemberNames): string {
-  const name = members.get(id)?.name;
-  return name ? `**${safeName(name)}**` : `*unknown member* (${inlineCode(id)})`;
+/** Said when co-fronting makes the shares add up to more than 100 % (only without `flat`). */
+export function coFrontingNote(table: Pick<FrontTable, 'members' | 'noFronter' | 'flat'>): string | null {
+  const total = shareTotal(table);
+  if (table.flat || total <= 1.0005) return null;
+  return `ℹ️ Co-fronting counts in full for each member, so these add up to ${formatShare(total)}; \`flat\` splits it so they add up to 100%.`;
 }
 
-/** One line per member, most time first, then no fronter: `**Name** — 42% (3d 4h)`. */
-export function frontStatsLines(stats: FrontStats, members: MemberNames): string[] {
-  const line = (label: string, share: number, ms: number) => `${label} — ${formatShare(share)} (${formatDuration(ms)})`;
-  const lines = stats.members.map((row) => line(memberName(row.memberId, members), row.share, row.totalMs));
-  if (stats.noFronter && stats.noFronter.totalMs > 0) lines.push(line('*(no fronter)*', stats.noFronter.share, stats.noFronter.totalMs));
-  return lines;
+/** A member as the table names them: bold name, "deleted member", or the ID when the name could not be looked up. */
+function memberName(id: string, names: MemberNames): string {
+  const member = names.named.get(id);
+  if (member) return `**${safeName(truncate(member.name, NAME_ROOM))}**`;
+  return names.gone.has(id) ? `*deleted member* (${inlineCode(id)})` : `*unknown member* (${inlineCode(id)})`;
 }
 
-/** Whole lines into pages of at most `budget` characters each. */
-function pack(lines: readonly string[], budget: number): string[] {
-  const pages: string[] = [];
-  let page = '';
-  for (const line of lines) {
-    const next = page === '' ? line : `${page}\n${line}`;
-    if (next.length > budget && page !== '') {
-      pages.push(page);
-      page = line;
-    } else {
-      page = next;
-    }
-  }
-  if (page !== '') pages.push(page);
-  return pages;
+/** Every row of the table, most time first, then the no-fronter row: IDs, or null for no fronter. */
+function rowOrder(table: FrontTable): Array<string | null> {
+  const rows: Array<string | null> = table.members.map((row) => row.memberId);
+  if (table.noFronter && table.noFronter.totalMs > 0) rows.push(null);
+  return rows;
+}
+
+export function frontTablePageCount(table: FrontTable): number {
+  return Math.max(1, Math.ceil(rowOrder(table).length / TABLE_ROWS_PER_PAGE));
+}
+
+/** The member IDs on one page (whose names that page needs). */
+export function frontTablePageMembers(table: FrontTable, page: number): string[] {
+  return rowOrder(table)
+    .slice(page * TABLE_ROWS_PER_PAGE, (page + 1) * TABLE_ROWS_PER_PAGE)
+    .filter((id): id is string => id !== null);
 }
 
 /**
- * The front share of every member (no 24-member cap), in as many embeds as it takes: each page
- * fits Discord's 4,096-character description and 6,000-character embed on its own, to be shown
- * one at a time. Titles say `[p/N]` like PluralKit's paginated embeds; every page carries the
- * footer with the period actually covered and the mode.
+ * One page of the front share of every member (no 24-member cap): `**Name** — 42% (3d 4h)`, 20
+ * rows a page, titled `[p/N]` like PluralKit's paginated embeds; every page carries the footer
+ * with the period actually covered and the mode, and the notes.
  */
-export function renderFrontStatsPages(stats: FrontStats, options: FrontStatsTableOptions): APIEmbed[] {
-  const base = heading(options);
+export function renderFrontTablePage(table: FrontTable, options: FrontTableOptions, page: number): APIEmbed {
+  const systemLabel = options.systemLabel;
+  const base = table.groupName ? `Front share of ${safeName(table.groupName)} (${systemLabel})` : `Front share of ${systemLabel}`;
   const color = embedColor(options.color);
-  if (stats.periodStart === null) return [fitEmbed({ ...placeHeading(base, NOTHING_TO_SHOW), color })];
+  if (table.periodStart === null) return fitEmbed({ ...placeHeading(base, 'No front history in this range.'), color });
 
-  const footer = frontStatsFooter(stats, options.timeZone, options.now);
-  const note = options.readBackTo
-    ? `⚠️ Only the front history since ${discordTimestamp(new Date(options.readBackTo), 'f')} could be read in time; these figures cover that part.\n\n`
-    : '';
-  const lines = frontStatsLines(stats, options.members);
-  // Room for the longest title any page can get ("[999/999] " in front), the footer and the note.
-  const longestTitle = `[999/999] ${base}`;
-  const budget =
-    Math.min(DiscordLimits.embedDescription - headingBodyCost(longestTitle), DiscordLimits.embedTotal - Math.min(longestTitle.length, DiscordLimits.embedTitle) - footer.length) -
-    note.length;
-  const bodies = lines.length > 0 ? pack(lines, Math.max(200, budget)) : ['Nobody fronted in this range.'];
-  return bodies.map((body, index) => {
-    const title = bodies.length > 1 ? `[${index + 1}/${bodies.length}] ${base}` : base;
-    return fitEmbed({ ...placeHeading(title, `${note}${body}`), color, footer: { text: footer } });
+  const byId = new Map(table.members.map((row) => [row.memberId, row]));
+  const line = (label: string, share: number, ms: number) => `${label} — ${formatShare(share)} (${formatDuration(ms)})`;
+  const rows = rowOrder(table).slice(page * TABLE_ROWS_PER_PAGE, (page + 1) * TABLE_ROWS_PER_PAGE);
+  const lines = rows.map((id) => {
+    if (id === null) return line(`*${safeName(noFronterLabel(table.groupName))}*`, table.noFronter!.share, table.noFronter!.totalMs);
+    const row = byId.get(id)!;
+    return line(memberName(id, options.names), row.share, row.totalMs);
   });
+  const notes = [
+    options.readBackTo ? `⚠️ Only the front history since ${discordTimestamp(new Date(options.readBackTo), 'f')} could be read in time; these figures cover that part.` : null,
+    coFrontingNote(table),
+  ].filter((note): note is string => note !== null);
+  // Notes first, then a blank line, then the rows.
+  const pageCount = frontTablePageCount(table);
+  const title = pageCount > 1 ? `[${page + 1}/${pageCount}] ${base}` : base;
+  const body = [...notes, ...(notes.length > 0 ? [''] : []), lines.length > 0 ? lines.join('\n') : 'Nobody fronted in this range.'].join('\n');
+  return fitEmbed({ ...placeHeading(title, body), color, footer: { text: frontStatsFooter(table, options.timeZone, options.now) } });
 }

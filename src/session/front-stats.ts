@@ -1,28 +1,23 @@
 import { UserFacingError } from '../core/user-facing-error.js';
-import type { ChartMember, ChartMembers } from '../charts/labels.js';
-import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
-import type { Member, System } from '../pluralkit/models.js';
-import { publicMember, publicSystem } from '../pluralkit/privacy.js';
+import type { System } from '../pluralkit/models.js';
+import { publicSystem } from '../pluralkit/privacy.js';
 import { normalizeEntityRef } from '../pluralkit/refs.js';
 import type { Services } from '../services.js';
 import type { FrontHistory } from '../stats/history-reader.js';
 import { switchPagesOf } from '../stats/history-reader.js';
-import { parseStatsRange } from '../stats/range.js';
+import { parseStatsRange, type StatsRange } from '../stats/range.js';
+import type { HistoryView } from './history-names.js';
 import { resolveOwn } from '../access/own-system.js';
 import type { ReadTarget } from '../access/read-target.js';
-import { storedTokenFor } from '../access/stored-token.js';
+import { storedSystemFor, storedTokenFor } from '../access/stored-token.js';
 
 /** Everything a /stats reply is drawn from, read with the viewer's rights only. */
 export interface StatsSource {
   system: System;
-  /** Public replies: only members in PluralKit's public member list are named. */
-  members: ChartMembers;
-  /** Set when members could not be named (a private member list). */
-  namesHidden: boolean;
+  /** Whose history, in which view: for naming members now and on later pages. */
+  view: HistoryView & { systemId: string };
   history: FrontHistory;
-  rangeStart: number | null;
-  rangeLabel: string;
-  timeZone: string;
+  range: StatsRange;
   group: { name: string; color: string | null; memberIds: ReadonlySet<string> } | null;
 }
 
@@ -30,6 +25,7 @@ export interface StatsRequest {
   userId: string;
   target: ReadTarget;
   range: string | undefined;
+  until: string | undefined;
   group: string | undefined;
   /** Stop reading history by this instant and show what was read (Discord's 15 minutes). */
   deadline: number;
@@ -40,30 +36,9 @@ export interface StatsRequest {
  * The zone ranges are read in and times are shown in: the viewer's own PluralKit zone (as
  * PluralKit does; another system's zone is not public), UTC without a token.
  */
-async function viewerZone(services: Services, userId: string): Promise<string> {
+export async function statsZone(services: Services, userId: string): Promise<string> {
   const stored = storedTokenFor(services, userId);
   return stored ? services.directory.timezone(userId, stored) : 'UTC';
-}
-
-function chartMember(member: Pick<Member, 'name' | 'color'>): ChartMember {
-  return { name: member.name, color: member.color };
-}
-
-/** Names as this viewer may see them: the owner's list, or exactly PluralKit's public list. */
-async function memberNames(services: Services, userId: string, target: ReadTarget): Promise<{ members: ChartMembers; namesHidden: boolean }> {
-  const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
-  if (stored) {
-    const own = await services.directory.ownMembers(userId, stored);
-    const visible = target.token ? own : own.filter((member) => member.privacy?.visibility !== 'private').map(publicMember);
-    return { members: new Map(visible.map((member) => [member.id, chartMember(member)])), namesHidden: false };
-  }
-  try {
-    const listed = await services.pluralkit.getSystemMembers(target.systemRef);
-    return { members: new Map(listed.map((member) => [member.id, chartMember(member)])), namesHidden: false };
-  } catch (error) {
-    if (hasCode(error, PkErrorCode.MemberListPrivate)) return { members: new Map(), namesHidden: true };
-    throw error;
-  }
 }
 
 async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string): Promise<StatsSource['group']> {
@@ -83,33 +58,46 @@ async function groupFilter(services: Services, userId: string, target: ReadTarge
   return { name: group.name, color: group.color, memberIds: new Set(members.map((member) => member.id)) };
 }
 
-/** Reads what a /stats reply needs: the system, names, the group filter, and the history back to the range start. */
+/**
+ * Reads what a /stats reply needs: the system, the group filter, and the history back to the
+ * range start. A public read is PluralKit's public view now: a kept history is checked against
+ * it first (see FrontHistoryCache).
+ */
 export async function loadStatsSource(services: Services, request: StatsRequest): Promise<StatsSource> {
   const { target, userId } = request;
   // The chart is drawn after these reads: its renderer process starts meanwhile.
   void services.charts.warmUp();
-  const timeZone = await viewerZone(services, userId);
-  const range = parseStatsRange(request.range, { now: new Date(), timeZone });
-  if (!range.ok) throw new UserFacingError(range.message);
+  const timeZone = await statsZone(services, userId);
+  const range = parseStatsRange({ range: request.range, until: request.until }, { now: new Date(), timeZone });
   const tokenOptions = target.token ? { token: target.token } : {};
   const fetched = await services.pluralkit.getSystem(target.systemRef, tokenOptions);
   const system = target.token ? fetched : publicSystem(fetched);
-  const [names, group] = await Promise.all([
-    memberNames(services, userId, target),
-    request.group === undefined ? Promise.resolve(null) : groupFilter(services, userId, target, system.id, request.group),
-  ]);
-  // ...and loads the fonts the names need while the history is read.
-  void services.charts.warmUp([...names.members.values()].flatMap((member) => (member.name ? [member.name] : [])));
-  const since = range.start ? range.start.getTime() : null;
+  const group = request.group === undefined ? null : await groupFilter(services, userId, target, system.id, request.group);
+  const owner = target.token !== undefined;
   const history = await services.frontHistory.read(
     {
-      key: target.token ? `owner:${userId}:${system.id}` : `public:${system.id}`,
+      key: owner ? `owner:${userId}:${system.id}` : `public:${system.id}`,
       systemId: system.id,
-      since,
+      publicView: !owner,
+      since: range.start ? range.start.getTime() : null,
       deadline: request.deadline,
       onProgress: request.onProgress,
     },
     switchPagesOf(services.pluralkit, target.systemRef, target.token),
   );
-  return { system, ...names, history, rangeStart: since, rangeLabel: range.label, timeZone: range.timeZone, group };
+  return { system, view: { ref: target.systemRef, owner, ownSystem: target.ownSystem, systemId: system.id }, history, range, group };
+}
+
+/**
+ * Before a later page of a table is shown: the view must still be one this viewer may see. The
+ * owner's view needs the owner's token, still for that system; a public view needs the front
+ * history still public (PluralKit's refusal is thrown, worded like any other).
+ */
+export async function assertStillViewable(services: Services, userId: string, view: HistoryView & { systemId: string }): Promise<void> {
+  if (view.owner) {
+    const stored = storedSystemFor(services, userId);
+    if (!stored || stored.systemId !== view.systemId) throw new UserFacingError('Your PluralKit token for this system is no longer stored, so its private stats cannot be shown. Run `/token set`.');
+    return;
+  }
+  await services.pluralkit.getSystemSwitches(view.ref, { limit: 1 });
 }

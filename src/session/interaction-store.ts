@@ -63,6 +63,9 @@ export class InteractionStore {
         "UPDATE interaction_state SET payload = ?, expires_at = ? WHERE key = ? AND status = 'open' AND expires_at > ?",
       ),
       sweep: db.prepare<[number]>('DELETE FROM interaction_state WHERE expires_at < ?'),
+      keepNewest: db.prepare<[string, string, string, string, number]>(
+        'DELETE FROM interaction_state WHERE kind = ? AND user_id = ? AND key NOT IN (SELECT key FROM interaction_state WHERE kind = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)',
+      ),
     };
   }
 
@@ -125,6 +128,11 @@ export class InteractionStore {
   update<T>(key: string, payload: T, ttlMs: number): boolean {
     const now = this.now();
     return this.statements.update.run(JSON.stringify(payload), now + ttlMs, key, now).changes === 1;
+  }
+
+  /** Drops a user's rows of one kind but the newest `count` (a cap on what one user's views may hold). */
+  keepNewest(kind: string, userId: string, count: number): void {
+    this.statements.keepNewest.run(kind, userId, kind, userId, count);
   }
 
   private maybeSweep(now: number): void {

@@ -22,7 +22,7 @@ export async function lastFrontedOf(services: Services, userId: string, member: 
   const since = now - LAST_FRONTED_DAYS * 86_400_000;
   try {
     const history = await services.frontHistory.read(
-      { key: token ? `owner:${userId}:${systemId}` : `public:${systemId}`, systemId, since, deadline: now + CARD_HISTORY_BUDGET_MS },
+      { key: token ? `owner:${userId}:${systemId}` : `public:${systemId}`, systemId, publicView: !token, since, deadline: now + CARD_HISTORY_BUDGET_MS },
       switchPagesOf(services.pluralkit, token ? '@me' : systemId, token),
     );
     const fronted = lastFronted(history.switches, member.id, now);

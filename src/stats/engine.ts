@@ -1,6 +1,7 @@
 import type { SwitchSummary } from '../pluralkit/models.js';
-import { toTimedSwitches, type TimedSwitch } from './timeline.js';
-import type { FrontInterval, FrontStats, FrontStatsOptions, LastFronted, MemberFront } from './types.js';
+import { NO_FRONTER_SLOT, StretchLog } from './stretch-log.js';
+import { toTimedSwitches } from './timeline.js';
+import type { FrontInterval, FrontStats, FrontStatsOptions, LastFronted, MemberFront, NoFronterTime } from './types.js';
 
 /*
  * PluralKit's front percent maths (UX reference §2.6), on the switch list alone:
@@ -12,26 +13,50 @@ import type { FrontInterval, FrontStats, FrontStatsOptions, LastFronted, MemberF
  * - `frontersOnly` drops no-fronter time from the rows and from the period.
  */
 
-class Accumulator {
-  totalMs = 0;
-  readonly intervals: FrontInterval[] = [];
+/**
+ * A row of figures whose intervals come from the period's stretch log when first read. A class,
+ * so every row shares one shape and one getter (an object literal with a getter per row makes a
+ * new hidden class each time, and optimised code that saw them is thrown away when they die).
+ */
+class TimeRow implements NoFronterTime {
+  readonly #log: StretchLog;
+  readonly #slot: number;
 
-  add(start: number, end: number): void {
-    this.totalMs += end - start;
-    const last = this.intervals.at(-1);
-    if (last && last.end === start) last.end = end;
-    else this.intervals.push({ start, end });
+  constructor(
+    readonly totalMs: number,
+    readonly share: number,
+    log: StretchLog,
+    slot: number,
+  ) {
+    this.#log = log;
+    this.#slot = slot;
+  }
+
+  get intervals(): FrontInterval[] {
+    return this.#log.intervalsOf(this.#slot);
+  }
+}
+
+class MemberRow extends TimeRow implements MemberFront {
+  constructor(
+    readonly memberId: string,
+    totalMs: number,
+    share: number,
+    log: StretchLog,
+    slot: number,
+  ) {
+    super(totalMs, share, log, slot);
   }
 }
 
 /** Index of the switch in force at `instant` (the last one at or before it), or -1 when none is. */
-function switchInForceAt(switches: readonly TimedSwitch[], instant: number): number {
+function switchInForceAt(at: Float64Array, instant: number): number {
   let low = 0;
-  let high = switches.length - 1;
+  let high = at.length - 1;
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (switches[middle]!.at <= instant) {
+    if (at[middle]! <= instant) {
       found = middle;
       low = middle + 1;
     } else {
@@ -43,58 +68,70 @@ function switchInForceAt(switches: readonly TimedSwitch[], instant: number): num
 
 export function computeFrontStats(switches: readonly SwitchSummary[], options: FrontStatsOptions): FrontStats {
   const timed = toTimedSwitches(switches);
+  const { at } = timed;
   const { now, memberFilter } = options;
   const flat = options.flat ?? false;
   const frontersOnly = options.frontersOnly ?? false;
   const rangeStart = options.start ?? Number.NEGATIVE_INFINITY;
 
-  const members = new Map<string, Accumulator>();
-  const noFronter = new Accumulator();
-  let periodStart: number | null = null;
+  // Switches that may count: from the one in force at the range start to the last before the end.
+  const first = Math.max(0, switchInForceAt(at, rangeStart));
+  let last = switchInForceAt(at, now);
+  while (last >= 0 && at[last]! >= now) last--;
+  let capacity = 0;
+  for (let index = first; index <= last; index++) capacity += timed.membersAt(index).length + 1;
+
+  const log = new StretchLog(capacity);
+  log.addOwner(); // NO_FRONTER_SLOT
+  const slots = new Map<string, number>();
+  // The first switch that counts, as an index: the period's start follows from it.
+  let firstCounted = -1;
   let switchCount = 0;
 
-  const first = Math.max(0, switchInForceAt(timed, rangeStart));
-  for (let index = first; index < timed.length; index++) {
-    const current = timed[index]!;
-    const start = Math.max(current.at, rangeStart);
-    const end = Math.min(timed[index + 1]?.at ?? now, now);
+  for (let index = first; index <= last; index++) {
+    const start = Math.max(at[index]!, rangeStart);
+    const end = index < last ? at[index + 1]! : now;
     if (end <= start) continue;
-    periodStart ??= start;
+    if (firstCounted < 0) firstCounted = index;
     switchCount++;
-    const counted = memberFilter ? current.members.filter((id) => memberFilter.has(id)) : current.members;
-    if (counted.length === 0) noFronter.add(start, end);
-    for (const id of counted) {
-      let accumulator = members.get(id);
-      if (!accumulator) members.set(id, (accumulator = new Accumulator()));
-      accumulator.add(start, end);
+    const fronting = timed.membersAt(index);
+    let counted = 0;
+    for (let place = 0; place < fronting.length; place++) {
+      const id = fronting[place]!;
+      if (memberFilter && !memberFilter.has(id)) continue;
+      counted++;
+      let slot = slots.get(id);
+      if (slot === undefined) {
+        slot = log.addOwner();
+        slots.set(id, slot);
+      }
+      log.add(slot, start, end);
     }
+    if (counted === 0) log.add(NO_FRONTER_SLOT, start, end);
   }
 
+  const periodStart = firstCounted < 0 ? null : Math.max(at[firstCounted]!, rangeStart);
+  const noFronterMs = log.totalOf(NO_FRONTER_SLOT);
   const coveredMs = periodStart === null ? 0 : now - periodStart;
   let memberSum = 0;
-  for (const accumulator of members.values()) memberSum += accumulator.totalMs;
-  const denominatorMs = flat
-    ? memberSum + (frontersOnly ? 0 : noFronter.totalMs)
-    : coveredMs - (frontersOnly ? noFronter.totalMs : 0);
+  for (let slot = 1; slot < log.ownerCount; slot++) memberSum += log.totalOf(slot);
+  const denominatorMs = flat ? memberSum + (frontersOnly ? 0 : noFronterMs) : coveredMs - (frontersOnly ? noFronterMs : 0);
   const shareOf = (ms: number): number => (denominatorMs > 0 ? ms / denominatorMs : 0);
 
-  const rows: MemberFront[] = [...members].map(([memberId, accumulator]) => ({
-    memberId,
-    totalMs: accumulator.totalMs,
-    share: shareOf(accumulator.totalMs),
-    intervals: accumulator.intervals,
-  }));
+  const rows: MemberFront[] = [];
+  for (const [memberId, slot] of slots) rows.push(new MemberRow(memberId, log.totalOf(slot), shareOf(log.totalOf(slot)), log, slot));
   rows.sort((a, b) => b.totalMs - a.totalMs || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 
   return {
     members: rows,
-    noFronter: frontersOnly ? null : { totalMs: noFronter.totalMs, share: shareOf(noFronter.totalMs), intervals: noFronter.intervals },
+    noFronter: frontersOnly ? null : new TimeRow(noFronterMs, shareOf(noFronterMs), log, NO_FRONTER_SLOT),
     periodStart,
     periodEnd: now,
     denominatorMs,
     switchCount,
     flat,
     frontersOnly,
+    groupName: options.groupName ?? null,
   };
 }
 
@@ -104,20 +141,24 @@ export function computeFrontStats(switches: readonly SwitchSummary[], options: F
  * are ignored.
  */
 export function lastFronted(switches: readonly SwitchSummary[], memberId: string, now: number): LastFronted | null {
-  const timed = toTimedSwitches(switches).filter((entry) => entry.at <= now);
-  let last = -1;
-  for (let index = timed.length - 1; index >= 0; index--) {
-    if (timed[index]!.members.includes(memberId)) {
-      last = index;
-      break;
-    }
-  }
+  const timed = toTimedSwitches(switches);
+  const { at } = timed;
+  const known = switchInForceAt(at, now) + 1;
+  let last = known - 1;
+  while (last >= 0 && !timed.membersAt(last).includes(memberId)) last--;
   if (last === -1) return null;
   let first = last;
-  while (first > 0 && timed[first - 1]!.members.includes(memberId)) first--;
-  const start = timed[first]!.at;
-  const end = timed[last + 1]?.at ?? null;
+  while (first > 0 && timed.membersAt(first - 1).includes(memberId)) first--;
+  const start = at[first]!;
+  const end = last + 1 < known ? at[last + 1]! : null;
   return { start, end, durationMs: (end ?? now) - start, startMayBeEarlier: first === 0 };
+}
+
+/** Member shares and no-fronter share together: above 1 when co-fronting was counted for each member (not with `flat`). */
+export function shareTotal(stats: { members: ReadonlyArray<{ share: number }>; noFronter: { share: number } | null }): number {
+  let total = stats.noFronter?.share ?? 0;
+  for (const row of stats.members) total += row.share;
+  return total;
 }
 
 /**

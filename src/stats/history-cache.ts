@@ -1,4 +1,5 @@
 import { PluralKitError } from '../pluralkit/errors.js';
+import type { SwitchSummary } from '../pluralkit/models.js';
 import { coversSince, readFrontHistory, type FrontHistory, type ReadHistoryOptions, type SwitchPageFetcher } from './history-reader.js';
 
 export interface FrontHistoryCacheOptions {
@@ -20,6 +21,12 @@ export interface CachedReadRequest extends Omit<ReadHistoryOptions, 'continueFro
   key: string;
   /** The system's short ID, so `invalidate` can find every auth context's entry for it. */
   systemId: string;
+  /**
+   * A read of PluralKit's public view (no token): before a kept read answers, the newest switch is
+   * asked for again, so a front history made private since (here, in `pk;` or on the dashboard)
+   * is refused at once and a switch registered elsewhere is not missed.
+   */
+  publicView?: boolean;
 }
 
 interface Entry {
@@ -38,6 +45,10 @@ interface SharedRead {
   controller: AbortController;
   /** Callers still waiting; when every one of them has aborted, the read is aborted too. */
   waiting: number;
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 function normaliseSystemId(systemId: string): string {
@@ -74,7 +85,8 @@ export class FrontHistoryCache {
   async read(request: CachedReadRequest, fetchPage: SwitchPageFetcher): Promise<FrontHistory> {
     const { key, since } = request;
     if (request.signal?.aborted) throw abortedError();
-    const entry = this.freshEntry(key);
+    let entry = this.freshEntry(key);
+    if (entry && request.publicView && !(await this.stillCurrent(key, entry, request, fetchPage))) entry = undefined;
     if (entry && coversSince(entry.history, since)) {
       this.touch(key, entry);
       request.onProgress?.(entry.history.switches.length);
@@ -84,7 +96,28 @@ export class FrontHistoryCache {
     return this.wait(running ?? this.start(request, fetchPage, entry), request);
   }
 
-  /** After our own switch writes: every auth context's read of this system is dropped. */
+  /**
+   * Whether a kept public read still shows what PluralKit shows the public: its newest switch,
+   * asked for again (one small request; the client keeps public answers a few seconds). When that
+   * fails (a refusal: the history is private now; or no answer, so it cannot be known) the entry
+   * is dropped and the error thrown; a different newest switch drops it too.
+   */
+  private async stillCurrent(key: string, entry: Entry, request: CachedReadRequest, fetchPage: SwitchPageFetcher): Promise<boolean> {
+    let newest: SwitchSummary[];
+    try {
+      newest = await fetchPage({ limit: 1 }, { signal: request.signal, deadline: request.deadline });
+    } catch (error) {
+      this.remove(key);
+      throw error;
+    }
+    const [now] = newest;
+    const kept = entry.history.switches[0];
+    const same = now === undefined ? kept === undefined : kept !== undefined && now.id === kept.id && now.timestamp === kept.timestamp && sameMembers(now.members, kept.members);
+    if (!same) this.remove(key);
+    return same;
+  }
+
+  /** After our own switch or privacy writes: every auth context's read of this system is dropped. */
   invalidate(systemId: string): void {
     const system = normaliseSystemId(systemId);
     this.generations.set(system, (this.generations.get(system) ?? 0) + 1);

@@ -29,7 +29,7 @@ export interface NoFronterTime {
 export interface FrontStatsOptions {
   /** Requested start (epoch ms), or null for the whole history. */
   start: number | null;
-  /** The current switch counts up to here; also the end of the period. */
+  /** The end of the period: now, or the end of a range in the past. Switches from here on are not counted; the one in force counts up to here. */
   now: number;
   /** Divide by the sum of all member time (plus no-fronter time unless `frontersOnly`): shares add up to 100 %. */
   flat?: boolean;
@@ -40,6 +40,8 @@ export interface FrontStatsOptions {
    * time when none of them fronted (a switch-out, or only other members fronting) is "no fronter".
    */
   memberFilter?: ReadonlySet<string>;
+  /** The group `memberFilter` stands for, so its "no fronter" time can say whose absence it is. */
+  groupName?: string | null;
 }
 
 export interface FrontStats {
@@ -59,6 +61,8 @@ export interface FrontStats {
   switchCount: number;
   flat: boolean;
   frontersOnly: boolean;
+  /** Set when the stats count one group's members only (`memberFilter`). */
+  groupName: string | null;
 }
 
 /** When a member last fronted, for the member card. */

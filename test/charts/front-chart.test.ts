@@ -37,8 +37,10 @@ describe('buildFrontChart', () => {
     expect(texts(scene)).toEqual(expect.arrayContaining(['0%', '10%', '30%', '60%']));
   });
 
-  it('states the period in the system zone, the switch count and the mode', () => {
-    expect(texts(scene)[1]).toBe('31 May 2026, 04:00 – 31 May 2026, 14:00 CEST · 4 switches');
+  it('states the period in the system zone, the switch count, the mode, and what co-fronting made the shares add up to', () => {
+    expect(texts(scene)[1]).toBe('31 May 2026, 04:00 – 31 May 2026, 14:00 CEST · 4 switches · shares add up to 120% (co-fronting)');
+    const apart = buildFrontChart({ stats: statsOf([[4, 'alice'], [2, 'bob']]), members: MEMBERS, title: 't', timeZone: 'UTC' });
+    expect(texts(apart)[1]).toBe('31 May 2026, 08:00 – 31 May 2026, 12:00 UTC · 2 switches');
     const flat = buildFrontChart({ stats: statsOf([[4, 'alice']], { flat: true, frontersOnly: true }), members: MEMBERS, title: 't', timeZone: 'UTC' });
     expect(texts(flat)[1]).toMatch(/ · 1 switches · flat \(adds up to 100%\), ignoring switch-outs$/);
   });
@@ -58,6 +60,14 @@ describe('buildFrontChart', () => {
     const chart = buildFrontChart({ stats, members: new Map(), title: 't', timeZone: 'UTC' });
     expect(bars(chart)).toHaveLength(15);
     expect(chart.height).toBeLessThan(700);
+  });
+
+  it('calls time when no one from the group fronted by the group’s name', () => {
+    const group = statsOf([[4, 'alice'], [2, 'bob']], { memberFilter: new Set(['alice']), groupName: 'Crew' });
+    const chart = buildFrontChart({ stats: group, members: MEMBERS, title: 't', timeZone: 'UTC' });
+    expect(texts(chart)).toContain('(no one from Crew)');
+    expect(texts(chart)).not.toContain('(no fronter)');
+    expect(frontChartAltText({ stats: group, members: MEMBERS, title: 't', timeZone: 'UTC' })).toContain('(no one from Crew) 50% (2h 0m)');
   });
 
   it('shows every member when they fit, without an "others" bar', () => {

@@ -15,6 +15,12 @@ function spansInLane(scene: Scene, label: string): RectNode[] {
   );
 }
 
+/** Bars (not lane backgrounds) inside the lane of the label: for day and week bars, which stand on the lane's bottom. */
+function barsInLane(scene: Scene, label: string): RectNode[] {
+  const labelNode = scene.nodes.find((node): node is TextNode => node.kind === 'text' && node.text === label)!;
+  return scene.nodes.filter((node): node is RectNode => node.kind === 'rect' && node.fill !== THEME.lane && Math.abs(node.y + node.height - (labelNode.y + 8)) < 0.01);
+}
+
 // Over 10 hours: Alice 10→6 h ago, switch-out 6→4, Alice and Bob 4→2, Bob 2→now.
 const STATS = statsOf([
   [10, 'alice'],
@@ -38,11 +44,27 @@ describe('buildTimelineChart', () => {
     expect(first!.fill).toBe('#ff7000');
   });
 
-  it('shows the switch-out in a no-fronter lane lined up with the gap', () => {
-    const [gap] = spansInLane(scene, '(no fronter)');
-    const [first] = spansInLane(scene, 'Alice');
-    expect(gap!.x).toBeCloseTo(first!.x + first!.width, 5);
-    expect(gap!.fill).toBe(THEME.noFronter);
+  it('draws switch-outs only as gaps, and says so, as the alt text does', () => {
+    expect(timelineLanes(STATS, MEMBERS).map((lane) => lane.label)).toEqual(['Alice', 'Bob']);
+    expect(texts(scene)).not.toContain('(no fronter)');
+    expect(texts(scene)[1]).toBe('31 May 2026, 02:00 – 31 May 2026, 12:00 UTC · 4 switches · gaps are switch-outs');
+    expect(scene.nodes.some((node) => node.kind === 'rect' && node.fill === THEME.noFronter)).toBe(false);
+  });
+
+  it('draws more than 45 days as each member’s share of every day, and a year as weeks, in the zone', () => {
+    // Alice fronts the first 12 hours of every day for 60 days, Bob the rest; then a year of the same.
+    const days = (count: number): Array<[number, ...string[]]> => Array.from({ length: count * 2 }, (_, i) => [count * 24 - i * 12, i % 2 ? 'bob' : 'alice']);
+    const daily = buildTimelineChart({ stats: statsOf(days(60)), members: MEMBERS, title: 'Timeline', timeZone: 'UTC' });
+    expect(texts(daily)[1]).toMatch(/ · bar height: share of each day$/);
+    const aliceDays = barsInLane(daily, 'Alice');
+    expect(aliceDays).toHaveLength(60);
+    // Half of each day: half the lane's height, standing on its bottom; the first day is cut to the afternoon, all hers.
+    expect(aliceDays[0]!.height).toBeCloseTo(16, 5);
+    for (const bar of aliceDays.slice(1)) expect(bar.height).toBeCloseTo(8, 5);
+    const weekly = buildTimelineChart({ stats: statsOf(days(364)), members: MEMBERS, title: 'Timeline', timeZone: 'Europe/Berlin' });
+    expect(texts(weekly)[1]).toMatch(/ · bar height: share of each week$/);
+    expect(barsInLane(weekly, 'Alice').length).toBeLessThanOrEqual(53);
+    expect(weekly.nodes.length).toBeLessThan(200);
   });
 
   it('labels the time axis in the system zone', () => {

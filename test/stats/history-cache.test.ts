@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SwitchSummary } from '../../src/pluralkit/models.js';
 import { computeFrontStats } from '../../src/stats/engine.js';
 import { FrontHistoryCache } from '../../src/stats/history-cache.js';
-import { readFrontHistory } from '../../src/stats/history-reader.js';
+import { readFrontHistory, type SwitchPageFetcher } from '../../src/stats/history-reader.js';
+import { PluralKitError } from '../../src/pluralkit/errors.js';
 import { randomHistory, seededRandom } from './generate.js';
 import { memoryPages } from './memory-pages.js';
 
@@ -148,6 +149,41 @@ describe('FrontHistoryCache', () => {
     // The read saw the abort at its first page and went no further.
     expect(held.calls).toHaveLength(1);
     expect(cache.size).toBe(1);
+  });
+
+  it('asks for the newest switch again before a kept public read answers, and refuses at once when the history went private', async () => {
+    const cache = cacheAt({ now: NOW });
+    let history: SwitchSummary[] = HISTORY;
+    let refusing = false;
+    const requests: Array<{ before?: string; limit: number }> = [];
+    const fetchPage: SwitchPageFetcher = async (query, call) => {
+      requests.push(query);
+      if (refusing) throw new PluralKitError({ kind: 'api', status: 403, code: 30005, message: 'Unauthorized to view front history.', method: 'GET', route: '/systems/{systemRef}/switches' });
+      return memoryPages(history).fetchPage(query, call);
+    };
+    const request = { ...PUBLIC, since: NOW - 7 * DAY, publicView: true };
+    await cache.read(request, fetchPage);
+    requests.length = 0;
+    expect((await cache.read(request, fetchPage)).requests).toBe(0);
+    expect(requests).toEqual([{ limit: 1 }]);
+
+    // A switch registered elsewhere: the kept read is dropped and read again.
+    history = [{ id: 'new', timestamp: new Date(NOW - 60_000).toISOString(), members: ['carol'] }, ...HISTORY];
+    const fresh = await cache.read(request, fetchPage);
+    expect(fresh.requests).toBeGreaterThan(0);
+    expect(fresh.switches[0]!.id).toBe('new');
+
+    // The history made private on the dashboard: refused, and nothing kept for the next caller.
+    refusing = true;
+    await expect(cache.read(request, fetchPage)).rejects.toMatchObject({ status: 403, code: 30005 });
+    expect(cache.size).toBe(0);
+    // The owner's own view is never asked again.
+    refusing = false;
+    await cache.read({ ...OWNER, since: NOW - 7 * DAY }, fetchPage);
+    requests.length = 0;
+    refusing = true;
+    expect((await cache.read({ ...OWNER, since: NOW - 7 * DAY }, fetchPage)).requests).toBe(0);
+    expect(requests).toEqual([]);
   });
 
   it('does not cache a failed read', async () => {

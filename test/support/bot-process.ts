@@ -11,7 +11,7 @@ const SOURCE_ENTRY = resolve(ROOT, 'src/index.ts');
  * The node flags of `npm start` (V8 heap sizing), so tests and benchmarks run
  * the process exactly as users and process managers are told to.
  */
-function startFlags(): string[] {
+export function startFlags(): string[] {
   const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   return manifest.scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
 }

@@ -50,9 +50,9 @@ describe('/member view', () => {
     expect(embed.image?.url).toBe('https://cdn.example/b.png');
   });
 
-  it('reads the card in two requests when the member list is warm, and front history only once for repeated views', async () => {
+  it('reads the card in two requests when the member list is warm, and front history only once for repeated views (then only its newest switch, to check it is still public)', async () => {
     const requests = await w.requestsDuring(() => w.run('member', 'view', { member: 'Alice' }));
-    expect(requests.sort()).toEqual([`GET /members/${alice.uuid}`, `GET /members/${alice.uuid}/groups`]);
+    expect(requests.sort()).toEqual([`GET /members/${alice.uuid}`, `GET /members/${alice.uuid}/groups`, `GET /systems/${w.system.id}/switches`]);
   });
 
   it('private: True is the owner view, ephemeral, with proxy tags in code and hidden groups', async () => {
