@@ -7,6 +7,7 @@ import type { InteractionStore } from './session/interaction-store.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
 import type { SystemDirectory } from './directory/system-directory.js';
 import type { TokenVault } from './vault/token-vault.js';
+import type { WriteSettler } from './writes/writes.js';
 
 /** Long-lived collaborators shared by every handler, built once at start. */
 export interface Services {
@@ -23,4 +24,9 @@ export interface Services {
   interactions: InteractionStore;
   /** Front histories read for /stats and member cards, per auth context, briefly. */
   frontHistory: FrontHistoryCache;
+  /**
+   * Every write to PluralKit, settled by reading back when its answer is lost. A handler's
+   * `ctx.services.writes` is bound to its interaction (src/framework/write-audience.ts).
+   */
+  writes: WriteSettler;
 }

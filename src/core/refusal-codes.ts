@@ -21,4 +21,10 @@ export interface RefusalData {
   'system.no-server-settings-yet': Record<never, never>;
   /** A confirmed change found the thing it changes different from what the prompt showed. */
   'prompt.changed-since': { subject: ChangedSubject };
+  /** A write whose answer was lost, checked until it could no longer appear: it never did. */
+  'write.not-saved': { minutes: number };
+  /** A write whose answer was lost and which PluralKit could not be asked about. */
+  'write.outcome-unknown': { checkWith: string };
+  /** A write still unconfirmed when its reply can no longer be edited: the outcome follows by DM. */
+  'write.outcome-by-dm': { checkWith: string };
 }

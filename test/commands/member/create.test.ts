@@ -62,12 +62,12 @@ describe('/member create', () => {
   it('a lost answer is settled by reading the list back: found means created, missing means not', async () => {
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
     const before = (await members()).length;
-    const reply = await w.run('member', 'create', { name: 'Lost' });
+    const { answer: reply } = await w.runSettled('member', 'create', { name: 'Lost' });
     expect(messageText(reply)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
     expect((await members()).length).toBe(before);
 
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterCommit: true });
-    const saved = await w.run('member', 'create', { name: 'Found' });
+    const { answer: saved } = await w.runSettled('member', 'create', { name: 'Found' });
     expect(messageText(saved)).toMatch(/Created member \*\*Found\*\*[\s\S]*read it back: the change is saved/);
     expect((await members()).filter((member) => member.name === 'Found')).toHaveLength(1);
   });
