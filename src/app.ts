@@ -23,12 +23,24 @@ import { EventsEndpoint } from './transport/http/events-endpoint.js';
 import { SwitchboardHttpServer } from './transport/http/http-server.js';
 import { InteractionsEndpoint } from './transport/http/interactions-endpoint.js';
 import { discordPublicKey } from './transport/http/signature.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { WriteSettler } from './writes/writes.js';
 
 /** The command registry, here so that the composition root is the one place in src/ that knows commands/. */
 export { commandModules };
 
 /** One PluralKit call may take this long for an interaction (it is deferred well before). */
 const PLURALKIT_CALL_BUDGET_MS = 8_000;
+
+/** What tests may set that no deployment sets: the clock and budgets, so no test waits on real time. */
+export interface AppOptions {
+  /** Times the looks at writes whose answer was lost; default the wall clock. */
+  clock?: Clock;
+  /** How long a write waits for PluralKit; default 25 s. */
+  writeBudgetMs?: number;
+  /** How long any other PluralKit call may take; default 8 s. */
+  pluralkitCallBudgetMs?: number;
+}
 
 export interface RunningApp {
   dispatcher: Dispatcher;
@@ -40,7 +52,7 @@ export interface RunningApp {
 }
 
 /** Opens the vault, checks the key, builds the services; nothing touches Discord yet. */
-export function createServices(config: Config, logger: Logger, discord: DiscordRest): Services {
+export function createServices(config: Config, logger: Logger, discord: DiscordRest, options: AppOptions = {}): Services {
   const db: Database.Database = openDatabase(config.databasePath);
   try {
     const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, db, logger });
@@ -49,7 +61,7 @@ export function createServices(config: Config, logger: Logger, discord: DiscordR
     const pluralkit = new PluralKitClient({
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,
-      callBudgetMs: PLURALKIT_CALL_BUDGET_MS,
+      callBudgetMs: options.pluralkitCallBudgetMs ?? PLURALKIT_CALL_BUDGET_MS,
       publicViewTtlMs: config.publicViewTtlMs,
     });
     return {
@@ -63,6 +75,7 @@ export function createServices(config: Config, logger: Logger, discord: DiscordR
       interactions: new InteractionStore(db),
       frontHistory: new FrontHistoryCache(),
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
+      writes: WriteSettler.start({ clock: options.clock ?? systemClock, log: logger, budgetMs: options.writeBudgetMs }),
     };
   } catch (error) {
     db.close();
@@ -122,9 +135,9 @@ async function startEdges(config: Config, logger: Logger, services: Services, di
 }
 
 /** `modules` defaults to the registry; tests may add a module of their own. */
-export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules): Promise<RunningApp> {
+export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules, options: AppOptions = {}): Promise<RunningApp> {
   const discord = new DiscordRest({ token: config.discordToken!, apiUrl: config.discordApiUrl });
-  const services = createServices(config, logger, discord);
+  const services = createServices(config, logger, discord, options);
   const dispatcher = new Dispatcher(services, modules, new InProcessInteractionClaims());
   const closeServices = async (): Promise<void> => {
     await services.pluralkit.close();
@@ -160,7 +173,10 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     stopping ??= (async () => {
       logger.info({ inFlight: dispatcher.pending }, 'shutting down: finishing in-flight interactions');
       edges.http?.setReadiness('draining');
+      // Writes still being checked look once more now and answer, so the drain does not wait minutes.
+      const writesSettled = services.writes.stop();
       await dispatcher.drain();
+      await writesSettled;
       await edges.gateway?.destroy();
       await edges.http?.close();
       await closeServices();

@@ -8,6 +8,7 @@ import type { InteractionStore } from './session/interaction-store.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
 import type { SystemDirectory } from './directory/system-directory.js';
 import type { TokenVault } from './vault/token-vault.js';
+import type { WriteSettler } from './writes/writes.js';
 
 /** Long-lived collaborators shared by every handler, built once at start. */
 export interface Services {
@@ -26,4 +27,9 @@ export interface Services {
   frontHistory: FrontHistoryCache;
   /** Paints charts in a renderer process of its own, so Skia and fonts never stay in the bot's memory. */
   charts: ChartRenderer;
+  /**
+   * Every write to PluralKit, settled by reading back when its answer is lost. A handler's
+   * `ctx.services.writes` is bound to its interaction (src/framework/write-audience.ts).
+   */
+  writes: WriteSettler;
 }

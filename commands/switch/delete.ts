@@ -3,7 +3,6 @@ import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
 import { hasCode, PkErrorCode } from '../../src/pluralkit/errors.js';
 import { fronterNames, when } from '../../src/render/switch.js';
-import { writeWithReadBack } from '../../src/writes/writes.js';
 import { switchesChanged } from '../../src/switches/changed.js';
 import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
 
@@ -14,7 +13,7 @@ const confirmDelete = confirmation({
   schema: z.object({ switchId: z.string(), shown: z.string() }),
   async run(ctx, change) {
     await rereadUnchanged(ctx.services, ctx.auth, change.switchId, change.shown);
-    await writeWithReadBack({
+    await ctx.services.writes.withReadBack({
       write: (deadline) => ctx.services.pluralkit.deleteSwitch('@me', change.switchId, { token: ctx.auth.token, deadline }),
       readBack: async () => {
         try {

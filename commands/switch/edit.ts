@@ -4,7 +4,6 @@ import { confirmation } from '../../src/framework/confirm.js';
 import { membersField } from '../shared/fields/entities.js';
 import { fronterNames, when } from '../../src/render/switch.js';
 import { resolveOwnList } from '../../src/access/own-system.js';
-import { writeWithReadBack } from '../../src/writes/writes.js';
 import { switchesChanged } from '../../src/switches/changed.js';
 import { checkSwitchMembers } from '../../src/switches/guards.js';
 import { latestSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
@@ -15,7 +14,7 @@ const confirmEdit = confirmation({
   schema: z.object({ switchId: z.string(), shown: z.string(), memberUuids: z.array(z.string()), memberIds: z.array(z.string()), names: z.string() }),
   async run(ctx, change) {
     await rereadUnchanged(ctx.services, ctx.auth, change.switchId, change.shown);
-    await writeWithReadBack({
+    await ctx.services.writes.withReadBack({
       write: (deadline) => ctx.services.pluralkit.updateSwitchMembers('@me', change.switchId, change.memberUuids, { token: ctx.auth.token, deadline }),
       readBack: async () => {
         const current = await ctx.services.pluralkit.getSwitch('@me', change.switchId, { token: ctx.auth.token });

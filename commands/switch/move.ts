@@ -5,7 +5,6 @@ import { confirmation } from '../../src/framework/confirm.js';
 import { atField, required } from '../shared/fields/time.js';
 import { fronterNames, when } from '../../src/render/switch.js';
 import { readAt } from '../../src/access/at-time.js';
-import { writeWithReadBack } from '../../src/writes/writes.js';
 import { switchesChanged } from '../../src/switches/changed.js';
 import { checkSwitchTime } from '../../src/switches/guards.js';
 import { latestSwitch, previousSwitch, switchFingerprint } from '../../src/switches/latest.js';
@@ -20,7 +19,7 @@ const confirmMove = confirmation({
     const latest = await latestSwitch(ctx.services, ctx.auth);
     assertUnchanged(change.shown, switchFingerprint(latest), { kind: 'latest-switch' });
     const at = new Date(change.at);
-    await writeWithReadBack({
+    await ctx.services.writes.withReadBack({
       write: (deadline) => ctx.services.pluralkit.updateSwitch('@me', change.switchId, { timestamp: at }, { token: ctx.auth.token, deadline }),
       readBack: async () => {
         const current = await ctx.services.pluralkit.getSwitch('@me', change.switchId, { token: ctx.auth.token });

@@ -52,4 +52,10 @@ export interface RefusalData {
   'stats.range-empty': { range: string; until: string | null };
   /** A /stats range reaching back further than `years`. */
   'stats.range-too-far': { input: string; years: number };
+  /** A write whose answer was lost, checked until it could no longer appear: it never did. */
+  'write.not-saved': { minutes: number };
+  /** A write whose answer was lost and which PluralKit could not be asked about. */
+  'write.outcome-unknown': { checkWith: string };
+  /** A write still unconfirmed when its reply can no longer be edited: the outcome follows by DM. */
+  'write.outcome-by-dm': { checkWith: string };
 }

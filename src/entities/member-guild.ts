@@ -5,7 +5,7 @@ import type { MemberGuildSettingsPatch } from '../pluralkit/requests.js';
 import { safeName } from '../text/markdown.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
+import type { WriteResult } from '../writes/writes.js';
 import { holdsPatch } from '../writes/read-back.js';
 
 /*
@@ -45,7 +45,7 @@ export async function updateMemberGuildSettings(
   body: MemberGuildSettingsPatch,
 ): Promise<WriteResult<MemberGuildSettings>> {
   try {
-    return await writeWithReadBack({
+    return await services.writes.withReadBack({
       write: (deadline) => services.pluralkit.updateMemberGuildSettings(member.uuid, guildId, body, { token: auth.token, deadline }),
       readBack: async () => {
         const now = await services.pluralkit.getMemberGuildSettings(member.uuid, guildId, { token: auth.token });

@@ -1,6 +1,6 @@
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
+import type { WriteResult } from '../writes/writes.js';
 import type { Entity, EntityKind, MembershipOp } from './kinds.js';
 
 /*
@@ -50,7 +50,7 @@ export async function changeMembership(
   before: readonly EntityRef[],
 ): Promise<WriteResult<EntityRef[]>> {
   try {
-    return await writeWithReadBack({
+    return await services.writes.withReadBack({
       write: async (deadline) => {
         await kind.changeRelated(services, op, entity.uuid, changed.map((related) => related.uuid), { token: auth.token, deadline });
         return expectedAfter(op, before, changed);

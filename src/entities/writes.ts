@@ -4,11 +4,11 @@ import { isOwnerSettings } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
 import { holdsPatch } from '../writes/read-back.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
+import type { WriteResult } from '../writes/writes.js';
 import type { Body, Entity, EntityKind } from './kinds.js';
 
 /*
- * The writes every member and group command shares, each through `writeWithReadBack` with a real
+ * The writes every member and group command shares, each through `services.writes.withReadBack` with a real
  * read-back (the entity is read and compared; a delete is confirmed by a 404), and each dropping
  * the caller's cached lists so autocomplete and name resolution see the change at once.
  */
@@ -17,7 +17,7 @@ const checkWith = (kind: EntityKind) => `\`/${kind.name} view\``;
 
 export async function updateEntity<E extends Entity>(services: Services, kind: EntityKind<E>, userId: string, auth: OwnSystemAuth, uuid: string, body: Body): Promise<WriteResult<E>> {
   try {
-    return await writeWithReadBack({
+    return await services.writes.withReadBack({
       write: (deadline) => kind.update(services, uuid, body, { token: auth.token, deadline }),
       readBack: async () => {
         const now = await kind.get(services, uuid, { token: auth.token });
@@ -32,7 +32,7 @@ export async function updateEntity<E extends Entity>(services: Services, kind: E
 
 export async function deleteEntity(services: Services, kind: EntityKind, userId: string, auth: OwnSystemAuth, uuid: string): Promise<WriteResult<true>> {
   try {
-    return await writeWithReadBack({
+    return await services.writes.withReadBack({
       write: async (deadline) => {
         await kind.remove(services, uuid, { token: auth.token, deadline });
         return true as const;
@@ -78,7 +78,7 @@ export async function createEntity<E extends Entity>(services: Services, kind: E
   // Whatever the cached list already holds existed before this write, however recent its creation time.
   const existing = new Set((services.directory.peek(kind.plural, userId, auth) ?? []).map((entity) => entity.uuid));
   try {
-    return await writeWithReadBack({
+    return await services.writes.withReadBack({
       write: (deadline) => kind.create(services, body, { token: auth.token, deadline }),
       readBack: async () => {
         const list = await kind.list(services, '@me', { token: auth.token });

@@ -13,6 +13,7 @@ import { truncate } from '../text/truncate.js';
 import type { Choice, CommandContext, CommandModule } from './command.js';
 import { reportFailure } from './error-funnel.js';
 import type { InteractionClaims } from './interaction-claims.js';
+import { servicesForInteraction } from './write-audience.js';
 
 /** Defer this long after dispatch if a handler has not answered: well inside Discord's 3 s. */
 export const AUTO_DEFER_MS = 1500;
@@ -187,7 +188,7 @@ export class Dispatcher {
     const source = isComponent(interaction) ? 'component' : interaction.kind === 'modal' ? 'modal' : 'command';
     const reply = new InteractionResponder(callbacks, visibilityFor({ kind: 'error' }), log, source);
     const ctx: CommandContext = {
-      services: this.services,
+      services: servicesForInteraction(this.services, { reply, userId: interaction.user.id, log }),
       log,
       reply,
       userId: interaction.user.id,

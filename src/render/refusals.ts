@@ -121,6 +121,12 @@ const WORDING: Wording = {
       ? `${quotedInput(range)} does not start before now, so there is nothing to count.`
       : `${quotedInput(range)} does not start before ${quotedInput(until)} (\`until\`), so there is nothing to count.`,
   'stats.range-too-far': ({ input, years }) => `${quotedInput(input)} reaches back more than ${years} years.`,
+  'write.not-saved': ({ minutes }) =>
+    `PluralKit did not confirm the change, and it is not there now, ${minutes} minutes after it was sent: nothing was changed. You can try again.`,
+  'write.outcome-unknown': ({ checkWith }) =>
+    `PluralKit did not confirm the change and could not be asked about it, so it is not known whether the change was saved. Check ${checkWith} before trying again.`,
+  'write.outcome-by-dm': ({ checkWith }) =>
+    `PluralKit has still not confirmed the change, and this message can no longer be updated. Switchboard keeps checking and will send you a DM with the outcome; if you do not get one, check ${checkWith} before trying again.`,
 };
 
 /** A refusal that carries the failure behind it (e.g. why a lookup failed) words that failure first. */

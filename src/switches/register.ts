@@ -3,7 +3,6 @@ import { PkErrorCode, hasCode } from '../pluralkit/errors.js';
 import type { Member } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
-import { writeWithReadBack } from '../writes/writes.js';
 import { switchesChanged } from './changed.js';
 import { earliestSwitchTime } from './earliest.js';
 import { checkSwitchMembers, checkSwitchTime } from './guards.js';
@@ -56,7 +55,7 @@ export async function registerSwitch(
 
   const startedAt = Date.now();
   try {
-    const result = await writeWithReadBack({
+    const result = await services.writes.withReadBack({
       write: async (deadline) => {
         const created = await services.pluralkit.createSwitch('@me', { members: members.map((m) => m.uuid), ...(at ? { timestamp: at } : {}) }, { token: auth.token, deadline });
         return { id: created.id, timestamp: created.timestamp };

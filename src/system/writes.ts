@@ -4,18 +4,18 @@ import type { AutoproxyPatch, SystemGuildSettingsPatch, SystemPatch, SystemSetti
 import { Refusal } from '../core/refusal.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
-import { writeWithReadBack, type WriteResult } from '../writes/writes.js';
+import type { WriteResult } from '../writes/writes.js';
 import { holdsPatch } from '../writes/read-back.js';
 import { DEFAULT_NAME_FORMAT } from './settings-catalogue.js';
 
 /*
  * The caller's own system, settings, server settings and autoproxy, written through
- * `writeWithReadBack`: when PluralKit's answer is lost, what it holds now is read and compared
+ * `services.writes.withReadBack`: when PluralKit's answer is lost, what it holds now is read and compared
  * with what was sent, so the user hears what is true.
  */
 
 export async function updateOwnSystem(services: Services, auth: OwnSystemAuth, body: SystemPatch): Promise<WriteResult<System>> {
-  return writeWithReadBack({
+  return services.writes.withReadBack({
     write: (deadline) => services.pluralkit.updateSystem('@me', body, { token: auth.token, deadline }),
     readBack: async () => {
       const now = await services.pluralkit.getSystem('@me', { token: auth.token });
@@ -32,7 +32,7 @@ const sameNameFormat = (key: string, wanted: unknown, stored: unknown): boolean 
 /** Also forgets the cached time zone, so the next `at` is read in the new one. */
 export async function updateOwnSettings(services: Services, userId: string, auth: OwnSystemAuth, body: SystemSettingsPatch): Promise<WriteResult<SystemSettingsView>> {
   try {
-    return await writeWithReadBack<SystemSettings | SystemSettingsView>({
+    return await services.writes.withReadBack<SystemSettings | SystemSettingsView>({
       write: (deadline) => services.pluralkit.updateSystemSettings('@me', body, { token: auth.token, deadline }),
       readBack: async () => {
         const now = await services.pluralkit.getSystemSettings('@me', { token: auth.token });
@@ -46,7 +46,7 @@ export async function updateOwnSettings(services: Services, userId: string, auth
 }
 
 export async function updateServerSettings(services: Services, auth: OwnSystemAuth, guildId: string, body: SystemGuildSettingsPatch): Promise<WriteResult<SystemGuildSettings>> {
-  return writeWithReadBack({
+  return services.writes.withReadBack({
     write: (deadline) => services.pluralkit.updateSystemGuildSettings('@me', guildId, body, { token: auth.token, deadline }),
     readBack: async () => {
       const now = await services.pluralkit.getSystemGuildSettings('@me', guildId, { token: auth.token });
@@ -62,7 +62,7 @@ export async function updateServerSettings(services: Services, auth: OwnSystemAu
  */
 export async function updateAutoproxy(services: Services, auth: OwnSystemAuth, guildId: string, body: AutoproxyPatch): Promise<WriteResult<AutoproxySettings>> {
   const read = () => services.pluralkit.getAutoproxySettings('@me', guildId, { token: auth.token });
-  const result = await writeWithReadBack({
+  const result = await services.writes.withReadBack({
     write: (deadline) => services.pluralkit.updateAutoproxySettings('@me', guildId, body, { token: auth.token, deadline }),
     readBack: async () => {
       const now = await read();

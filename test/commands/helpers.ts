@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
-import { buttonId, connectToken, EPHEMERAL, messageText, subcommandPath } from '../support/messages.js';
+import { startHarness, type Harness, type HarnessOptions } from '../support/harness.js';
+import { buttonId, connectToken, EPHEMERAL, messageText, settledAnswer, subcommandPath } from '../support/messages.js';
 import type { SlashOptionValue } from '../support/fake-discord/types.js';
 
 export { buttonId, EPHEMERAL, messageText } from '../support/messages.js';
@@ -18,7 +18,15 @@ export const STRANGER = { id: '240000000000000002', username: 'stranger' };
 export const GUILD = '340000000000000001';
 
 type Options = Record<string, SlashOptionValue>;
-type Message = Awaited<ReturnType<ReturnType<Harness['discord']['slashCommand']>['finalMessage']>>;
+type Handle = ReturnType<Harness['discord']['slashCommand']>;
+type Message = Awaited<ReturnType<Handle['finalMessage']>>;
+
+/** A write whose answer was lost, seen through: the first message shown, the answer that settled it, every edit. */
+export interface Settled {
+  first: Message;
+  answer: Message;
+  edits: Message[];
+}
 
 export interface World {
   h: Harness;
@@ -27,6 +35,16 @@ export interface World {
   run(command: string, path: string, options?: Options, as?: { user?: typeof OWNER; guildId?: string | null }): Promise<Message>;
   /** Presses a button by its label on a message. */
   press(message: Message, label: string, user?: typeof OWNER): Promise<Message>;
+  /** `run`, moving the app's clock until the answer settles (for writes whose answer is lost). */
+  runSettled(command: string, path: string, options?: Options, as?: { user?: typeof OWNER; guildId?: string | null }): Promise<Settled>;
+  /** `press`, moving the app's clock until the answer settles. */
+  pressSettled(message: Message, label: string): Promise<Settled>;
+  /** The interaction behind `run`, answered whenever the bot gets round to it. */
+  start(command: string, path: string, options?: Options, as?: { user?: typeof OWNER; guildId?: string | null }): Handle;
+  /** The interaction behind `press`. */
+  startPress(message: Message, label: string, user?: typeof OWNER): Handle;
+  /** Moves the app's clock until `handle` settles on an answer that is not a progress note. */
+  settle(handle: Handle): Promise<Settled>;
   /** GET from the emulator with the owner's token (PluralKit's state, not our cache). */
   pk<T = unknown>(path: string, token?: string | null): Promise<{ status: number; body: T }>;
   /** PluralKit requests made while `action` ran, as `METHOD /path`. */
@@ -43,27 +61,41 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(seed: { name?: string; settings?: Record<string, unknown> } = {}): Promise<World> {
-  const h = await startHarness();
+export async function startWorld(seed: { name?: string; settings?: Record<string, unknown> } = {}, harness: HarnessOptions = {}): Promise<World> {
+  const h = await startHarness(harness);
   const seeded = h.pluralkit.seedSystem({ name: seed.name ?? 'Test System', accounts: [OWNER.id], ...(seed.settings ? { settings: seed.settings } : {}) });
   await connectToken(h.discord, OWNER, seeded.token!);
   const system = { id: seeded.id, uuid: seeded.uuid, token: seeded.token! };
   const world: World = {
     h,
     system,
+    start(command, path, options = {}, as = {}) {
+      return h.discord.slashCommand({
+        name: command,
+        ...subcommandPath(path),
+        options,
+        user: as.user ?? OWNER,
+        guildId: as.guildId === undefined ? GUILD : as.guildId,
+      });
+    },
+    startPress(message, label, user = OWNER) {
+      return h.discord.button({ customId: buttonId(message, label), user, guildId: GUILD });
+    },
     run(command, path, options = {}, as = {}) {
-      return h.discord
-        .slashCommand({
-          name: command,
-          ...subcommandPath(path),
-          options,
-          user: as.user ?? OWNER,
-          guildId: as.guildId === undefined ? GUILD : as.guildId,
-        })
-        .finalMessage();
+      return world.start(command, path, options, as).finalMessage();
     },
     press(message, label, user = OWNER) {
-      return h.discord.button({ customId: buttonId(message, label), user, guildId: GUILD }).finalMessage();
+      return world.startPress(message, label, user).finalMessage();
+    },
+    async settle(handle) {
+      const answer = (await h.clock.runUntil(settledAnswer(handle))) as Message;
+      return { first: await handle.finalMessage(), answer, edits: handle.edits() };
+    },
+    runSettled(command, path, options = {}, as = {}) {
+      return world.settle(world.start(command, path, options, as));
+    },
+    pressSettled(message, label) {
+      return world.settle(world.startPress(message, label));
     },
     async pk(path, token = system.token) {
       const response = await fetch(`${h.pluralkit.url}${path}`, { headers: { 'user-agent': 'test', ...(token ? { authorization: token } : {}) } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPluralKitEmulator, type PluralKitEmulator, type SeededSystem } from '../support/pluralkit-emulator/index.js';
+import { ManualTimers, startPluralKitEmulator, type PluralKitEmulator, type SeededSystem } from '../support/pluralkit-emulator/index.js';
 import { call, expectPkError } from './helpers.js';
 
 let pk: PluralKitEmulator;
@@ -219,6 +219,27 @@ describe('faults after the handler committed (afterCommit)', () => {
 
   it('refuses an afterCommit fault that would do nothing', () => {
     expect(() => pk.injectFault({ path: '/systems/@me', afterCommit: true })).toThrow(/afterCommit/);
+  });
+});
+
+describe('fault delays on manual timers (faultTimers)', () => {
+  it('hold the request until the test advances them: the write is stored only then, and answered', async () => {
+    const timers = new ManualTimers();
+    const held = await startPluralKitEmulator({ rateLimits: false, faultTimers: timers });
+    try {
+      const own = held.seedSystem({ name: 'Held' });
+      const member = held.seedMember(own.id, { name: 'M' });
+      held.injectFault({ method: 'POST', path: '/systems/@me/switches', delayMs: 28_000 });
+      const posting = call(held, 'POST', '/systems/@me/switches', { token: own.token, body: { members: [member.id] } });
+      await expect.poll(() => timers.pending).toBe(1);
+      timers.advance(27_999);
+      expect((await call(held, 'GET', '/systems/@me/fronters', { token: own.token })).status).toBe(204);
+      timers.advance(1);
+      expect((await posting).status).toBe(200);
+      expect((await call(held, 'GET', '/systems/@me/fronters', { token: own.token })).status).toBe(200);
+    } finally {
+      await held.close();
+    }
   });
 });
 

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { commandModules } from '../../commands/index.js';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import type { CommandModule } from '../../src/framework/command.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
-import { startPluralKitEmulator, type PluralKitEmulator } from './pluralkit-emulator/index.js';
+import { startPluralKitEmulator, type DispatchTimers, type PluralKitEmulator } from './pluralkit-emulator/index.js';
+import { ManualClock } from './manual-clock.js';
 
 /*
  * The in-process harness for fast per-subcommand tests: the real app (dispatcher, Responder,
@@ -22,6 +23,11 @@ export interface Harness {
   discord: FakeDiscord;
   pluralkit: PluralKitEmulator;
   app: RunningApp;
+  /**
+   * The app's clock: it moves only when the test moves it, so a write whose answer was lost
+   * waits for the test (`clock.runUntil(settledAnswer(handle))`) instead of for real seconds.
+   */
+  clock: ManualClock;
   /** Every log line the app wrote, parsed. */
   logs(): Array<Record<string, unknown>>;
   /** Stops the app and starts a new one on the same database and key (a restart or redeploy). */
@@ -37,6 +43,10 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Extra command modules beside the registry (for testing shared flows). */
   extraModules?: readonly CommandModule[];
+  /** The app's budgets, e.g. a short write budget (its clock is always `Harness.clock`). */
+  app?: Omit<AppOptions, 'clock'>;
+  /** Times the emulator's fault delays (a `ManualTimers` holds a delayed request until `advance`). */
+  faultTimers?: DispatchTimers;
 }
 
 const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -44,7 +54,7 @@ const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const transport = options.transport ?? 'gateway';
   const discord = await startFakeDiscord({ delivery: transport });
-  const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false });
+  const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false, faultTimers: options.faultTimers });
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-harness-'));
   const lines: string[] = [];
   const sink = new Writable({
@@ -71,8 +81,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   const logger = createLogger(config.logLevel, sink);
   const modules = [...commandModules, ...(options.extraModules ?? [])];
+  const clock = new ManualClock();
   const start = async (): Promise<RunningApp> => {
-    const app = await startApp(config, logger, modules);
+    const app = await startApp(config, logger, modules, { ...options.app, clock });
     if (transport === 'http') discord.setInteractionsEndpoint(`http://127.0.0.1:${app.httpAddress!.port}/interactions`);
     return app;
   };
@@ -80,6 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     discord,
     pluralkit,
     app: await start(),
+    clock,
     logs: () =>
       lines.flatMap((line) => {
         try {

@@ -44,12 +44,13 @@ const PROGRESS = /^⏳/;
 /**
  * The answer of long work that shows progress first: the first follow-up (errors after a public
  * deferral arrive that way), or the deferred message once an edit that is not a progress note
- * landed, or a direct reply.
+ * landed, or a direct reply (or update, for a button).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a message as loose JSON, like the fake's own handles
 export async function settledAnswer(handle: Handle, timeoutMs = 15_000): Promise<any> {
   const initial = await handle.initialResponse(timeoutMs);
-  if (initial.type === 4) return initial.data;
+  // A message (4), or a button's message updated in place (7): the answer came at once.
+  if (initial.type === 4 || initial.type === 7) return initial.data;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const followUp = handle.followUps()[0];

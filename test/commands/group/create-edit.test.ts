@@ -52,7 +52,7 @@ describe('/group create and /group edit', () => {
     await w.run('group', 'list', { private: true }); // the cached list predates the namesake
     const older = w.h.pluralkit.seedGroup(w.system.id, { name: 'Echoes', created: new Date(Date.now() - 30_000) });
     w.h.pluralkit.injectFault({ method: 'POST', path: '/groups', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
-    expect(messageText(await w.run('group', 'create', { name: 'Echoes' }))).toMatch(/PluralKit did not confirm the change, and it is not there now/);
+    expect(messageText((await w.runSettled('group', 'create', { name: 'Echoes' })).answer)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
     const groups = (await w.pk<PkGroup[]>('/systems/@me/groups')).body;
     expect(groups.filter((entry) => entry.name === 'Echoes').map((entry) => entry.id)).toEqual([older.id]);
   });

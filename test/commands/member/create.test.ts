@@ -62,12 +62,12 @@ describe('/member create', () => {
   it('a lost answer is settled by reading the list back: found means created, missing means not', async () => {
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
     const before = (await members()).length;
-    const reply = await w.run('member', 'create', { name: 'Lost' });
+    const { answer: reply } = await w.runSettled('member', 'create', { name: 'Lost' });
     expect(messageText(reply)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
     expect((await members()).length).toBe(before);
 
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterCommit: true });
-    const saved = await w.run('member', 'create', { name: 'Found' });
+    const { answer: saved } = await w.runSettled('member', 'create', { name: 'Found' });
     expect(messageText(saved)).toMatch(/Created member \*\*Found\*\*[\s\S]*read it back: the change is saved/);
     expect((await members()).filter((member) => member.name === 'Found')).toHaveLength(1);
   });
@@ -76,13 +76,13 @@ describe('/member create', () => {
     await w.run('member', 'list', { private: true }); // the cached list predates the namesake, as when it was made with pk;
     const older = w.h.pluralkit.seedMember(w.system.id, { name: 'Echo', created: new Date(Date.now() - 30_000) });
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
-    const lost = await w.run('member', 'create', { name: 'Echo' });
+    const { answer: lost } = await w.runSettled('member', 'create', { name: 'Echo' });
     expect(messageText(lost)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
     expect((await members()).filter((member) => member.name === 'Echo').map((member) => member.id)).toEqual([older.id]);
 
     // Made, then the answer lost: the read-back names the new member, not the namesake.
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', status: 502, afterCommit: true });
-    const saved = await w.press(await w.run('member', 'create', { name: 'Echo' }), 'Create member anyway');
+    const { answer: saved } = await w.pressSettled(await w.run('member', 'create', { name: 'Echo' }), 'Create member anyway');
     const echoes = (await members()).filter((member) => member.name === 'Echo');
     expect(echoes).toHaveLength(2);
     const made = echoes.find((member) => member.id !== older.id)!;
@@ -95,7 +95,7 @@ describe('/member create', () => {
     const prompt = await w.run('member', 'create', { name: 'Fresh' }); // reads the list: the namesake is known
     expect(messageText(prompt)).toMatch(/already have a member called Fresh/);
     w.h.pluralkit.injectFault({ method: 'POST', path: '/members', delayMs: 0, status: 502, body: { message: 'bad gateway', code: 0 } });
-    const lost = await w.press(prompt, 'Create member anyway');
+    const { answer: lost } = await w.pressSettled(prompt, 'Create member anyway');
     expect(messageText(lost)).toMatch(/PluralKit did not confirm the change, and it is not there now/);
     expect((await members()).filter((member) => member.name === 'Fresh').map((member) => member.id)).toEqual([recent.id]);
   });

@@ -44,14 +44,14 @@ describe('/member delete', () => {
     const cara = w.h.pluralkit.seedMember(w.system.id, { name: 'Cara' });
     const prompt = await w.run('member', 'delete', { member: 'Cara' });
     w.h.pluralkit.injectFault({ method: 'DELETE', path: `/members/${cara.uuid}`, reset: true, afterCommit: true });
-    const done = await w.press(prompt, 'Delete member');
+    const { answer: done } = await w.pressSettled(prompt, 'Delete member');
     expect(messageText(done)).toMatch(/✅ Deleted member \*\*Cara\*\*[\s\S]*read it back: the change is saved/);
     expect(await status(cara.id)).toBe(404);
 
     const dan = w.h.pluralkit.seedMember(w.system.id, { name: 'Dan' });
     const again = await w.run('member', 'delete', { member: 'Dan' });
     w.h.pluralkit.injectFault({ method: 'DELETE', path: `/members/${dan.uuid}`, reset: true });
-    expect(messageText(await w.press(again, 'Delete member'))).toMatch(/did not confirm the change, and it is not there now/);
+    expect(messageText((await w.pressSettled(again, 'Delete member')).answer)).toMatch(/did not confirm the change, and it is not there now/);
     expect(await status(dan.id)).toBe(200);
   });
 });

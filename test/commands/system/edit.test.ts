@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.js';
-import { buttonId, connectToken, EPHEMERAL, messageText } from '../../support/messages.js';
+import { buttonId, connectToken, EPHEMERAL, messageText, settledAnswer } from '../../support/messages.js';
 
 const OWNER = { id: '235000000000000001', username: 'owner' };
 const GUILD = '335000000000000001';
@@ -83,9 +83,14 @@ describe('/system edit (in-process)', () => {
 
   it('a write whose answer is lost is read back before the user hears anything', async () => {
     h.pluralkit.injectFault({ method: 'PATCH', path: '/systems/@me', status: 502, body: { message: 'bad gateway', code: 0 } });
-    // The fault replaces the answer without applying it: the read-back finds nothing and says so.
-    const refused = await edit({ tag: '| new' }).finalMessage();
-    expect(messageText(refused)).toMatch(/nothing was changed/);
+    // The fault replaces the answer without applying it: the read-back finds nothing and says so
+    // (once the change can no longer appear; the test moves the app's clock through the looks).
+    const handle = edit({ tag: '| new' });
+    const first = await h.clock.runUntil(handle.finalMessage());
     expect(paths()).toEqual(['GET /v2/systems/@me', 'PATCH /v2/systems/@me', 'GET /v2/systems/@me']);
+    expect(messageText(first)).not.toMatch(/try again/);
+    const refused = await h.clock.runUntil(settledAnswer(handle));
+    expect(messageText(refused)).toMatch(/nothing was changed/);
+    expect(paths().slice(3).every((path) => path === 'GET /v2/systems/@me')).toBe(true);
   });
 });

@@ -48,6 +48,11 @@ export interface PluralKitEmulatorOptions {
    * `ManualTimers` to time out or delay deliveries without waiting.
    */
   dispatchTimers?: DispatchTimers;
+  /**
+   * Scheduler for faults' `delayMs` (default: the real timers). Pass a `ManualTimers` to hold a
+   * request until the test calls `advance`, e.g. a write PluralKit stores after the client gave up.
+   */
+  faultTimers?: DispatchTimers;
 }
 
 /** Dispatch webhooks (reference §6): the URL, the deliveries, and test controls over delivery. */
@@ -141,6 +146,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
     rateLimits: options.rateLimits ?? true,
     dispatcher: new Dispatcher(store, options.dispatchTimers ?? realTimers),
     answeredListeners: new Set(),
+    faultTimers: options.faultTimers ?? realTimers,
   };
   const seeder = new Seeder(state.store);
   const pluralKitSide = new PluralKitSide(state, seeder);

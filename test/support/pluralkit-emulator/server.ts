@@ -14,6 +14,7 @@ import {
 } from './refs.js';
 import { allowedMethods, classifyUnmatched, isRustServed, matchRoute, type RouteMatch } from './router.js';
 import type { Store } from './store.js';
+import type { DispatchTimers } from './timers.js';
 
 export interface RecordedRequest {
   method: string;
@@ -43,6 +44,8 @@ export interface EmulatorState {
   dispatcher: Dispatcher;
   /** Told about each request once it has been answered (or reset by a fault). */
   answeredListeners: Set<(request: RecordedRequest) => void>;
+  /** Times faults' `delayMs`. */
+  faultTimers: DispatchTimers;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -255,8 +258,8 @@ function send(res: ServerResponse, outgoing: Outgoing): void {
   res.end(outgoing.body);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(timers: DispatchTimers, ms: number): Promise<void> {
+  return new Promise((resolve) => timers.setTimeout(resolve, ms));
 }
 
 export function createRequestListener(state: EmulatorState) {
@@ -300,7 +303,7 @@ export function createRequestListener(state: EmulatorState) {
       // The real pipeline runs (and commits) first; the fault only changes what the client gets.
       const handled = real();
       record.handledStatus = handled.status;
-      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.delayMs) await sleep(state.faultTimers, fault.delayMs);
       if (fault.reset) {
         req.socket.resetAndDestroy();
         answered();
@@ -309,7 +312,7 @@ export function createRequestListener(state: EmulatorState) {
       outgoing = faultReplacesResponse(fault) ? withPipelineHeaders(faultResponse(fault), handled) : handled;
       if (fault.headers) Object.assign(outgoing.headers, fault.headers);
     } else {
-      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.delayMs) await sleep(state.faultTimers, fault.delayMs);
       if (fault?.reset) {
         req.socket.resetAndDestroy();
         answered();
