@@ -1,5 +1,4 @@
 import { Events, type Client } from 'discord.js';
-import type Database from 'better-sqlite3';
 import { commandModules } from '../commands/index.js';
 import type { Config } from './config.js';
 import type { CommandModule } from './discord/command.js';
@@ -9,12 +8,11 @@ import { commandDefinitions, registerIfChanged } from './discord/registration.js
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
-import { InteractionStore } from './session/interaction-store.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './session/system-directory.js';
-import { openDatabase } from './vault/database.js';
-import { resolveEncryptionKey } from './vault/keys.js';
-import { TokenVault } from './vault/token-vault.js';
+import { openStores, sqliteFileOf } from './stores/open-stores.js';
+import { EncryptedTokens } from './tokens/encrypted-tokens.js';
+import { resolveEncryptionKey, rotatedKeyCandidates } from './vault/keys.js';
 
 /** One PluralKit call may take this long for an interaction (it is deferred well before). */
 const PLURALKIT_CALL_BUDGET_MS = 8_000;
@@ -27,13 +25,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Opens the vault, checks the key, builds the services; nothing touches Discord yet. */
-export function createServices(config: Config, logger: Logger): Services {
-  const db: Database.Database = openDatabase(config.databasePath);
+/** Opens the stores, checks the token key, builds the services; nothing touches Discord yet. */
+export async function createServices(config: Config, logger: Logger): Promise<Services> {
+  const stores = await openStores(config);
   try {
-    const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, db, logger });
-    const vault = new TokenVault(db, key);
-    vault.assertKeyMatches();
+    const key = await resolveEncryptionKey({ databasePath: sqliteFileOf(config), configuredKey: config.tokenEncryptionKey, tokens: stores.tokens, logger });
+    const tokens = new EncryptedTokens(stores.tokens, key, {
+      rotatedKeys: () => rotatedKeyCandidates(key),
+      onKeyAdopted: (previousKeyId, keyId) => logger.warn({ previousKeyId, keyId, keyFilePath: key.keyFilePath }, 'the token key was rotated while running; now using the new key from the key file'),
+    });
+    await tokens.assertKeyMatches();
     const pluralkit = new PluralKitClient({
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,
@@ -43,22 +44,22 @@ export function createServices(config: Config, logger: Logger): Services {
     return {
       config,
       logger,
-      db,
-      vault,
+      stores,
+      tokens,
       pluralkit,
       directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
-      interactions: new InteractionStore(db),
+      interactions: stores.interactionState,
       frontHistory: new FrontHistoryCache(),
     };
   } catch (error) {
-    db.close();
+    await stores.close();
     throw error;
   }
 }
 
 /** `modules` defaults to the registry; tests may add a module of their own. */
 export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules): Promise<RunningApp> {
-  const services = createServices(config, logger);
+  const services = await createServices(config, logger);
   const dispatcher = new Dispatcher(services, modules);
   const client = createDiscordClient(config);
 
@@ -81,7 +82,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     try {
       await registerIfChanged({
         rest: client.rest,
-        db: services.db,
+        registration: services.stores.registration,
         definitions: commandDefinitions(modules),
         target: { applicationId, guildId: config.devGuildId },
         log: logger,
@@ -99,7 +100,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
       await client.destroy();
       await services.pluralkit.close();
       services.directory.dispose();
-      services.db.close();
+      await services.stores.close();
       logger.info('shut down cleanly');
     })();
     return stopping;

@@ -13,4 +13,8 @@ export type ChangedSubject =
 export interface RefusalData {
   /** A confirmed change found the thing it changes different from what the prompt showed. */
   'prompt.changed-since': { subject: ChangedSubject };
+  /** The token key was rotated while this process ran and it cannot follow: the stored token is kept. */
+  'token.key-rotated': { action: 'read' | 'store' };
+  /** The caller's stored token does not decrypt (damaged); it is kept until they replace or remove it. */
+  'token.unreadable': Record<string, never>;
 }

@@ -2,6 +2,8 @@ import { PkErrorCode, PluralKitError, retryAfterSeconds } from '../pluralkit/err
 import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import { describeRefusal } from '../render/refusals.js';
+import { describeCorruptRecord, describeStorageFault } from '../render/storage.js';
+import { CorruptRecordError, StorageError } from '../stores/storage-errors.js';
 
 const CODE_MESSAGES: Record<number, string> = {
   [PkErrorCode.SystemNotFound]: 'That system was not found on PluralKit (no system has that ID, or that account has no system linked).',
@@ -59,6 +61,8 @@ export const MAY_HAVE_BEEN_SAVED = 'The change may have been saved anyway: check
 export function describeError(error: unknown, context: ErrorDescriptionContext): string {
   if (error instanceof UserFacingError) return error.message;
   if (error instanceof Refusal) return describeRefusal(error);
+  if (error instanceof StorageError) return describeStorageFault(error);
+  if (error instanceof CorruptRecordError) return describeCorruptRecord(error);
   if (!(error instanceof PluralKitError)) {
     return 'Something went wrong on our side while handling that. It has been logged; please try again.';
   }

@@ -24,6 +24,12 @@ function changedSubject(subject: ChangedSubject): string {
 const WORDING: Wording = {
   'prompt.changed-since': ({ subject }) =>
     `${changedSubject(subject)} changed since this prompt was shown, so nothing was done. Run the command again to see the current state.`,
+  'token.key-rotated': ({ action }) =>
+    action === 'read'
+      ? "Switchboard's token key was changed while it was running, so it cannot read your stored token until it is restarted. Your token is kept: please try again later."
+      : "Switchboard's token key was changed while it was running, so it cannot store tokens until it is restarted. Nothing was saved: please try again later.",
+  'token.unreadable': () =>
+    'Your stored PluralKit token cannot be decrypted any more (it is damaged), so it was not used. It stays stored until you replace it with `/token set` or forget it with `/token remove`.',
 };
 
 export function describeRefusal(refusal: Refusal): string {

@@ -41,7 +41,7 @@ export interface StatsRequest {
  * PluralKit does; another system's zone is not public), UTC without a token.
  */
 async function viewerZone(services: Services, userId: string): Promise<string> {
-  const stored = storedTokenFor(services, userId);
+  const stored = await storedTokenFor(services, userId);
   return stored ? services.directory.timezone(userId, stored) : 'UTC';
 }
 
@@ -51,7 +51,7 @@ function chartMember(member: Pick<Member, 'name' | 'color'>): ChartMember {
 
 /** Names as this viewer may see them: the owner's list, or exactly PluralKit's public list. */
 async function memberNames(services: Services, userId: string, target: ReadTarget): Promise<{ members: ChartMembers; namesHidden: boolean }> {
-  const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
+  const stored = target.ownSystem ? await storedTokenFor(services, userId) : null;
   if (stored) {
     const own = await services.directory.ownMembers(userId, stored);
     const visible = target.token ? own : own.filter((member) => member.privacy?.visibility !== 'private').map(publicMember);
@@ -67,7 +67,7 @@ async function memberNames(services: Services, userId: string, target: ReadTarge
 }
 
 async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string): Promise<StatsSource['group']> {
-  const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
+  const stored = target.ownSystem ? await storedTokenFor(services, userId) : null;
   let ref: string;
   if (stored) {
     ref = (await resolveOwn(services, 'groups', userId, stored, input)).uuid;

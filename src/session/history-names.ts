@@ -12,7 +12,7 @@ export interface HistoryView {
 /** Member names for history lines: public names in public views; hidden and deleted members handled. */
 export async function historyMemberNames(services: Services, userId: string, view: HistoryView, ids: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const stored = view.ownSystem ? storedTokenFor(services, userId) : null;
+  const stored = view.ownSystem ? await storedTokenFor(services, userId) : null;
   if (stored) {
     // Names from the list already held; loaded once if it is not.
     const members = services.directory.peek('members', userId, stored) ?? (await services.directory.ownMembers(userId, stored));

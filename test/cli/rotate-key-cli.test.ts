@@ -2,16 +2,16 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EncryptedTokens } from '../../src/tokens/encrypted-tokens.js';
 import { generateKey, toEncryptionKey, type EncryptionKey } from '../../src/vault/crypto.js';
-import { openDatabase } from '../../src/vault/database.js';
+import { VaultKeyMismatchError } from '../../src/vault/key-check.js';
 import { createKeyFile, pendingKeyFilePathFor, readKeyFile } from '../../src/vault/key-file.js';
 import { resolveEncryptionKey } from '../../src/vault/keys.js';
-import { TokenVault, VaultKeyMismatchError } from '../../src/vault/token-vault.js';
-import { fakeToken, snapshot, useTempDirs } from './helpers.js';
+import { fakeToken, snapshot, useTempDirs, withSqliteStores } from '../stores/helpers.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
-const CLI = join(REPO, 'src', 'vault', 'rotate-key-cli.ts');
+const CLI = join(REPO, 'src', 'cli', 'rotate-key-cli.ts');
 const USERS = ['210000000000000001', '210000000000000002'];
 const SYSTEM = { id: 'exmpl', uuid: '0f5a1c1e-8a39-4f5c-9a34-2f0c0b6a1d11' };
 
@@ -31,50 +31,42 @@ function runCli(cwd: string, env: Record<string, string>): Promise<CliRun> {
   });
 }
 
+
 /** A vault on disk with two tokens, its key from the key file (or from `key` when given). */
-function seedVault(dir: string, key?: Buffer): { databasePath: string; current: EncryptionKey; tokens: string[] } {
+function seedVault(dir: string, key?: Buffer): Promise<{ databasePath: string; current: EncryptionKey; tokens: string[] }> {
   const databasePath = join(dir, 'switchboard.db');
-  const db = openDatabase(databasePath);
-  const current = resolveEncryptionKey({ databasePath, configuredKey: key, db });
-  const vault = new TokenVault(db, current);
-  vault.assertKeyMatches();
-  const tokens = USERS.map((user) => fakeToken(`cli${user.slice(-1)}`));
-  USERS.forEach((user, index) => vault.set(user, tokens[index]!, SYSTEM));
-  db.close();
-  return { databasePath, current, tokens };
+  return withSqliteStores(databasePath, async (stores) => {
+    const current = await resolveEncryptionKey({ databasePath, configuredKey: key, tokens: stores.tokens });
+    const vault = new EncryptedTokens(stores.tokens, current);
+    await vault.assertKeyMatches();
+    const tokens = USERS.map((user) => fakeToken(`cli${user.slice(-1)}`));
+    for (const [index, user] of USERS.entries()) await vault.set(user, tokens[index]!, SYSTEM);
+    return { databasePath, current, tokens };
+  });
 }
 
-function readAll(databasePath: string, key: EncryptionKey): string[] {
-  const db = openDatabase(databasePath);
-  try {
-    const vault = new TokenVault(db, key);
-    vault.assertKeyMatches();
-    return USERS.map((user) => vault.get(user)!.token);
-  } finally {
-    db.close();
-  }
+function readAll(databasePath: string, key: EncryptionKey): Promise<string[]> {
+  return withSqliteStores(databasePath, async (stores) => {
+    const vault = new EncryptedTokens(stores.tokens, key);
+    await vault.assertKeyMatches();
+    return Promise.all(USERS.map(async (user) => (await vault.get(user))!.token));
+  });
 }
 
-function keyOpens(databasePath: string, key: EncryptionKey): boolean {
-  const db = openDatabase(databasePath);
-  try {
-    new TokenVault(db, key).assertKeyMatches();
-    return true;
-  } catch (error) {
-    if (error instanceof VaultKeyMismatchError) return false;
-    throw error;
-  } finally {
-    db.close();
-  }
+function keyOpens(databasePath: string, key: EncryptionKey): Promise<boolean> {
+  return withSqliteStores(databasePath, async (stores) => {
+    try {
+      await new EncryptedTokens(stores.tokens, key).assertKeyMatches();
+      return true;
+    } catch (error) {
+      if (error instanceof VaultKeyMismatchError) return false;
+      throw error;
+    }
+  });
 }
 
-function dbSnapshot(databasePath: string): unknown {
-  const db = openDatabase(databasePath);
-  try {
-    return snapshot(db);
-  } finally {
-    db.close();
-  }
+function dbSnapshot(databasePath: string): Promise<unknown> {
+  return withSqliteStores(databasePath, snapshot);
 }
 
 function expectNoSecrets(run: CliRun, secrets: Array<string | Buffer>): void {
@@ -87,7 +79,7 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
 
   it('with a key file: generates a new key, re-encrypts, and swaps the key file only after the commit', async () => {
     const dir = tempDir();
-    const { databasePath, current, tokens } = seedVault(dir);
+    const { databasePath, current, tokens } = await seedVault(dir);
     const keyFilePath = join(dir, 'switchboard.key');
 
     const run = await runCli(dir, { DATABASE_PATH: databasePath });
@@ -101,24 +93,24 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
     expect(statSync(keyFilePath).mode & 0o777).toBe(0o600);
     expect(existsSync(pendingKeyFilePathFor(keyFilePath))).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes('.key'))).toEqual(['switchboard.key']);
-    expect(readAll(databasePath, next)).toEqual(tokens);
-    expect(keyOpens(databasePath, current)).toBe(false);
+    expect(await readAll(databasePath, next)).toEqual(tokens);
+    expect(await keyOpens(databasePath, current)).toBe(false);
     expectNoSecrets(run, [...tokens, current.key, next.key]);
   });
 
   it('with TOKEN_ENCRYPTION_KEY and no NEW_TOKEN_ENCRYPTION_KEY: explains what to do, exits 1, changes nothing', async () => {
     const dir = tempDir();
     const key = generateKey();
-    const { databasePath, current } = seedVault(dir, key);
-    const before = dbSnapshot(databasePath);
+    const { databasePath, current } = await seedVault(dir, key);
+    const before = await dbSnapshot(databasePath);
 
     const run = await runCli(dir, { DATABASE_PATH: databasePath, TOKEN_ENCRYPTION_KEY: key.toString('base64') });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/NEW_TOKEN_ENCRYPTION_KEY/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(dbSnapshot(databasePath)).toEqual(before);
-    expect(keyOpens(databasePath, current)).toBe(true);
+    expect(await dbSnapshot(databasePath)).toEqual(before);
+    expect(await keyOpens(databasePath, current)).toBe(true);
     expectNoSecrets(run, [key]);
   });
 
@@ -126,7 +118,7 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
     const dir = tempDir();
     const oldKey = generateKey();
     const newKey = generateKey();
-    const { databasePath, tokens } = seedVault(dir, oldKey);
+    const { databasePath, tokens } = await seedVault(dir, oldKey);
 
     const run = await runCli(dir, {
       DATABASE_PATH: databasePath,
@@ -137,16 +129,16 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/set TOKEN_ENCRYPTION_KEY to the value of NEW_TOKEN_ENCRYPTION_KEY/);
-    expect(readAll(databasePath, toEncryptionKey(newKey))).toEqual(tokens);
-    expect(keyOpens(databasePath, toEncryptionKey(oldKey))).toBe(false);
+    expect(await readAll(databasePath, toEncryptionKey(newKey))).toEqual(tokens);
+    expect(await keyOpens(databasePath, toEncryptionKey(oldKey))).toBe(false);
     expect(existsSync(join(dir, 'switchboard.key'))).toBe(false);
     expectNoSecrets(run, [...tokens, oldKey, newKey]);
   });
 
   it('refuses when the current key does not match the vault, changing nothing', async () => {
     const dir = tempDir();
-    const { databasePath, current } = seedVault(dir, generateKey());
-    const before = dbSnapshot(databasePath);
+    const { databasePath, current } = await seedVault(dir, generateKey());
+    const before = await dbSnapshot(databasePath);
 
     const run = await runCli(dir, {
       DATABASE_PATH: databasePath,
@@ -156,13 +148,13 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot decrypt the stored tokens/);
-    expect(dbSnapshot(databasePath)).toEqual(before);
-    expect(keyOpens(databasePath, current)).toBe(true);
+    expect(await dbSnapshot(databasePath)).toEqual(before);
+    expect(await keyOpens(databasePath, current)).toBe(true);
   });
 
   it('rejects a malformed NEW_TOKEN_ENCRYPTION_KEY with one line naming it', async () => {
     const dir = tempDir();
-    const { databasePath } = seedVault(dir);
+    const { databasePath } = await seedVault(dir);
     const run = await runCli(dir, { DATABASE_PATH: databasePath, NEW_TOKEN_ENCRYPTION_KEY: 'dG9vLXNob3J0' });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -180,14 +172,12 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
 
   it('finishes a rotation that committed but crashed before swapping the key file', async () => {
     const dir = tempDir();
-    const { databasePath, current, tokens } = seedVault(dir);
+    const { databasePath, current, tokens } = await seedVault(dir);
     const keyFilePath = join(dir, 'switchboard.key');
     const next = toEncryptionKey(generateKey());
     // What the CLI does up to the crash: park the new key, commit the rotation, then die before the rename.
     createKeyFile(pendingKeyFilePathFor(keyFilePath), next.key);
-    const db = openDatabase(databasePath);
-    new TokenVault(db, current).rotate(next);
-    db.close();
+    await withSqliteStores(databasePath, (stores) => new EncryptedTokens(stores.tokens, current).rotate(next));
 
     const run = await runCli(dir, { DATABASE_PATH: databasePath });
 
@@ -195,12 +185,12 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
     expect(run.stdout).toMatch(/Finished an interrupted rotation/);
     expect(readKeyFile(keyFilePath).equals(next.key)).toBe(true);
     expect(existsSync(pendingKeyFilePathFor(keyFilePath))).toBe(false);
-    expect(readAll(databasePath, next)).toEqual(tokens);
+    expect(await readAll(databasePath, next)).toEqual(tokens);
   });
 
   it('discards a parked key from a rotation that never committed, then rotates normally', async () => {
     const dir = tempDir();
-    const { databasePath, current, tokens } = seedVault(dir);
+    const { databasePath, current, tokens } = await seedVault(dir);
     const keyFilePath = join(dir, 'switchboard.key');
     const abandoned = generateKey();
     createKeyFile(pendingKeyFilePathFor(keyFilePath), abandoned);
@@ -213,7 +203,7 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
     const next = toEncryptionKey(readKeyFile(keyFilePath));
     expect(next.key.equals(abandoned)).toBe(false);
     expect(next.keyId).not.toBe(current.keyId);
-    expect(readAll(databasePath, next)).toEqual(tokens);
+    expect(await readAll(databasePath, next)).toEqual(tokens);
     expect(readFileSync(keyFilePath, 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
   });
 });

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations.js';
+import { sqliteCall } from './faults.js';
 
 export const IN_MEMORY = ':memory:';
 
-/** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
-export function openDatabase(path: string): Database.Database {
+/** Opens (creating if needed) the SQLite file in WAL mode; the stores' migrations run separately. */
+export function openSqliteFile(path: string): Database.Database {
   if (path !== IN_MEMORY) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
@@ -16,10 +16,14 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db);
   } catch (error) {
     db.close();
     throw error;
   }
   return db;
+}
+
+/** Runs `work` in one IMMEDIATE transaction (the write lock first, so two processes never interleave), as a store call. */
+export function immediately<T>(db: Database.Database, work: () => T): Promise<T> {
+  return sqliteCall(() => db.transaction(work).immediate());
 }

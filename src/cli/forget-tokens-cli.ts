@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { toEncryptionKey, type EncryptionKey } from './crypto.js';
-import { IN_MEMORY, openDatabase } from './database.js';
-import { KeyFileError, keyFilePathFor, keyIdOfFile, pendingKeyFilePathFor, readKeyFile } from './key-file.js';
+import { toEncryptionKey, type EncryptionKey } from '../vault/crypto.js';
+import { KeyFileError, keyIdOfFile, pendingKeyFilePathFor, readKeyFile } from '../vault/key-file.js';
+import { CliFailure, exitCodeOf, plural } from './cli-failure.js';
+import { openConfiguredStores } from './configured-stores.js';
 import { applyForget, planForget, type ForgetPlan } from './forget-tokens.js';
 
 /**
@@ -30,8 +30,6 @@ export interface ForgetTokensIo {
   err(line: string): void;
 }
 
-class CliFailure extends Error {}
-
 const optionSchema = z.array(z.enum(['--yes', '-y', '--help', '-h']));
 
 function parseOptions(args: readonly string[]): { yes: boolean; help: boolean } {
@@ -43,8 +41,6 @@ function parseOptions(args: readonly string[]): { yes: boolean; help: boolean } 
   return { yes: parsed.data.some((arg) => arg === '--yes' || arg === '-y'), help: parsed.data.some((arg) => arg === '--help' || arg === '-h') };
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 interface KeyAtHand {
   key: EncryptionKey | undefined;
   /** Where it came from, for the operator. */
@@ -52,8 +48,9 @@ interface KeyAtHand {
 }
 
 /** The key the bot would start with, never a generated one: TOKEN_ENCRYPTION_KEY, else the key file, else none. */
-function keyAtHand(configuredKey: Buffer | undefined, keyFilePath: string): KeyAtHand {
+function keyAtHand(configuredKey: Buffer | undefined, keyFilePath: string | undefined): KeyAtHand {
   if (configuredKey) return { key: toEncryptionKey(configuredKey), origin: 'TOKEN_ENCRYPTION_KEY' };
+  if (keyFilePath === undefined) return { key: undefined, origin: 'no key: TOKEN_ENCRYPTION_KEY is not set' };
   if (!existsSync(keyFilePath)) return { key: undefined, origin: `no key: TOKEN_ENCRYPTION_KEY is not set and there is no key file at ${keyFilePath}` };
   try {
     return { key: toEncryptionKey(readKeyFile(keyFilePath)), origin: `the key file ${keyFilePath}` };
@@ -112,21 +109,16 @@ async function forgetTokens(io: ForgetTokensIo): Promise<void> {
     return;
   }
   const config = loadConfig(io.env);
-  if (config.databasePath === IN_MEMORY) throw new CliFailure('DATABASE_PATH is :memory:, so there are no stored tokens to forget.');
-  const databasePath = resolve(config.databasePath);
-  if (!existsSync(databasePath)) throw new CliFailure(`There is no database at ${databasePath}. Check DATABASE_PATH.`);
-  const keyFilePath = keyFilePathFor(databasePath);
-  const atHand = keyAtHand(config.tokenEncryptionKey, keyFilePath);
-
-  const db = openDatabase(databasePath);
+  const { stores, keyFilePath } = await openConfiguredStores(config, 'forget');
   try {
-    const plan = planForget(db, atHand.key);
+    const atHand = keyAtHand(config.tokenEncryptionKey, keyFilePath);
+    const plan = await planForget(stores.tokens, atHand.key);
     if (plan.unreadable === 0 && !plan.keyCheckStale) {
       io.out(`Nothing to forget: all ${plural(plan.total, 'stored token')} decrypt with key ID ${atHand.key?.keyId ?? '(none)'}, from ${atHand.origin}.`);
       return;
     }
-    const pendingPath = pendingKeyFilePathFor(keyFilePath);
-    const parkedKeyId = keyIdOfFile(pendingPath);
+    const pendingPath = keyFilePath === undefined ? undefined : pendingKeyFilePathFor(keyFilePath);
+    const parkedKeyId = pendingPath === undefined ? undefined : keyIdOfFile(pendingPath);
     if (parkedKeyId && plan.unreadableByKeyId.some((group) => group.keyId === parkedKeyId)) {
       throw new CliFailure(
         `${pendingPath}, left by an interrupted key rotation, holds key ID ${parkedKeyId}, which stored tokens need: rename it to ${keyFilePath} (or run \`npm run rotate-key\`) instead of forgetting them. Nothing was changed.`,
@@ -138,7 +130,7 @@ async function forgetTokens(io: ForgetTokensIo): Promise<void> {
       io.out(`Nothing was changed. To go ahead, run \`npm run forget-tokens -- --yes\`${io.interactive ? ` or type ${CONFIRMATION_WORD} when asked` : ''}.`);
       return;
     }
-    const deleted = applyForget(db, atHand.key);
+    const deleted = await applyForget(stores.tokens, atHand.key);
     const remaining = plan.total - deleted;
     io.out(`Deleted ${plural(deleted, 'stored token')}; their users have to run /token set again. ${plural(remaining, 'stored token')} remain${remaining === 1 ? 's' : ''}${atHand.key ? `, all decryptable with key ID ${atHand.key.keyId}` : ''}.`);
     io.out(
@@ -147,20 +139,13 @@ async function forgetTokens(io: ForgetTokensIo): Promise<void> {
         : 'Next: start the bot. With no key file and no stored token it generates a new key file; for production, set TOKEN_ENCRYPTION_KEY to a fresh key (`openssl rand -base64 32`) first.',
     );
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
 /** Runs the command; returns the exit code. Failures are one line on `err`. */
-export async function forgetTokensCli(io: ForgetTokensIo): Promise<number> {
-  try {
-    await forgetTokens(io);
-    return 0;
-  } catch (error) {
-    // CliFailure and ConfigError messages are written for operators; anything else still names no secret.
-    io.err(`forget-tokens failed: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+export function forgetTokensCli(io: ForgetTokensIo): Promise<number> {
+  return exitCodeOf('forget-tokens failed', io.err, () => forgetTokens(io));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,9 +1,8 @@
-import type Database from 'better-sqlite3';
-import type { EncryptionKey } from './crypto.js';
-import { keyCheckOpens, KEY_CHECK_META, parseKeyCheck } from './key-check.js';
-import { getMeta } from './meta.js';
-import { forgetAllTokens, takeSealedTokenCensus } from './sealed-tokens.js';
-import { TokenVault } from './token-vault.js';
+import type { TokenStore } from '../stores/tokens/token-store.js';
+import { EncryptedTokens } from '../tokens/encrypted-tokens.js';
+import type { EncryptionKey } from '../vault/crypto.js';
+import { keyCheckRefuses } from '../vault/key-check.js';
+import { takeSealedTokenCensus } from '../vault/token-census.js';
 
 /*
  * The last resort when a token key is lost: delete exactly the stored tokens
@@ -31,27 +30,25 @@ function countByKeyId(keyIds: readonly string[]): Array<{ keyId: string; tokens:
   return [...counts].map(([keyId, tokens]) => ({ keyId, tokens })).sort((a, b) => b.tokens - a.tokens || a.keyId.localeCompare(b.keyId));
 }
 
-function keyCheckStale(db: Database.Database, key: EncryptionKey | undefined): boolean {
-  const stored = getMeta(db, KEY_CHECK_META);
+async function keyCheckStale(store: TokenStore, key: EncryptionKey | undefined): Promise<boolean> {
+  const stored = await store.keyCheck();
   if (stored === undefined) return false;
-  if (!key) return true;
-  const check = parseKeyCheck(stored);
-  return !check || !keyCheckOpens(key, check);
+  return !key || keyCheckRefuses(stored, key);
 }
 
 /** What `applyForget` would delete; changes nothing. */
-export function planForget(db: Database.Database, key: EncryptionKey | undefined): ForgetPlan {
+export async function planForget(store: TokenStore, key: EncryptionKey | undefined): Promise<ForgetPlan> {
   if (!key) {
-    const census = takeSealedTokenCensus(db);
-    return { total: census.total, unreadableByKeyId: census.byKeyId, unreadable: census.total, keyCheckStale: keyCheckStale(db, key) };
+    const census = await takeSealedTokenCensus(store);
+    return { total: census.total, unreadableByKeyId: census.byKeyId, unreadable: census.total, keyCheckStale: await keyCheckStale(store, key) };
   }
-  const vault = new TokenVault(db, key);
-  const unreadable = vault.unreadableRows();
+  const tokens = new EncryptedTokens(store, key);
+  const unreadable = await tokens.unreadableRows();
   return {
-    total: vault.count(),
+    total: await tokens.count(),
     unreadableByKeyId: countByKeyId(unreadable.map((row) => row.keyId)),
     unreadable: unreadable.length,
-    keyCheckStale: keyCheckStale(db, key),
+    keyCheckStale: await keyCheckStale(store, key),
   };
 }
 
@@ -61,6 +58,8 @@ export function planForget(db: Database.Database, key: EncryptionKey | undefined
  * the key (or drops it when there is no key, so the next start generates
  * one). Returns the tokens deleted.
  */
-export function applyForget(db: Database.Database, key: EncryptionKey | undefined): number {
-  return key ? new TokenVault(db, key).forgetUnreadable() : forgetAllTokens(db);
+export async function applyForget(store: TokenStore, key: EncryptionKey | undefined): Promise<number> {
+  if (key) return new EncryptedTokens(store, key).forgetUnreadable();
+  const { deleted } = await store.rewriteAll({ decide: () => 'delete', keyCheck: null });
+  return deleted;
 }

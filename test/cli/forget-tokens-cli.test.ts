@@ -3,14 +3,14 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { CONFIRMATION_WORD, forgetTokensCli } from '../../src/cli/forget-tokens-cli.js';
+import { openSqliteStores } from '../../src/stores/sqlite/sqlite-stores.js';
+import { EncryptedTokens } from '../../src/tokens/encrypted-tokens.js';
 import { generateKey, toEncryptionKey, type EncryptionKey } from '../../src/vault/crypto.js';
-import { openDatabase } from '../../src/vault/database.js';
+import { VaultKeyMismatchError } from '../../src/vault/key-check.js';
 import { createKeyFile, pendingKeyFilePathFor } from '../../src/vault/key-file.js';
 import { resolveEncryptionKey } from '../../src/vault/keys.js';
-import { CONFIRMATION_WORD, forgetTokensCli } from '../../src/vault/forget-tokens-cli.js';
-import { getMeta } from '../../src/vault/meta.js';
-import { TokenVault, VaultKeyMismatchError } from '../../src/vault/token-vault.js';
-import { fakeToken, flipFirstByte, snapshot, useTempDirs } from './helpers.js';
+import { fakeToken, flipFirstByte, snapshot, useTempDirs, withSqliteStores } from '../stores/helpers.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const SYSTEM = { id: 'exmpl', uuid: '0f5a1c1e-8a39-4f5c-9a34-2f0c0b6a1d11' };
@@ -40,39 +40,31 @@ async function runCli(env: Record<string, string>, options: { args?: string[]; t
   return { code, output: lines.join('\n') };
 }
 
-function withDatabase<T>(databasePath: string, use: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(databasePath);
-  try {
-    return use(db);
-  } finally {
-    db.close();
-  }
-}
 
 /**
  * Two tokens sealed under a key file that is then lost. With `newKey`, a third
  * token sealed under it is added the way a bot started with that key would
  * have stored it (row copied in; the user ID is what the seal binds).
  */
-function lostKeyVault(dir: string, newKey?: EncryptionKey) {
+async function lostKeyVault(dir: string, newKey?: EncryptionKey) {
   const databasePath = join(dir, 'switchboard.db');
   const tokens = OLD_USERS.map((user) => fakeToken(`old${user.slice(-1)}`));
-  const lost = withDatabase(databasePath, (db) => {
-    const key = resolveEncryptionKey({ databasePath, configuredKey: undefined, db });
-    const vault = new TokenVault(db, key);
-    vault.assertKeyMatches();
-    OLD_USERS.forEach((user, i) => vault.set(user, tokens[i]!, SYSTEM));
+  const lost = await withSqliteStores(databasePath, async (stores) => {
+    const key = await resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens: stores.tokens });
+    const vault = new EncryptedTokens(stores.tokens, key);
+    await vault.assertKeyMatches();
+    for (const [i, user] of OLD_USERS.entries()) await vault.set(user, tokens[i]!, SYSTEM);
     return key;
   });
   rmSync(lost.keyFilePath!);
   const newToken = fakeToken('new3');
   if (newKey) {
-    const scratch = openDatabase(':memory:');
-    const vault = new TokenVault(scratch, newKey);
-    vault.set(NEW_USER, newToken, SYSTEM);
-    const row = scratch.prepare('SELECT * FROM tokens').get() as Record<string, unknown>;
-    scratch.close();
-    withDatabase(databasePath, (db) =>
+    const scratch = openSqliteStores(':memory:');
+    const vault = new EncryptedTokens(scratch.tokens, newKey);
+    await vault.set(NEW_USER, newToken, SYSTEM);
+    const row = scratch.db.prepare('SELECT * FROM tokens').get() as Record<string, unknown>;
+    await scratch.close();
+    await withSqliteStores(databasePath, ({ db }) =>
       db
         .prepare(
           'INSERT INTO tokens VALUES (@discord_user_id, @ciphertext, @nonce, @auth_tag, @key_id, @system_id, @system_uuid, @set_at, @verified_at)',
@@ -91,8 +83,8 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
   const tempDir = useTempDirs();
 
   it('is a dry run by default: says how many tokens would go and under which key ID, and changes nothing', async () => {
-    const { databasePath, lost, tokens } = lostKeyVault(tempDir());
-    const before = withDatabase(databasePath, snapshot);
+    const { databasePath, lost, tokens } = await lostKeyVault(tempDir());
+    const before = await withSqliteStores(databasePath, snapshot);
 
     const run = await runCli({ DATABASE_PATH: databasePath });
 
@@ -100,14 +92,14 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
     expect(run.output).toMatch(/no key: TOKEN_ENCRYPTION_KEY is not set and there is no key file/);
     expect(run.output).toContain(`Would delete 2 stored tokens (of 2) that cannot be decrypted: 2 sealed under key ID ${lost.keyId}.`);
     expect(run.output).toMatch(/Nothing was changed\. To go ahead, run `npm run forget-tokens -- --yes`\./);
-    expect(withDatabase(databasePath, snapshot)).toEqual(before);
+    expect(await withSqliteStores(databasePath, snapshot)).toEqual(before);
     expectNoSecrets(run, [...tokens, lost.key]);
   });
 
   it('with --yes deletes only the tokens the key at hand cannot decrypt, and the vault then opens with that key', async () => {
     const newKey = toEncryptionKey(generateKey());
-    const { databasePath, lost, tokens, newToken } = lostKeyVault(tempDir(), newKey);
-    expect(() => withDatabase(databasePath, (db) => new TokenVault(db, newKey).assertKeyMatches())).toThrow(VaultKeyMismatchError);
+    const { databasePath, lost, tokens, newToken } = await lostKeyVault(tempDir(), newKey);
+    await expect(withSqliteStores(databasePath, (stores) => new EncryptedTokens(stores.tokens, newKey).assertKeyMatches())).rejects.toThrow(VaultKeyMismatchError);
 
     const run = await runCli({ DATABASE_PATH: databasePath, TOKEN_ENCRYPTION_KEY: newKey.key.toString('base64') }, { args: ['--yes'] });
 
@@ -116,12 +108,12 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
     expect(run.output).toContain(`2 sealed under key ID ${lost.keyId}`);
     expect(run.output).toContain(`Deleting 2 stored tokens (of 3) that this key cannot decrypt: 2 sealed under key ID ${lost.keyId}.`);
     expect(run.output).toContain(`Deleted 2 stored tokens; their users have to run /token set again. 1 stored token remains, all decryptable with key ID ${newKey.keyId}.`);
-    withDatabase(databasePath, (db) => {
-      const vault = new TokenVault(db, newKey);
-      vault.assertKeyMatches();
-      expect(vault.count()).toBe(1);
-      expect(vault.get(NEW_USER)?.token).toBe(newToken);
-      for (const user of OLD_USERS) expect(vault.get(user)).toBeNull();
+    await withSqliteStores(databasePath, async (stores) => {
+      const vault = new EncryptedTokens(stores.tokens, newKey);
+      await vault.assertKeyMatches();
+      expect(await vault.count()).toBe(1);
+      expect((await vault.get(NEW_USER))?.token).toBe(newToken);
+      for (const user of OLD_USERS) expect(await vault.get(user)).toBeNull();
     });
     expectNoSecrets(run, [...tokens, newToken, lost.key, newKey.key]);
   });
@@ -130,10 +122,10 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
     const key = toEncryptionKey(generateKey());
-    withDatabase(databasePath, (db) => {
-      const vault = new TokenVault(db, key);
-      vault.set(OLD_USERS[0]!, fakeToken('good'), SYSTEM);
-      vault.set(OLD_USERS[1]!, fakeToken('bad'), SYSTEM);
+    await withSqliteStores(databasePath, async ({ db, tokens }) => {
+      const vault = new EncryptedTokens(tokens, key);
+      await vault.set(OLD_USERS[0]!, fakeToken('good'), SYSTEM);
+      await vault.set(OLD_USERS[1]!, fakeToken('bad'), SYSTEM);
       const row = db.prepare('SELECT ciphertext FROM tokens WHERE discord_user_id = ?').get(OLD_USERS[1]) as { ciphertext: Buffer };
       db.prepare('UPDATE tokens SET ciphertext = ? WHERE discord_user_id = ?').run(flipFirstByte(row.ciphertext), OLD_USERS[1]);
     });
@@ -144,23 +136,23 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
     const run = await runCli(env, { args: ['-y'] });
 
     expect(run.code).toBe(0);
-    withDatabase(databasePath, (db) => {
-      const vault = new TokenVault(db, key);
-      expect(vault.get(OLD_USERS[0]!)?.token).toBe(fakeToken('good'));
-      expect(vault.get(OLD_USERS[1]!)).toBeNull();
+    await withSqliteStores(databasePath, async (stores) => {
+      const vault = new EncryptedTokens(stores.tokens, key);
+      expect((await vault.get(OLD_USERS[0]!))?.token).toBe(fakeToken('good'));
+      expect(await vault.get(OLD_USERS[1]!)).toBeNull();
     });
   });
 
   it('at a terminal, deletes only when the confirmation word is typed', async () => {
-    const { databasePath, tokens } = lostKeyVault(tempDir());
-    const before = withDatabase(databasePath, snapshot);
+    const { databasePath, tokens } = await lostKeyVault(tempDir());
+    const before = await withSqliteStores(databasePath, snapshot);
 
     for (const typed of ['no', 'yes', `${CONFIRMATION_WORD}!`, null]) {
       const refused = await runCli({ DATABASE_PATH: databasePath }, { typed });
       expect(refused.code).toBe(0);
       expect(refused.output).toContain(`Type ${CONFIRMATION_WORD} to delete them now`);
       expect(refused.output).toMatch(/Nothing was changed/);
-      expect(withDatabase(databasePath, snapshot)).toEqual(before);
+      expect(await withSqliteStores(databasePath, snapshot)).toEqual(before);
     }
 
     const run = await runCli({ DATABASE_PATH: databasePath }, { typed: `  ${CONFIRMATION_WORD} ` });
@@ -171,14 +163,14 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
   });
 
   it('with no key at all, leaves an empty vault that the next start adopts with a new key', async () => {
-    const { databasePath, keyFilePath } = lostKeyVault(tempDir());
+    const { databasePath, keyFilePath } = await lostKeyVault(tempDir());
     expect((await runCli({ DATABASE_PATH: databasePath }, { args: ['--yes'] })).code).toBe(0);
 
-    withDatabase(databasePath, (db) => {
-      expect(getMeta(db, 'vault.key_check')).toBeUndefined();
-      const key = resolveEncryptionKey({ databasePath, configuredKey: undefined, db });
+    await withSqliteStores(databasePath, async (stores) => {
+      expect(await stores.tokens.keyCheck()).toBeUndefined();
+      const key = await resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens: stores.tokens });
       expect(key.source).toBe('generated');
-      new TokenVault(db, key).assertKeyMatches();
+      await new EncryptedTokens(stores.tokens, key).assertKeyMatches();
     });
     expect(existsSync(keyFilePath)).toBe(true);
   });
@@ -186,29 +178,29 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
   it('has nothing to do when every token decrypts, and says so', async () => {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
-    const key = withDatabase(databasePath, (db) => {
-      const resolved = resolveEncryptionKey({ databasePath, configuredKey: undefined, db });
-      new TokenVault(db, resolved).set(OLD_USERS[0]!, fakeToken('fine'), SYSTEM);
+    const key = await withSqliteStores(databasePath, async (stores) => {
+      const resolved = await resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens: stores.tokens });
+      await new EncryptedTokens(stores.tokens, resolved).set(OLD_USERS[0]!, fakeToken('fine'), SYSTEM);
       return resolved;
     });
-    const before = withDatabase(databasePath, snapshot);
+    const before = await withSqliteStores(databasePath, snapshot);
 
     const run = await runCli({ DATABASE_PATH: databasePath }, { args: ['--yes'] });
 
     expect(run).toEqual({ code: 0, output: `Nothing to forget: all 1 stored token decrypt with key ID ${key.keyId}, from the key file ${key.keyFilePath}.` });
-    expect(withDatabase(databasePath, snapshot)).toEqual(before);
+    expect(await withSqliteStores(databasePath, snapshot)).toEqual(before);
   });
 
   it('refuses to forget tokens that a key parked by an interrupted rotation still opens', async () => {
-    const { databasePath, lost, keyFilePath } = lostKeyVault(tempDir());
+    const { databasePath, lost, keyFilePath } = await lostKeyVault(tempDir());
     createKeyFile(pendingKeyFilePathFor(keyFilePath), lost.key);
-    const before = withDatabase(databasePath, snapshot);
+    const before = await withSqliteStores(databasePath, snapshot);
 
     const run = await runCli({ DATABASE_PATH: databasePath }, { args: ['--yes'] });
 
     expect(run.code).toBe(1);
     expect(run.output).toContain(`holds key ID ${lost.keyId}, which stored tokens need: rename it to ${keyFilePath}`);
-    expect(withDatabase(databasePath, snapshot)).toEqual(before);
+    expect(await withSqliteStores(databasePath, snapshot)).toEqual(before);
     expectNoSecrets(run, [lost.key]);
   });
 
@@ -225,11 +217,11 @@ describe('npm run forget-tokens (forget-tokens-cli)', () => {
 
   it('as a process without a terminal: a dry run, exit 0, nothing asked', async () => {
     const dir = tempDir();
-    const { databasePath, lost } = lostKeyVault(dir);
+    const { databasePath, lost } = await lostKeyVault(dir);
     const run = await new Promise<Run>((done) => {
       execFile(
         join(REPO, 'node_modules', '.bin', 'tsx'),
-        [join(REPO, 'src', 'vault', 'forget-tokens-cli.ts')],
+        [join(REPO, 'src', 'cli', 'forget-tokens-cli.ts')],
         { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_PATH: databasePath }, timeout: 30_000 },
         (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: stdout + stderr }),
       );
