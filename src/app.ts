@@ -27,7 +27,7 @@ export interface RunningApp {
 
 /** Opens the stores, checks the token key, builds the services; nothing touches Discord yet. */
 export async function createServices(config: Config, logger: Logger): Promise<Services> {
-  const stores = await openStores(config);
+  const stores = await openStores(config, { onIdleError: (error) => logger.warn({ err: error }, 'a database connection failed while idle; the next call reconnects') });
   try {
     const key = await resolveEncryptionKey({ databasePath: sqliteFileOf(config), configuredKey: config.tokenEncryptionKey, tokens: stores.tokens, logger });
     const tokens = new EncryptedTokens(stores.tokens, key, {

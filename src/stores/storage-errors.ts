@@ -27,3 +27,11 @@ export class CorruptRecordError extends Error {
     super(`the ${store} record ${key} is damaged`);
   }
 }
+
+/** The database was set up by a newer Switchboard: refused before anything changes. */
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+  constructor(what: string, found: number, known: number, setting: 'DATABASE_PATH' | 'DATABASE_URL' = 'DATABASE_PATH') {
+    super(`the database has ${what} version ${found} but this Switchboard knows only up to ${known}; upgrade Switchboard or point ${setting} elsewhere`);
+  }
+}

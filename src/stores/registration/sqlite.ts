@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { sqliteCall } from '../sqlite/faults.js';
 import type { SqliteSchema } from '../sqlite/migrations.js';
 import type { RegistrationRecord, RegistrationStore } from './registration-store.js';
+import { toRegistrationRecord } from './rows.js';
 
 export const REGISTRATION_SQLITE_SCHEMA: SqliteSchema = {
   store: 'registration',
@@ -18,14 +18,6 @@ export const REGISTRATION_SQLITE_SCHEMA: SqliteSchema = {
      ) STRICT;`,
   ],
 };
-
-const recordSchema = z.object({ hash: z.string().nullable(), registered_at: z.coerce.number().nullable() });
-
-export function toRegistrationRecord(raw: unknown): RegistrationRecord | undefined {
-  if (raw === undefined) return undefined;
-  const row = recordSchema.parse(raw);
-  return row.hash === null || row.registered_at === null ? undefined : { hash: row.hash, registeredAt: row.registered_at };
-}
 
 export class SqliteRegistrationStore implements RegistrationStore {
   constructor(

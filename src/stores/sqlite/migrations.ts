@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SchemaTooNewError } from '../storage-errors.js';
 
 /**
  * One store's tables: its migrations in order, migration N bringing the store from version N-1
@@ -22,13 +23,6 @@ const LEGACY_VERSIONS: Record<number, Record<string, number>> = {
   1: { tokens: 1 },
   2: { tokens: 1, interaction_state: 1 },
 };
-
-export class SchemaTooNewError extends Error {
-  override name = 'SchemaTooNewError';
-  constructor(what: string, found: number, known: number) {
-    super(`the database has ${what} version ${found} but this Switchboard knows only up to ${known}; upgrade Switchboard or point DATABASE_PATH elsewhere`);
-  }
-}
 
 const userVersion = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;
 

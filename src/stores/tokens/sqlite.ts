@@ -1,9 +1,7 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { immediately } from '../sqlite/database.js';
 import { sqliteCall } from '../sqlite/faults.js';
 import type { SqliteSchema } from '../sqlite/migrations.js';
-import { CorruptRecordError } from '../storage-errors.js';
 import {
   KEY_CHECK_META,
   type KeyGuard,
@@ -14,6 +12,7 @@ import {
   type TokenSnapshot,
   type TokenStore,
 } from './token-store.js';
+import { toSealedToken, toStoredTokenSystem, userIdOf } from './rows.js';
 
 export const TOKENS_SQLITE_SCHEMA: SqliteSchema = {
   store: 'tokens',
@@ -36,38 +35,6 @@ export const TOKENS_SQLITE_SCHEMA: SqliteSchema = {
      ) STRICT;`,
   ],
 };
-
-const rowSchema = z.object({
-  discord_user_id: z.string(),
-  ciphertext: z.instanceof(Buffer),
-  nonce: z.instanceof(Buffer),
-  auth_tag: z.instanceof(Buffer),
-  key_id: z.string(),
-  system_id: z.string(),
-  system_uuid: z.string(),
-  set_at: z.number().int(),
-  verified_at: z.number().int(),
-});
-const systemRowSchema = rowSchema.pick({ system_id: true, system_uuid: true, set_at: true, verified_at: true });
-
-function toSealedToken(raw: unknown, userId: string): SealedToken {
-  const parsed = rowSchema.safeParse(raw);
-  if (!parsed.success) throw new CorruptRecordError('tokens', userId);
-  const row = parsed.data;
-  return {
-    discordUserId: row.discord_user_id,
-    ciphertext: row.ciphertext,
-    nonce: row.nonce,
-    authTag: row.auth_tag,
-    keyId: row.key_id,
-    systemId: row.system_id,
-    systemUuid: row.system_uuid,
-    setAt: row.set_at,
-    verifiedAt: row.verified_at,
-  };
-}
-
-const userIdOf = (raw: unknown): string => String((raw as { discord_user_id?: unknown } | null)?.discord_user_id ?? '(unknown)');
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -113,11 +80,7 @@ export class SqliteTokenStore implements TokenStore {
   readSystem(discordUserId: string): Promise<StoredTokenSystem | undefined> {
     return sqliteCall(() => {
       const raw = this.sql.readSystem.get(discordUserId);
-      if (raw === undefined) return undefined;
-      const parsed = systemRowSchema.safeParse(raw);
-      if (!parsed.success) throw new CorruptRecordError('tokens', discordUserId);
-      const row = parsed.data;
-      return { systemId: row.system_id, systemUuid: row.system_uuid, setAt: row.set_at, verifiedAt: row.verified_at };
+      return raw === undefined ? undefined : toStoredTokenSystem(raw, discordUserId);
     });
   }
 
