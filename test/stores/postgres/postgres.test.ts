@@ -53,13 +53,11 @@ describe.skipIf(!postgresAdminUrl)('PostgreSQL stores: migrations and faults', (
     const key = toEncryptionKey(generateKey());
     await new EncryptedTokens(stores.tokens, key).set('210000000000000001', fakeToken('a'), SYSTEM);
     await stores.close();
-    const name = new URL(url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: postgresAdminUrl! });
-    await admin.connect();
-    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
-    await admin.end();
+    // Every transaction read-only, as on a server put into read-only mode.
+    const readOnlyUrl = new URL(url);
+    readOnlyUrl.searchParams.set('options', `${readOnlyUrl.searchParams.get('options')} -c default_transaction_read_only=on`);
 
-    const readOnly = await openPostgresStores(url);
+    const readOnly = await openPostgresStores(readOnlyUrl.toString());
     try {
       const again = new EncryptedTokens(readOnly.tokens, key);
       await expect(readOnly.interactionState.create('switch.delete', 'u1', {}, 60_000)).rejects.toThrow(expect.objectContaining({ name: 'StorageError', fault: 'read-only' }));
