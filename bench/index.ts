@@ -11,6 +11,7 @@ import { benchPublicFronters } from './public-fronters.js';
 import { benchRateLimitBurst } from './rate-limit-burst.js';
 import { benchResolution } from './resolution.js';
 import { benchStats } from './stats.js';
+import { benchStores } from './stores.js';
 import { benchSessionRequests } from './session-requests.js';
 import { benchSystem } from './system.js';
 import { benchTimeZones } from './time-zones.js';
@@ -27,6 +28,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['Rate limiter: 100 GETs at once with limits on, after responses without rate-limit headers (target: 0 × 429, all succeed)', benchRateLimitBurst],
   ['Public /fronters: 200 users at once over 50 systems on the real process, PluralKit limits on (targets: ≥ 190 with data, ≤ 50 requests)', benchPublicFronters],
   ['Vault reads per interaction (before: get() prepared its statement on every call)', benchVaultReads],
+  ['Many instances, storage: prompt claim, interaction-state write and read per call, SQLite vs PostgreSQL', benchStores],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
   ['Worst-case name resolution: ~6,000 characters of unknown 64-letter names on 1,000 and 5,000 members (target ≤ 20 ms per list)', benchResolution],
   ['Time zone autocomplete for /system settings: first keystroke, then per keystroke (target p99 ≤ 5 ms), memory held', benchTimeZones],

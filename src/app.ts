@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { ChartRenderer } from './charts/chart-renderer.js';
 import { commandModules } from '../commands/index.js';
 import type { Config } from './config.js';
@@ -8,15 +7,14 @@ import { commandDefinitions, registerIfChanged } from './framework/registration.
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
-import { InteractionStore } from './session/interaction-store.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './directory/system-directory.js';
-import { openDatabase } from './vault/database.js';
-import { resolveEncryptionKey } from './vault/keys.js';
-import { TokenVault } from './vault/token-vault.js';
+import { openStores, sqliteFileOf } from './stores/open-stores.js';
+import { EncryptedTokens } from './tokens/encrypted-tokens.js';
+import { resolveEncryptionKey, rotatedKeyCandidates } from './vault/keys.js';
 import type { AddressInfo } from 'node:net';
 import { forgetUser } from './access/forget-user.js';
-import { InProcessInteractionClaims } from './framework/interaction-claims.js';
+import { storedInteractionClaims } from './framework/interaction-claims.js';
 import { DiscordRest } from './transport/discord-rest.js';
 import type { GatewayConnection } from './transport/gateway.js';
 import { EventsEndpoint } from './transport/http/events-endpoint.js';
@@ -51,13 +49,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Opens the vault, checks the key, builds the services; nothing touches Discord yet. */
-export function createServices(config: Config, logger: Logger, discord: DiscordRest, options: AppOptions = {}): Services {
-  const db: Database.Database = openDatabase(config.databasePath);
+/** Opens the stores, checks the token key, builds the services; nothing touches Discord yet. */
+export async function createServices(config: Config, logger: Logger, discord: DiscordRest, options: AppOptions = {}): Promise<Services> {
+  const stores = await openStores(config, { onIdleError: (error) => logger.warn({ err: error }, 'a database connection failed while idle; the next call reconnects') });
   try {
-    const key = resolveEncryptionKey({ databasePath: config.databasePath, configuredKey: config.tokenEncryptionKey, db, logger });
-    const vault = new TokenVault(db, key);
-    vault.assertKeyMatches();
+    const key = await resolveEncryptionKey({ databasePath: sqliteFileOf(config), configuredKey: config.tokenEncryptionKey, tokens: stores.tokens, logger });
+    const tokens = new EncryptedTokens(stores.tokens, key, {
+      rotatedKeys: () => rotatedKeyCandidates(key),
+      onKeyAdopted: (previousKeyId, keyId) => logger.warn({ previousKeyId, keyId, keyFilePath: key.keyFilePath }, 'the token key was rotated while running; now using the new key from the key file'),
+    });
+    await tokens.assertKeyMatches();
     const pluralkit = new PluralKitClient({
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,
@@ -67,18 +68,18 @@ export function createServices(config: Config, logger: Logger, discord: DiscordR
     return {
       config,
       logger,
-      db,
-      vault,
+      stores,
+      tokens,
       pluralkit,
       discord,
       directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
-      interactions: new InteractionStore(db),
+      interactions: stores.interactionState,
       frontHistory: new FrontHistoryCache(),
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
       writes: WriteSettler.start({ clock: options.clock ?? systemClock, log: logger, budgetMs: options.writeBudgetMs }),
     };
   } catch (error) {
-    db.close();
+    await stores.close();
     throw error;
   }
 }
@@ -137,13 +138,13 @@ async function startEdges(config: Config, logger: Logger, services: Services, di
 /** `modules` defaults to the registry; tests may add a module of their own. */
 export async function startApp(config: Config, logger: Logger, modules: readonly CommandModule[] = commandModules, options: AppOptions = {}): Promise<RunningApp> {
   const discord = new DiscordRest({ token: config.discordToken!, apiUrl: config.discordApiUrl });
-  const services = createServices(config, logger, discord, options);
-  const dispatcher = new Dispatcher(services, modules, new InProcessInteractionClaims());
+  const services = await createServices(config, logger, discord, options);
+  const dispatcher = new Dispatcher(services, modules, storedInteractionClaims(services.stores.handledInteractions));
   const closeServices = async (): Promise<void> => {
     await services.pluralkit.close();
     services.directory.dispose();
     await services.charts.close();
-    services.db.close();
+    await services.stores.close();
   };
   let edges: Edges;
   try {
@@ -157,7 +158,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     try {
       await registerIfChanged({
         rest: discord,
-        db: services.db,
+        registration: services.stores.registration,
         definitions: commandDefinitions(modules),
         target: { applicationId: edges.applicationId, guildId: config.devGuildId },
         log: logger,

@@ -29,8 +29,10 @@ export interface Config {
   /** PLURALKIT_API_URL without a trailing slash. */
   pluralkitApiUrl: string;
   pluralkitUserAgent: string;
-  /** Absolute path, or `:memory:`. */
+  /** Absolute path, or `:memory:`: the SQLite file, used unless `databaseUrl` is set. */
   databasePath: string;
+  /** DATABASE_URL: `postgres://…` puts everything in PostgreSQL (then `tokenEncryptionKey` is set). */
+  databaseUrl: string | undefined;
   /** TOKEN_ENCRYPTION_KEY decoded; undefined → key file beside the database. */
   tokenEncryptionKey: Buffer | undefined;
   devGuildId: string | undefined;
@@ -161,6 +163,20 @@ const environmentSchema = z.object({
     message: 'PLURALKIT_USER_AGENT must be printable ASCII (it is sent as an HTTP header)',
   }),
   DATABASE_PATH: optionalText,
+  DATABASE_URL: optionalText.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    // The value itself is never echoed: it usually carries a password.
+    let protocol: string;
+    try {
+      protocol = new URL(value).protocol;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'DATABASE_URL must be a postgres:// URL (it could not be parsed)' });
+      return;
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      ctx.addIssue({ code: 'custom', message: `DATABASE_URL must be a postgres:// URL (got scheme ${protocol.slice(0, 12)})` });
+    }
+  }),
   TOKEN_ENCRYPTION_KEY: optionalText.transform((value, ctx) => {
     if (value === undefined) return undefined;
     try {
@@ -253,6 +269,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       throw new ConfigError('DISCORD_PUBLIC_KEY is required when DISCORD_INTERACTIONS=http: the application\'s public key from the Developer Portal (General Information), 64 hex digits');
     }
   }
+  if (vars.DATABASE_URL !== undefined && vars.TOKEN_ENCRYPTION_KEY === undefined) {
+    throw new ConfigError(
+      'DATABASE_URL is set, so TOKEN_ENCRYPTION_KEY is required: every instance needs the same token key and no key file is written (make one with `openssl rand -base64 32`)',
+    );
+  }
 
   const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
   return {
@@ -267,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     pluralkitApiUrl: stripTrailingSlashes(vars.PLURALKIT_API_URL ?? DEFAULT_PLURALKIT_API_URL),
     pluralkitUserAgent: vars.PLURALKIT_USER_AGENT ?? defaultUserAgent(),
     databasePath: databasePath === IN_MEMORY_DATABASE ? databasePath : resolve(databasePath),
+    databaseUrl: vars.DATABASE_URL,
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
     devGuildId: vars.DEV_GUILD_ID,
     logLevel: vars.LOG_LEVEL,

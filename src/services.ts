@@ -1,28 +1,30 @@
-import type Database from 'better-sqlite3';
 import type { ChartRenderer } from './charts/chart-renderer.js';
 import type { Config } from './config.js';
 import type { DirectMessages } from './interaction/direct-messages.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
-import type { InteractionStore } from './session/interaction-store.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
 import type { SystemDirectory } from './directory/system-directory.js';
-import type { TokenVault } from './vault/token-vault.js';
+import type { InteractionStateStore } from './stores/interaction-state/interaction-state-store.js';
+import type { Stores } from './stores/stores.js';
+import type { EncryptedTokens } from './tokens/encrypted-tokens.js';
 import type { WriteSettler } from './writes/writes.js';
 
 /** Long-lived collaborators shared by every handler, built once at start. */
 export interface Services {
   config: Config;
   logger: Logger;
-  db: Database.Database;
-  vault: TokenVault;
+  /** Everything stored (SQLite or PostgreSQL), one store per kind. */
+  stores: Stores;
+  /** The users' PluralKit tokens, sealed in `stores.tokens` and opened per call. */
+  tokens: EncryptedTokens;
   pluralkit: PluralKitClient;
   /** DMs to users, through Discord's REST API (both transports). */
   discord: DirectMessages;
   /** Per-user caches of the caller's own member list and time zone. */
   directory: SystemDirectory;
-  /** Prompts, pagers and forms behind buttons and modals (SQLite, survives restarts). */
-  interactions: InteractionStore;
+  /** Prompts, pagers and forms behind buttons and modals (`stores.interactionState`; survives restarts). */
+  interactions: InteractionStateStore;
   /** Front histories read for /stats and member cards, per auth context, briefly. */
   frontHistory: FrontHistoryCache;
   /** Paints charts in a renderer process of its own, so Skia and fonts never stay in the bot's memory. */

@@ -95,7 +95,7 @@ export const statsFront = subcommand({
       },
       { content: statsNotes(range, unnamed(names, shown).length), files: [{ name: CHART_FILE, data: png, description: frontChartAltText(chart) }] },
     );
-    ctx.services.interactions.keepNewest(tablePager.id, ctx.userId, OPEN_TABLES_PER_USER);
+    await ctx.services.interactions.keepNewest(tablePager.id, ctx.userId, OPEN_TABLES_PER_USER);
   },
 });
 

@@ -21,9 +21,9 @@ const HistoryState = z.object({
 type HistoryState = z.infer<typeof HistoryState>;
 
 /** The owner's token for an owner view, read at page time (it is never stored with the view). */
-function tokenFor(ctx: CommandContext, state: HistoryState): string | undefined {
+async function tokenFor(ctx: CommandContext, state: HistoryState): Promise<string | undefined> {
   if (!state.owner) return undefined;
-  const stored = storedTokenFor(ctx.services, ctx.userId);
+  const stored = await storedTokenFor(ctx.services, ctx.userId);
   if (!stored) throw new UserFacingError('Your PluralKit token is no longer stored, so your private history cannot be shown. Run `/token set`.');
   return stored.token;
 }
@@ -34,7 +34,7 @@ const historyPager = pager({
   schema: HistoryState,
   async load(ctx, state, page) {
     if (page >= state.cursors.length) throw new UserFacingError('That page is not available.');
-    const token = tokenFor(ctx, state);
+    const token = await tokenFor(ctx, state);
     const before = state.cursors[page] ?? undefined;
     const entries = await ctx.services.pluralkit.getSystemSwitches(state.ref, { ...(before ? { before } : {}), limit: HISTORY_PAGE_SIZE + 1 }, token ? { token } : {});
     const shown = entries.slice(0, HISTORY_PAGE_SIZE);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
-import { storedTokenFor } from '../../src/access/stored-token.js';
 
 const confirmRemove = confirmation({
   id: 'token.remove',
@@ -10,7 +9,7 @@ const confirmRemove = confirmation({
   schema: z.object({}),
   needs: {},
   async run(ctx) {
-    const removed = ctx.services.vault.remove(ctx.userId);
+    const removed = await ctx.services.tokens.remove(ctx.userId);
     await ctx.reply.send({
       content: removed
         ? '✅ Your PluralKit token is forgotten. To make sure it can never be used again, send `pk;token refresh` to PluralKit.'
@@ -23,7 +22,8 @@ const confirmRemove = confirmation({
 export const tokenRemove = subcommand({
   description: 'Forget your stored token',
   async run(ctx) {
-    if (!storedTokenFor(ctx.services, ctx.userId)) {
+    // Whether one is stored, not whether it opens: a damaged token can be forgotten too.
+    if (!(await ctx.services.tokens.has(ctx.userId))) {
       await ctx.reply.send({ content: 'No PluralKit token is stored for you, so there is nothing to remove.' });
       return;
     }

@@ -7,7 +7,7 @@ import { storedTokenFor } from '../../src/access/stored-token.js';
 export const tokenStatus = subcommand({
   description: 'Which system your stored token belongs to',
   async run(ctx) {
-    const stored = storedTokenFor(ctx.services, ctx.userId);
+    const stored = await storedTokenFor(ctx.services, ctx.userId);
     if (!stored) {
       await ctx.reply.send({ content: 'No PluralKit token is stored for you. Run `/token set` to connect your system.' });
       return;
@@ -17,7 +17,7 @@ export const tokenStatus = subcommand({
     try {
       const system = await ctx.services.pluralkit.getSystem('@me', { token: stored.token });
       systemName = system.name;
-      ctx.services.vault.markVerified(ctx.userId, { id: system.id, uuid: system.uuid });
+      await ctx.services.tokens.markVerified(ctx.userId, { id: system.id, uuid: system.uuid });
     } catch (error) {
       if (error instanceof PluralKitError && error.status === 401) {
         await ctx.reply.send({ content: `❌ ${TOKEN_REVOKED_MESSAGE}` });
@@ -26,7 +26,7 @@ export const tokenStatus = subcommand({
       ctx.log.warn({ err: error }, 'token status could not be verified');
       problem = verificationProblem(error);
     }
-    const current = storedTokenFor(ctx.services, ctx.userId) ?? stored;
+    const current = (await storedTokenFor(ctx.services, ctx.userId)) ?? stored;
     await ctx.reply.send({ embeds: [renderTokenStatus(current, systemName, problem)] });
   },
 });

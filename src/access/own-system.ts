@@ -101,7 +101,7 @@ export interface ReadReference<E = Member | Group> extends ViewReference<E> {
  * own entity with `private: True`; asking for another system's private view is refused.
  */
 export async function resolveForRead<L extends OwnList>(services: Services, list: L, userId: string, input: string, privateView: boolean): Promise<ReadReference<Lists[L]>> {
-  const stored = storedTokenFor(services, userId);
+  const stored = await storedTokenFor(services, userId);
   const view = await referenceForView(services, list, userId, stored, input);
   if (privateView && !view.own) {
     throw new UserFacingError(

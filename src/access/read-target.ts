@@ -27,9 +27,9 @@ export interface ReadTarget {
  * exactly PluralKit's public view by construction (one request, no filtering
  * to get wrong). The token is used only for the owner's `private: true` view.
  */
-export function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): ReadTarget {
+export async function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): Promise<ReadTarget> {
   if (options.user && options.system) throw new UserFacingError('Give either `user` or `system`, not both.');
-  const stored = storedSystemFor(services, callerId);
+  const stored = await storedSystemFor(services, callerId);
   const privateView = options.private === true;
 
   let publicRef: string;
@@ -70,7 +70,7 @@ export function resolveReadTarget(services: Services, callerId: string, options:
   return {
     systemRef: privateView ? '@me' : publicRef,
     // The token is decrypted only for the owner's own view: public reads send none.
-    token: privateView ? requireToken(services, callerId).token : undefined,
+    token: privateView ? (await requireToken(services, callerId)).token : undefined,
     visibility: readVisibility(privateView),
     ownSystem,
     label,
@@ -78,8 +78,8 @@ export function resolveReadTarget(services: Services, callerId: string, options:
 }
 
 /** The caller's token, or a clear request to set it up. */
-export function requireToken(services: Services, callerId: string): { token: string; systemId: string; systemUuid: string } {
-  const stored = storedTokenFor(services, callerId);
+export async function requireToken(services: Services, callerId: string): Promise<{ token: string; systemId: string; systemUuid: string }> {
+  const stored = await storedTokenFor(services, callerId);
   if (!stored) {
     throw new UserFacingError('This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.');
   }

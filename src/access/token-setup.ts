@@ -1,6 +1,8 @@
 import type { System } from '../pluralkit/models.js';
 import { PluralKitError, retryAfterSeconds } from '../pluralkit/errors.js';
+import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
+import { VaultKeyMismatchError } from '../vault/key-check.js';
 import type { Services } from '../services.js';
 import { cleanTokenInput, looksLikeToken } from '../tokens/token-format.js';
 
@@ -40,6 +42,15 @@ export async function verifyAndStoreToken(services: Services, discordUserId: str
   } catch (error) {
     throw rejectionFor(error);
   }
-  services.vault.set(discordUserId, token, { id: system.id, uuid: system.uuid });
+  try {
+    await services.tokens.set(discordUserId, token, { id: system.id, uuid: system.uuid });
+  } catch (error) {
+    if (!(error instanceof VaultKeyMismatchError)) throw error;
+    services.logger.error(
+      { err: error },
+      'a token could not be stored: the token key was rotated while the bot ran and this process does not have the new key; restart the bot with it',
+    );
+    throw new Refusal('token.key-rotated', { action: 'store' });
+  }
   return system;
 }

@@ -1,8 +1,8 @@
 import { commandModules } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { commandDefinitions, registerCommands, rememberRegistration } from '../framework/registration.js';
+import { openStores } from '../stores/open-stores.js';
 import { DiscordRest } from '../transport/discord-rest.js';
-import { openDatabase } from '../vault/database.js';
 
 /** `npm run register`: bulk-overwrite the commands globally, or in DEV_GUILD_ID. */
 async function main(): Promise<void> {
@@ -12,9 +12,12 @@ async function main(): Promise<void> {
   const definitions = commandDefinitions(commandModules);
   const target = { applicationId, guildId: config.devGuildId };
   await registerCommands(rest, definitions, target);
-  const db = openDatabase(config.databasePath);
-  rememberRegistration(db, definitions, target);
-  db.close();
+  const stores = await openStores(config);
+  try {
+    await rememberRegistration(stores.registration, definitions, target);
+  } finally {
+    await stores.close();
+  }
   process.stdout.write(
     `Registered ${definitions.length} commands ${config.devGuildId ? `in server ${config.devGuildId}` : 'globally'}.\n`,
   );

@@ -58,4 +58,8 @@ export interface RefusalData {
   'write.outcome-unknown': { checkWith: string };
   /** A write still unconfirmed when its reply can no longer be edited: the outcome follows by DM. */
   'write.outcome-by-dm': { checkWith: string };
+  /** The token key was rotated while this process ran and it cannot follow: the stored token is kept. */
+  'token.key-rotated': { action: 'read' | 'store' };
+  /** The caller's stored token does not decrypt (damaged); it is kept until they replace or remove it. */
+  'token.unreadable': Record<string, never>;
 }

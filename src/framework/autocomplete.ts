@@ -13,7 +13,7 @@ export const AUTOCOMPLETE_LOAD_WAIT_MS = 2000;
 type Choices = Choice[];
 
 async function fromOwnList(ctx: AutocompleteContext, list: 'members' | 'groups', query: string, multi: boolean): Promise<Choices> {
-  const stored = storedTokenFor(ctx.services, ctx.userId);
+  const stored = await storedTokenFor(ctx.services, ctx.userId);
   if (!stored) return [];
   const entities: readonly NamedEntity[] | undefined =
     list === 'members'

@@ -161,9 +161,9 @@ export function defineCommand(table: CommandTable): CommandModule {
     return sub === null ? undefined : subcommands[sub];
   };
 
-  const flowRow = (ctx: CommandContext, id: CustomId): string | undefined => {
+  const flowRow = async (ctx: CommandContext, id: CustomId): Promise<string | undefined> => {
     const key = id.args[0];
-    return key ? ctx.services.interactions.read(key)?.kind : undefined;
+    return key ? (await ctx.services.interactions.read(key))?.kind : undefined;
   };
   const flowGone = (): never => {
     throw new UserFacingError(`This button is not valid any more. Run \`/${table.name}\` again.`);
@@ -177,10 +177,10 @@ export function defineCommand(table: CommandTable): CommandModule {
       const { group, subcommand: sub, values } = interaction.options;
       const spec = find(group, sub);
       if (!spec) throw new UserFacingError(`\`/${[table.name, group, sub].filter(Boolean).join(' ')}\` is not a command Switchboard knows. See \`/help\`.`);
-      const read: { target?: ReturnType<typeof applyReadTarget>; privateView?: boolean } = {};
-      if (spec.visibility === 'target') read.target = applyReadTarget(ctx, values as TargetArgs);
+      const read: { target?: Awaited<ReturnType<typeof applyReadTarget>>; privateView?: boolean } = {};
+      if (spec.visibility === 'target') read.target = await applyReadTarget(ctx, values as TargetArgs);
       if (spec.visibility === 'read') read.privateView = applyReadVisibility(ctx, values as TargetArgs);
-      const prepared = prepareContext(ctx, spec.needs);
+      const prepared = await prepareContext(ctx, spec.needs);
       const args = parseArgs(spec.options, values);
       await spec.run({ ...prepared, ...read } as HandlerContext, args);
     },
@@ -200,15 +200,15 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     async button(ctx, _interaction, id) {
       if (id.action === CONFIRM_ACTION || id.action === CANCEL_ACTION) {
-        const flow = confirmations.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        const flow = confirmations.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
         return flow.press(ctx, id);
       }
       if (id.action === PAGE_ACTION) {
-        const flow = pagers.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        const flow = pagers.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
         return flow.press(ctx, id);
       }
       if (id.action === FORM_REOPEN_ACTION) {
-        const flow = forms.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        const flow = forms.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
         return flow.reopen(ctx, id);
       }
       const handler = table.buttons?.[id.action];
@@ -218,7 +218,7 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     async modalSubmit(ctx, interaction, id) {
       if (id.action === FORM_SUBMIT_ACTION) {
-        const flow = forms.get(flowRow(ctx, id) ?? '') ?? flowGone();
+        const flow = forms.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
         return flow.submit(ctx, interaction, id);
       }
       const handler = table.modals?.[id.action];

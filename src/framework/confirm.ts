@@ -1,15 +1,22 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
 import type { z } from 'zod';
 import { UserFacingError } from '../core/user-facing-error.js';
-import type { ClaimRefusal } from '../session/interaction-store.js';
+import type { ClaimRefusal } from '../stores/interaction-state/interaction-state-store.js';
 import type { CommandContext } from './command.js';
 import { encodeCustomId, type CustomId } from '../interaction/custom-id.js';
 import type { ReplyMessage } from '../interaction/message.js';
 import type { HandlerContext, Needs } from './context.js';
-import { flowCommand, prepareContext } from './prepare.js';
+import { flowCommand, prepareContext, settleFlow } from './prepare.js';
 
 /** Like PluralKit's prompts, a confirmation is good for five minutes. */
 export const CONFIRM_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * A press still "in progress" after this long belongs to a process that died: the next Confirm
+ * takes it over and runs again, re-reading what the prompt showed. Longer than any confirmed
+ * change takes (its reads, a 25 s write and the read-back).
+ */
+export const CLAIM_LEASE_MS = 2 * 60 * 1000;
 
 export const CONFIRM_ACTION = 'yes';
 export const CANCEL_ACTION = 'no';
@@ -64,14 +71,14 @@ export function confirmation<const S extends z.ZodType, const N extends Needs = 
   return {
     id: spec.id,
     async ask(ctx, payload, prompt) {
-      const key = ctx.services.interactions.create(spec.id, ctx.userId, payload, CONFIRM_TTL_MS);
+      const key = await ctx.services.interactions.create(spec.id, ctx.userId, payload, CONFIRM_TTL_MS);
       await ctx.reply.send({ ...prompt, components: [...(prompt.components ?? []), buttons(command, key, spec.label, spec.danger ?? false)] });
     },
     async press(ctx, id) {
       const [key] = id.args;
       if (!key) throw new UserFacingError(REFUSALS.unknown);
       const cancel = id.action === CANCEL_ACTION;
-      const claim = ctx.services.interactions.claim(key, ctx.userId, cancel ? 'cancelled' : 'claimed');
+      const claim = await ctx.services.interactions.claim(key, ctx.userId, cancel ? 'cancelled' : 'claimed', { leaseMs: CLAIM_LEASE_MS });
       if (!claim.ok) {
         if (claim.reason === 'not-yours') {
           throw new UserFacingError(`This prompt belongs to <@${claim.row!.userId}>; only they can answer it.`);
@@ -87,10 +94,10 @@ export function confirmation<const S extends z.ZodType, const N extends Needs = 
       try {
         const payload = spec.schema.safeParse(claim.row.payload);
         if (!payload.success) throw new UserFacingError(REFUSALS.unknown);
-        const prepared = prepareContext(ctx, spec.needs ?? { token: true });
+        const prepared = await prepareContext(ctx, spec.needs ?? { token: true });
         await spec.run(prepared as HandlerContext<N, 'ephemeral'>, payload.data);
       } finally {
-        ctx.services.interactions.finish(key);
+        await settleFlow(ctx, ctx.services.interactions.finish(key));
       }
     },
   };

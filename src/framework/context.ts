@@ -1,4 +1,4 @@
-import type { StoredToken } from '../vault/token-vault.js';
+import type { StoredToken } from '../tokens/encrypted-tokens.js';
 import type { ReadTarget } from '../access/read-target.js';
 import type { CommandContext } from './command.js';
 

@@ -78,7 +78,7 @@ export class Dispatcher {
   handle(interaction: Interaction, callbacks: InteractionCallbacks): Promise<Delivery> {
     let delivery: Delivery = 'handled';
     const work = async (): Promise<void> => {
-      if (!(await this.claims.claim(interaction.id))) {
+      if (!(await this.claimOnce(interaction))) {
         delivery = 'duplicate';
         this.logger.warn({ interactionId: interaction.id, userId: interaction.user.id }, 'interaction delivered again: ignored');
         return;
@@ -87,6 +87,20 @@ export class Dispatcher {
       await (this.accepting ? this.dispatch(interaction, callbacks) : this.refuseWhileStopping(interaction, callbacks));
     };
     return this.track(work()).then(() => delivery);
+  }
+
+  /**
+   * Whether this delivery is the first of its interaction ID. When the store cannot say (a storage
+   * fault), the interaction is handled rather than lost: it then meets the fault where it needs the
+   * store, and is told so.
+   */
+  private async claimOnce(interaction: Interaction): Promise<boolean> {
+    try {
+      return await this.claims.claim(interaction.id);
+    } catch (error) {
+      this.logger.warn({ err: error, interactionId: interaction.id }, 'could not record the interaction as handled; handling it anyway');
+      return true;
+    }
   }
 
   private async refuseWhileStopping(interaction: Interaction, callbacks: InteractionCallbacks): Promise<void> {

@@ -39,7 +39,8 @@ function logFailure(ctx: CommandContext, error: unknown): FailureKind {
  */
 export async function reportFailure(ctx: CommandContext, error: unknown, extra: Pick<ReplyMessage, 'components'> = {}): Promise<FailureKind> {
   const kind = logFailure(ctx, error);
-  const hasStoredToken = ctx.services.vault.has(ctx.userId);
+  // Only a 401 uses it; a store that cannot answer must not keep the user from hearing what failed.
+  const hasStoredToken = await ctx.services.tokens.has(ctx.userId).catch(() => false);
   ctx.reply.setVisibility(visibilityFor({ kind: 'error' }));
   try {
     await ctx.reply.sendError({ content: `❌ ${describeError(error, { hasStoredToken })}`, ...extra });

@@ -8,7 +8,7 @@ import { encodeCustomId, type CustomId } from '../interaction/custom-id.js';
 import { reportFailure } from './error-funnel.js';
 import type { HandlerContext, Needs } from './context.js';
 import type { AnyField, FieldValue } from './fields.js';
-import { flowCommand, prepareContext } from './prepare.js';
+import { flowCommand, prepareContext, settleFlow } from './prepare.js';
 
 /** A form may stay open this long while someone types. */
 export const FORM_TTL_MS = 30 * 60 * 1000;
@@ -110,7 +110,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
     async open(ctx, options) {
       const shown = Object.fromEntries(Object.keys(spec.fields).map((name) => [name, options.values[name] ?? null]));
       const payload: Payload = { title: options.title, state: options.state, original: shown, shown };
-      const key = ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS);
+      const key = await ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS);
       // If reading the current values took long enough for the automatic defer, a button opens the form.
       await ctx.reply.showModal(formModal(command, key, options.title, spec.fields, shown), {
         content: 'PluralKit took a moment to answer, so the form could not open by itself. Press the button to open it.',
@@ -120,7 +120,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
 
     async reopen(ctx, id) {
       const [key] = id.args;
-      const row = key ? ctx.services.interactions.read(key) : undefined;
+      const row = key ? await ctx.services.interactions.read(key) : undefined;
       if (!row || row.kind !== spec.id || row.status !== 'open' || ctx.services.interactions.isExpired(row)) throw new UserFacingError(GONE);
       if (row.userId !== ctx.userId) throw new UserFacingError(`This form belongs to <@${row.userId}>.`);
       const payload = PayloadSchema.parse(row.payload);
@@ -130,7 +130,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
     async submit(ctx, interaction, id) {
       const [key] = id.args;
       if (!key) throw new UserFacingError(GONE);
-      const claim = ctx.services.interactions.claim<unknown>(key, ctx.userId, 'claimed');
+      const claim = await ctx.services.interactions.claim<unknown>(key, ctx.userId, 'claimed');
       if (!claim.ok) {
         if (claim.reason === 'not-yours') throw new UserFacingError(`This form belongs to <@${claim.row!.userId}>.`);
         if (claim.reason === 'already-done' || claim.reason === 'in-progress') throw new UserFacingError('This form was already submitted.');
@@ -153,7 +153,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
       }
       if (problems.length > 0) {
         // Never lose what was typed: keep it for "Edit again".
-        ctx.services.interactions.reopen(key, { ...payload, shown: typed } satisfies Payload, FORM_TTL_MS);
+        await ctx.services.interactions.reopen(key, { ...payload, shown: typed } satisfies Payload, FORM_TTL_MS);
         await ctx.reply.send({
           content: `❌ Nothing was saved:\n${problems.join('\n')}\nYour text is kept: press **Edit again** to fix it.`,
           components: [editAgainRow(command, key)],
@@ -161,19 +161,20 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
         return;
       }
       if (Object.keys(changes).length === 0) {
-        ctx.services.interactions.finish(key);
+        await ctx.services.interactions.finish(key);
         await ctx.reply.send({ content: 'Nothing changed: every field is as it was.' });
         return;
       }
       try {
-        const prepared = prepareContext(ctx, spec.needs ?? { token: true });
+        const prepared = await prepareContext(ctx, spec.needs ?? { token: true });
         await spec.submit(prepared as HandlerContext<N, 'ephemeral'>, payload.state as z.infer<S>, changes as FormChanges<F>);
-        ctx.services.interactions.finish(key);
       } catch (error) {
         // A refusal (PluralKit said no, or the token is gone) keeps the text for another try.
-        ctx.services.interactions.reopen(key, { ...payload, shown: typed } satisfies Payload, FORM_TTL_MS);
+        await settleFlow(ctx, ctx.services.interactions.reopen(key, { ...payload, shown: typed } satisfies Payload, FORM_TTL_MS));
         await reportFailure(ctx, error, { components: [editAgainRow(command, key)] });
+        return;
       }
+      await settleFlow(ctx, ctx.services.interactions.finish(key));
     },
   };
 }

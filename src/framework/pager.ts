@@ -69,12 +69,12 @@ export function pager<const S extends z.ZodType>(spec: PagerSpec<S>): Pager<z.in
         await ctx.reply.send(withButtons(message, null));
         return;
       }
-      const key = ctx.services.interactions.create(spec.id, ctx.userId, first.state ?? state, PAGER_TTL_MS);
+      const key = await ctx.services.interactions.create(spec.id, ctx.userId, first.state ?? state, PAGER_TTL_MS);
       await ctx.reply.send(withButtons(message, pageButtons(command, key, 0, first)));
     },
     async press(ctx, id) {
       const [key, pageText] = id.args;
-      const row = key ? ctx.services.interactions.read(key) : undefined;
+      const row = key ? await ctx.services.interactions.read(key) : undefined;
       if (!row || row.kind !== spec.id) throw new UserFacingError(`This list is not available any more. Run \`${spec.usage}\` again.`);
       if (row.userId !== ctx.userId) throw new UserFacingError(`Only <@${row.userId}> can page through this list; run \`${spec.usage}\` yourself.`);
       if (ctx.services.interactions.isExpired(row)) throw new UserFacingError(`This list has expired. Run \`${spec.usage}\` again.`);
@@ -83,7 +83,7 @@ export function pager<const S extends z.ZodType>(spec: PagerSpec<S>): Pager<z.in
       const parsed = spec.schema.safeParse(row.payload);
       if (!parsed.success) throw new UserFacingError(`This list is not available any more. Run \`${spec.usage}\` again.`);
       const result = await spec.load(ctx, parsed.data, page);
-      ctx.services.interactions.update(key!, result.state ?? parsed.data, PAGER_TTL_MS);
+      await ctx.services.interactions.update(key!, result.state ?? parsed.data, PAGER_TTL_MS);
       await ctx.reply.send(withButtons(result.message, page === 0 && !result.hasNext ? null : pageButtons(command, key!, page, result)));
     },
   };

@@ -14,9 +14,22 @@ export const SERVER_ONLY_MESSAGE =
   'This only works in a server: PluralKit keeps these settings per server. Run it in the server you mean (it needs Switchboard there, or Switchboard added to your account).';
 
 /** Checks what a handler needs and hands it the narrowed context; a handler never fetches auth itself. */
-export function prepareContext<N extends Needs>(ctx: CommandContext, needs: N): HandlerContext<N, 'ephemeral'> {
+export async function prepareContext<N extends Needs>(ctx: CommandContext, needs: N): Promise<HandlerContext<N, 'ephemeral'>> {
   if (needs.server && !ctx.guildId) throw new UserFacingError(SERVER_ONLY_MESSAGE);
   const prepared: CommandContext & { auth?: unknown } = { ...ctx };
-  if (needs.token) prepared.auth = requireToken(ctx.services, ctx.userId);
+  if (needs.token) prepared.auth = await requireToken(ctx.services, ctx.userId);
   return prepared as HandlerContext<N, 'ephemeral'>;
+}
+
+/**
+ * Flow bookkeeping after the work itself ran (marking a prompt answered, giving a form back):
+ * a storage failure here is logged, not shown, since what the user asked for already happened
+ * or was already refused. A claim left unfinished lapses and is re-read by the next press.
+ */
+export async function settleFlow(ctx: CommandContext, bookkeeping: Promise<unknown>): Promise<void> {
+  try {
+    await bookkeeping;
+  } catch (error) {
+    ctx.log.error({ err: error }, 'could not record the outcome of a prompt or form');
+  }
 }

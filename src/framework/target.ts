@@ -22,8 +22,8 @@ export interface TargetArgs {
 }
 
 /** Which system a read looks at and who sees the reply; sets the reply's visibility. */
-export function applyReadTarget(ctx: CommandContext, args: TargetArgs): ReadTarget {
-  const target = resolveReadTarget(ctx.services, ctx.userId, args);
+export async function applyReadTarget(ctx: CommandContext, args: TargetArgs): Promise<ReadTarget> {
+  const target = await resolveReadTarget(ctx.services, ctx.userId, args);
   ctx.reply.setVisibility(target.visibility);
   return target;
 }

@@ -2,6 +2,8 @@ import { PkErrorCode, PluralKitError, retryAfterSeconds } from '../pluralkit/err
 import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import { describeRefusal } from './refusals.js';
+import { describeCorruptRecord, describeStorageFault } from './storage.js';
+import { CorruptRecordError, StorageError } from '../stores/storage-errors.js';
 
 export const RESTARTING_TEXT = '⏳ Switchboard is restarting. Please try again in a few seconds.';
 export const UNKNOWN_COMMAND_TEXT = 'That command is not available any more. Please try again.';
@@ -63,6 +65,8 @@ export const MAY_HAVE_BEEN_SAVED = 'The change may have been saved anyway: check
 export function describeError(error: unknown, context: ErrorDescriptionContext): string {
   if (error instanceof UserFacingError) return error.message;
   if (error instanceof Refusal) return describeRefusal(error);
+  if (error instanceof StorageError) return describeStorageFault(error);
+  if (error instanceof CorruptRecordError) return describeCorruptRecord(error);
   if (!(error instanceof PluralKitError)) {
     return 'Something went wrong on our side while handling that. It has been logged; please try again.';
   }

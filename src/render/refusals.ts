@@ -127,6 +127,12 @@ const WORDING: Wording = {
     `PluralKit did not confirm the change and could not be asked about it, so it is not known whether the change was saved. Check ${checkWith} before trying again.`,
   'write.outcome-by-dm': ({ checkWith }) =>
     `PluralKit has still not confirmed the change, and this message can no longer be updated. Switchboard keeps checking and will send you a DM with the outcome; if you do not get one, check ${checkWith} before trying again.`,
+  'token.key-rotated': ({ action }) =>
+    action === 'read'
+      ? "Switchboard's token key was changed while it was running, so it cannot read your stored token until it is restarted. Your token is kept: please try again later."
+      : "Switchboard's token key was changed while it was running, so it cannot store tokens until it is restarted. Nothing was saved: please try again later.",
+  'token.unreadable': () =>
+    'Your stored PluralKit token cannot be decrypted any more (it is damaged), so it was not used. It stays stored until you replace it with `/token set` or forget it with `/token remove`.',
 };
 
 /** A refusal that carries the failure behind it (e.g. why a lookup failed) words that failure first. */

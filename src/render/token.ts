@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { System } from '../pluralkit/models.js';
-import type { StoredToken } from '../vault/token-vault.js';
+import type { StoredToken } from '../tokens/encrypted-tokens.js';
 import { safeName } from '../text/markdown.js';
 import { when } from './switch.js';
 

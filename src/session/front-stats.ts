@@ -37,12 +37,12 @@ export interface StatsRequest {
  * PluralKit does; another system's zone is not public), UTC without a token.
  */
 export async function statsZone(services: Services, userId: string): Promise<string> {
-  const stored = storedTokenFor(services, userId);
+  const stored = await storedTokenFor(services, userId);
   return stored ? services.directory.timezone(userId, stored) : 'UTC';
 }
 
 async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string): Promise<StatsSource['group']> {
-  const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
+  const stored = target.ownSystem ? await storedTokenFor(services, userId) : null;
   let ref: string;
   if (stored) {
     ref = (await resolveOwn(services, 'groups', userId, stored, input)).uuid;
@@ -95,7 +95,7 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
  */
 export async function assertStillViewable(services: Services, userId: string, view: HistoryView & { systemId: string }): Promise<void> {
   if (view.owner) {
-    const stored = storedSystemFor(services, userId);
+    const stored = await storedSystemFor(services, userId);
     if (!stored || stored.systemId !== view.systemId) throw new UserFacingError('Your PluralKit token for this system is no longer stored, so its private stats cannot be shown. Run `/token set`.');
     return;
   }

@@ -66,7 +66,7 @@ export async function memberNames(services: Services, userId: string, view: Hist
   const names = { named: new Map<string, NamedMember>(), gone: new Set<string>() };
   const wanted = unnamed(names, ids);
   if (wanted.length === 0) return names;
-  const stored = view.ownSystem ? storedTokenFor(services, userId) : null;
+  const stored = view.ownSystem ? await storedTokenFor(services, userId) : null;
   if (stored && view.owner) {
     for (const member of await services.directory.ownMembers(userId, stored)) names.named.set(member.id, named(member));
     await lookUp(services, unnamed(names, wanted).slice(0, options.maxLookups), stored.token, view, options, names);

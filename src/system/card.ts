@@ -32,7 +32,7 @@ async function unlessPrivate<T>(read: Promise<T>, code: number): Promise<T | nul
  */
 export async function loadSystemCard(services: Services, userId: string, target: ReadTarget): Promise<SystemCardData> {
   const { pluralkit } = services;
-  const stored = target.token ? storedTokenFor(services, userId) : null;
+  const stored = target.token ? await storedTokenFor(services, userId) : null;
   if (!stored) {
     const ref = target.systemRef;
     const [system, members, groups, front] = await Promise.all([

@@ -16,8 +16,8 @@ export interface SettingsView {
  * settings (PluralKit answers those to anyone, so no token is sent).
  */
 export async function loadSettings(services: Services, userId: string, options: { user?: string | undefined; system?: string | undefined }): Promise<SettingsView> {
-  const target = resolveReadTarget(services, userId, options);
-  const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
+  const target = await resolveReadTarget(services, userId, options);
+  const stored = target.ownSystem ? await storedTokenFor(services, userId) : null;
   if (stored) return { settings: await services.pluralkit.getSystemSettings('@me', { token: stored.token }), owner: true, label: target.label };
   return { settings: await services.pluralkit.getSystemSettings(target.systemRef), owner: false, label: target.label };
 }

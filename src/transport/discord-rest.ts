@@ -9,14 +9,9 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { InitialResponse, InteractionCallbacks } from '../interaction/callbacks.js';
+import type { CommandRegistrar, RegistrationTarget } from '../interaction/command-registrar.js';
 import type { DirectMessages } from '../interaction/direct-messages.js';
 import { toMessageBody, type MessageBody, type ReplyMessage } from '../interaction/message.js';
-
-/** Where commands are registered: one server (instant) or everywhere. */
-export interface RegistrationTarget {
-  applicationId: string;
-  guildId?: string | undefined;
-}
 
 function files(body: MessageBody): RawFile[] {
   return body.files.map((file) => ({ name: file.name, data: file.data }));
@@ -50,7 +45,7 @@ export function callbackFiles(response: InitialResponse): RawFile[] {
  * follow-ups), DMs, command registration. Interaction routes are sent without the bot token, as
  * Discord expects.
  */
-export class DiscordRest implements DirectMessages {
+export class DiscordRest implements DirectMessages, CommandRegistrar {
   readonly rest: REST;
 
   constructor(options: { token: string; apiUrl?: string | undefined }) {

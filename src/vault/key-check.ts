@@ -1,15 +1,13 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { KeyGuard } from '../stores/tokens/token-store.js';
 import { DecryptionError, open, seal, type EncryptionKey, type SealedBox } from './crypto.js';
-import { getMeta } from './meta.js';
 
 /*
  * The vault's key check: a known plaintext sealed under the key the tokens
- * are sealed under, kept in the meta table with that key's ID. It tells a
+ * are sealed under, kept by the token store with that key's ID. It tells a
  * wrong key at start, and names the right one, without touching any token.
  */
 
-export const KEY_CHECK_META = 'vault.key_check';
 const KEY_CHECK_PLAINTEXT = 'switchboard token vault key check';
 const KEY_CHECK_AAD = 'switchboard/token-vault/key-check/v1';
 
@@ -60,10 +58,52 @@ export function keyCheckOpens(key: EncryptionKey, check: KeyCheck): boolean {
 
 export type RecordedKeyCheck = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'recorded'; keyId: string };
 
-/** What the database says about the key its tokens need. */
-export function recordedKeyCheck(db: Database.Database): RecordedKeyCheck {
-  const stored = getMeta(db, KEY_CHECK_META);
+/** What a stored key check says about the key the tokens need. */
+export function recordedKeyCheck(stored: string | undefined): RecordedKeyCheck {
   if (stored === undefined) return { kind: 'none' };
   const check = parseKeyCheck(stored);
   return check ? { kind: 'recorded', keyId: check.keyId } : { kind: 'unreadable' };
+}
+
+/** Whether the stored key check (if any) names another key than `key`, or cannot be read: then the store would refuse it. */
+export function keyCheckRefuses(stored: string | undefined, key: EncryptionKey): boolean {
+  if (stored === undefined) return false;
+  const check = parseKeyCheck(stored);
+  return !check || !keyCheckOpens(key, check);
+}
+
+const ROTATE_HINT =
+  'Start with the key the tokens were stored under (TOKEN_ENCRYPTION_KEY, or the key file beside the database), or run `npm run rotate-key` with that key to move to a new one; if a key rotation was interrupted, `npm run rotate-key` finishes it. If that key is lost for good, `npm run forget-tokens` deletes the tokens it sealed (their users set them again).';
+
+/** The key in use cannot decrypt what the vault holds; raised at start instead of failing one user at a time. */
+export class VaultKeyMismatchError extends Error {
+  override name = 'VaultKeyMismatchError';
+  constructor(
+    readonly configuredKeyId: string,
+    readonly vaultKeyId: string | undefined,
+  ) {
+    const sealedUnder = vaultKeyId ? `they are sealed under key id ${vaultKeyId}` : 'its key check value is unreadable';
+    super(`The token encryption key (key id ${configuredKeyId}) cannot decrypt the stored tokens: ${sealedUnder}. ${ROTATE_HINT}`);
+  }
+}
+
+/**
+ * The store-side check that `key` may write: the stored key check must open with it; with no
+ * check yet, only rows sealed under this very key may exist, and the check is recorded now
+ * (the first token stored records it when start-up did not).
+ */
+export function keyGuard(key: EncryptionKey): KeyGuard {
+  return {
+    keyId: key.keyId,
+    check(stored, foreignKeyId) {
+      if (stored !== undefined) {
+        const check = parseKeyCheck(stored);
+        if (!check) throw new VaultKeyMismatchError(key.keyId, undefined);
+        if (!keyCheckOpens(key, check)) throw new VaultKeyMismatchError(key.keyId, check.keyId);
+        return undefined;
+      }
+      if (foreignKeyId !== undefined) throw new VaultKeyMismatchError(key.keyId, foreignKeyId);
+      return sealKeyCheck(key);
+    },
+  };
 }

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type Database from 'better-sqlite3';
+import { IN_MEMORY } from '../stores/sqlite/database.js';
+import type { TokenStore } from '../stores/tokens/token-store.js';
 import { generateKey, toEncryptionKey, type EncryptionKey } from './crypto.js';
-import { IN_MEMORY } from './database.js';
-import { createKeyFile, keyFilePathFor, keyIdOfFile, pendingKeyFilePathFor, permissionBits, readKeyFile } from './key-file.js';
+import { recordedKeyCheck } from './key-check.js';
+import { createKeyFile, KeyFileError, keyFilePathFor, keyIdOfFile, pendingKeyFilePathFor, permissionBits, readKeyFile } from './key-file.js';
 import { LostKeyError } from './lost-key.js';
-import { dropKeyCheckOfEmptyVault, takeSealedTokenCensus } from './sealed-tokens.js';
+import { takeSealedTokenCensus } from './token-census.js';
 
 export type KeySource = 'environment' | 'key-file' | 'generated';
 
@@ -19,11 +20,20 @@ export interface WarnLogger {
 }
 
 export interface ResolveKeyOptions {
-  databasePath: string;
+  /** The SQLite file the key file sits beside; undefined for a database without one (PostgreSQL), which needs `configuredKey`. */
+  databasePath: string | undefined;
   configuredKey: Buffer | undefined;
-  /** The database at `databasePath`, already open: a key is generated only while it holds no token. */
-  db: Database.Database;
+  /** The token store of that database, already open: a key is generated only while it holds no token. */
+  tokens: TokenStore;
   logger?: WarnLogger;
+}
+
+/** No key was configured and there is no file to keep one in. */
+export class NoKeyError extends Error {
+  override name = 'NoKeyError';
+  constructor() {
+    super('TOKEN_ENCRYPTION_KEY is required: this database has no file beside it to keep a key file in');
+  }
 }
 
 /**
@@ -36,8 +46,9 @@ export interface ResolveKeyOptions {
  * otherwise the file was lost, and a new key would never open what is stored,
  * so this throws LostKeyError naming the key ID needed instead.
  */
-export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
+export async function resolveEncryptionKey(options: ResolveKeyOptions): Promise<ResolvedKey> {
   if (options.configuredKey) return { ...toEncryptionKey(options.configuredKey), source: 'environment' };
+  if (options.databasePath === undefined) throw new NoKeyError();
   if (options.databasePath === IN_MEMORY) return { ...toEncryptionKey(generateKey()), source: 'generated' };
 
   const keyFilePath = keyFilePathFor(resolve(options.databasePath));
@@ -48,7 +59,7 @@ export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
   }
 
   if (!existsSync(keyFilePath)) {
-    const census = takeSealedTokenCensus(options.db);
+    const census = await takeSealedTokenCensus(options.tokens);
     if (census.total > 0) {
       const parkedKeyId = keyIdOfFile(pendingKeyFilePath);
       const parkedKeyIsNeeded = parkedKeyId !== undefined && census.byKeyId.some((group) => group.keyId === parkedKeyId);
@@ -62,7 +73,7 @@ export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
         'TOKEN_ENCRYPTION_KEY is not set, so a token encryption key was generated into a 0600 key file beside the database; in production set TOKEN_ENCRYPTION_KEY and keep the key out of database backups',
       );
       // A vault that once had a key (and so a key check) but holds no token now: nothing is lost by adopting the new key.
-      const dropped = dropKeyCheckOfEmptyVault(options.db);
+      const dropped = recordedKeyCheck(await options.tokens.dropKeyCheckIfEmpty());
       if (dropped.kind !== 'none') {
         logger?.warn(
           { keyFilePath, previousKeyId: dropped.kind === 'recorded' ? dropped.keyId : undefined },
@@ -81,4 +92,24 @@ export function resolveEncryptionKey(options: ResolveKeyOptions): ResolvedKey {
   }
   logger?.warn({ keyFilePath }, 'using the token key file beside the database because TOKEN_ENCRYPTION_KEY is not set; set it in production');
   return { ...toEncryptionKey(key), source: 'key-file', keyFilePath };
+}
+
+/**
+ * The keys a running process may have been rotated to since it read its key: what the key file
+ * holds now, and a key parked by a rotation that committed but has not renamed it into place
+ * yet. A key from TOKEN_ENCRYPTION_KEY cannot change under a running process: none.
+ */
+export function rotatedKeyCandidates(current: ResolvedKey): EncryptionKey[] {
+  if (!current.keyFilePath) return [];
+  const candidates: EncryptionKey[] = [];
+  for (const path of [current.keyFilePath, pendingKeyFilePathFor(current.keyFilePath)]) {
+    if (!existsSync(path)) continue;
+    try {
+      const key = toEncryptionKey(readKeyFile(path));
+      if (key.keyId !== current.keyId) candidates.push(key);
+    } catch (error) {
+      if (!(error instanceof KeyFileError)) throw error;
+    }
+  }
+  return candidates;
 }

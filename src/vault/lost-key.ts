@@ -1,4 +1,4 @@
-import type { SealedTokenCensus } from './sealed-tokens.js';
+import type { SealedTokenCensus } from './token-census.js';
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 

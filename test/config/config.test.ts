@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       pluralkitApiUrl: 'https://api.pluralkit.me/v2',
       pluralkitUserAgent: `Switchboard/${packageJson.version} (+https://github.com/switchboard-bot/switchboard)`,
       databasePath: resolve('data/switchboard.db'),
+      databaseUrl: undefined,
       tokenEncryptionKey: undefined,
       devGuildId: undefined,
       logLevel: 'info',
@@ -71,6 +72,7 @@ describe('loadConfig', () => {
       PLURALKIT_API_URL: 'http://127.0.0.1:8791/v2//',
       PLURALKIT_USER_AGENT: 'MyFork/1.0',
       DATABASE_PATH: 'somewhere/else.db',
+      DATABASE_URL: 'postgres://switchboard:secret@db.internal:5432/switchboard',
       TOKEN_ENCRYPTION_KEY: key.toString('base64'),
       DEV_GUILD_ID: '876543210987654321',
       LOG_LEVEL: 'DEBUG',
@@ -95,6 +97,7 @@ describe('loadConfig', () => {
       pluralkitApiUrl: 'http://127.0.0.1:8791/v2',
       pluralkitUserAgent: 'MyFork/1.0',
       databasePath: resolve('somewhere/else.db'),
+      databaseUrl: 'postgres://switchboard:secret@db.internal:5432/switchboard',
       tokenEncryptionKey: key,
       devGuildId: '876543210987654321',
       logLevel: 'debug',
@@ -154,11 +157,23 @@ describe('loadConfig', () => {
     ['CACHE_MAX_MB', '0', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
     ['CACHE_MAX_MB', '64MB', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
     ['CACHE_IDLE_MINUTES', 'forever', /^CACHE_IDLE_MINUTES must be a number of minutes from 1 to 10080$/],
+    ['DATABASE_URL', 'mysql://u:hunter2@host/db', /^DATABASE_URL must be a postgres:\/\/ URL \(got scheme mysql:\)$/],
+    ['DATABASE_URL', 'postgres://u:hunter2@[oops/db', /^DATABASE_URL must be a postgres:\/\/ URL \(it could not be parsed\)$/],
   ])('%s=%j fails with one line naming it', (variable, value, expected) => {
     const error = configError(() => loadConfig({ [variable]: value }));
     expect(error.message).toMatch(expected);
     expect(error.message).not.toContain('\n');
     if (variable !== 'LOG_LEVEL') expect(error.message).not.toContain(value);
+  });
+
+  it('with DATABASE_URL requires TOKEN_ENCRYPTION_KEY, in one line, never echoing the URL', () => {
+    for (const url of ['postgres://u:hunter2@127.0.0.1/switchboard', 'postgresql://127.0.0.1/switchboard']) {
+      const error = configError(() => loadConfig({ DATABASE_URL: url }));
+      expect(error.message).toMatch(/^DATABASE_URL is set, so TOKEN_ENCRYPTION_KEY is required: every instance needs the same token key and no key file is written/);
+      expect(error.message).not.toContain('\n');
+      expect(error.message).not.toContain('hunter2');
+      expect(loadConfig({ DATABASE_URL: url, TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64') }).databaseUrl).toBe(url);
+    }
   });
 
   it('never echoes the URL, which may hold credentials', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +35,18 @@ describe('bot process lifecycle', () => {
     expect(await bot.waitForExit()).toBe(1);
     expect(bot.output()).toMatch(/TOKEN_ENCRYPTION_KEY/);
     expect(bot.output()).not.toContain('too-short');
+  });
+
+  it('refuses to start with DATABASE_URL but no TOKEN_ENCRYPTION_KEY, in one line, never echoing the URL', async () => {
+    const dataDir = tempDir();
+    const bot = startBotProcess({ DISCORD_TOKEN: 'x', TOKEN_ENCRYPTION_KEY: undefined, DATABASE_URL: 'postgres://sb:hunter2@127.0.0.1:5432/switchboard' }, { dataDir });
+    cleanups.push(() => bot.cleanup());
+    expect(await bot.waitForExit()).toBe(1);
+    const errorLines = bot.lines.filter((line) => line.includes('TOKEN_ENCRYPTION_KEY'));
+    expect(errorLines).toEqual([expect.stringMatching(/^Switchboard cannot start: DATABASE_URL is set, so TOKEN_ENCRYPTION_KEY is required/)]);
+    expect(bot.output()).not.toContain('hunter2');
+    // Neither a key file nor a SQLite file was written.
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('generates a 0600 key file, registers once, skips unchanged registration on restart, and exits 0 on SIGTERM', async () => {

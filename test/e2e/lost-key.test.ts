@@ -9,7 +9,7 @@ import { startBotProcess } from '../support/bot-process.js';
 import { connect, messageText, startWorld } from './helpers.js';
 
 const USER = { id: '210000000000000001', username: 'dana' };
-const FORGET_TOKENS_CLI = resolve(import.meta.dirname, '../../dist/src/vault/forget-tokens-cli.js');
+const FORGET_TOKENS_CLI = resolve(import.meta.dirname, '../../dist/src/cli/forget-tokens-cli.js');
 
 /** The built `npm run forget-tokens`, from the data directory so no developer .env is read. */
 function forgetTokens(dataDir: string, args: string[]): Promise<{ code: number; output: string }> {

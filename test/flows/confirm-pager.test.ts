@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqliteStores } from '../../src/stores/sqlite/sqlite-stores.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { buttonId, connectToken, EPHEMERAL, messageText } from '../support/messages.js';
 
@@ -14,6 +15,8 @@ describe('confirm and pager flows (in-process, real dispatcher, emulator over HT
 
   const slash = (subcommand: string, options: Record<string, string | boolean> = {}, user = OWNER) =>
     h.discord.slashCommand({ name: 'switch', subcommand, options, user, guildId: GUILD }).finalMessage();
+  /** The app's own SQLite file, to age or inspect a stored prompt as time or a crash would. */
+  const sqlite = () => (h.app.services.stores as SqliteStores).db;
   const press = (customId: string, user = OWNER) => h.discord.button({ customId, user, guildId: GUILD });
   const switchCount = async () => {
     const response = await fetch(`${h.pluralkit.url}/systems/${system.id}/switches?limit=100`, { headers: { authorization: system.token!, 'user-agent': 'test' } });
@@ -98,10 +101,30 @@ describe('confirm and pager flows (in-process, real dispatcher, emulator over HT
     const prompt = await slash('delete');
     const confirm = buttonId(prompt, 'Delete switch');
     const key = confirm.split(':')[2]!;
-    h.app.services.db.prepare('UPDATE interaction_state SET expires_at = ? WHERE key = ?').run(Date.now() - 1000, key);
+    sqlite().prepare('UPDATE interaction_state SET expires_at = ? WHERE key = ?').run(Date.now() - 1000, key);
     const late = await press(confirm).finalMessage();
     expect(messageText(late)).toMatch(/expired/);
     expect(await switchCount()).toBe(before);
+  });
+
+  it('a press whose process died after claiming it is recovered after the lease: re-read, then done (issue 23, item 7)', async () => {
+    seedTwo();
+    const before = await switchCount();
+    const prompt = await slash('delete');
+    const confirm = buttonId(prompt, 'Delete switch');
+    const key = confirm.split(':')[2]!;
+    // What a process that claimed the press and died at once leaves behind, just now: still its own.
+    sqlite().prepare("UPDATE interaction_state SET status = 'claimed', claimed_at = ? WHERE key = ?").run(Date.now(), key);
+    expect(messageText(await press(confirm).finalMessage())).toMatch(/Already on it/);
+    expect(await switchCount()).toBe(before);
+
+    // Past the lease, the claim belongs to nobody: the next Confirm takes it over, re-reads and deletes once.
+    sqlite().prepare('UPDATE interaction_state SET claimed_at = ? WHERE key = ?').run(Date.now() - 3 * 60_000, key);
+    const done = await press(confirm).finalMessage();
+    expect(messageText(done)).toMatch(/Switch deleted/);
+    expect(await switchCount()).toBe(before - 1);
+    expect(messageText(await press(confirm).finalMessage())).toMatch(/already answered/);
+    expect(await switchCount()).toBe(before - 1);
   });
 
   it('a switch changed between prompt and press is not touched', async () => {
@@ -138,7 +161,7 @@ describe('confirm and pager flows (in-process, real dispatcher, emulator over HT
     expect(messageText(second)).not.toBe(messageText(first));
     const stranger = press(buttonId(second, 'Previous'), OTHER);
     expect(messageText(await stranger.finalMessage())).toMatch(/Only <@230000000000000001> can page/);
-    const row = h.app.services.db.prepare("SELECT payload FROM interaction_state WHERE kind = 'switch.history'").all() as Array<{ payload: string }>;
+    const row = sqlite().prepare("SELECT payload FROM interaction_state WHERE kind = 'switch.history'").all() as Array<{ payload: string }>;
     expect(row.length).toBeGreaterThan(0);
     for (const { payload } of row) expect(payload).not.toContain(system.token!);
   });

@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { PluralKitClient } from '../../src/pluralkit/client.js';
 import type { Services } from '../../src/services.js';
 import { verifyAndStoreToken } from '../../src/access/token-setup.js';
+import { openSqliteStores, type SqliteStores } from '../../src/stores/sqlite/sqlite-stores.js';
+import { EncryptedTokens } from '../../src/tokens/encrypted-tokens.js';
 import { deriveKeyId } from '../../src/vault/crypto.js';
-import { IN_MEMORY, openDatabase } from '../../src/vault/database.js';
-import { TokenVault } from '../../src/vault/token-vault.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 
 /* What a user is told when the token check fails for a reason other than the token. */
@@ -13,7 +13,8 @@ import { startPluralKitEmulator, type PluralKitEmulator } from '../support/plura
 const USER = '295000000000000001';
 let emulator: PluralKitEmulator;
 let client: PluralKitClient;
-let services: Pick<Services, 'pluralkit' | 'vault'>;
+let stores: SqliteStores;
+let services: Pick<Services, 'pluralkit' | 'tokens'>;
 
 beforeAll(async () => {
   emulator = await startPluralKitEmulator({ rateLimits: true });
@@ -25,10 +26,12 @@ beforeEach(() => {
   emulator.reset();
   client = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', callBudgetMs: 400, timeoutMs: 300, maxRetries: 1 });
   const key = randomBytes(32);
-  services = { pluralkit: client, vault: new TokenVault(openDatabase(IN_MEMORY), { key, keyId: deriveKeyId(key) }) };
+  stores = openSqliteStores(':memory:');
+  services = { pluralkit: client, tokens: new EncryptedTokens(stores.tokens, { key, keyId: deriveKeyId(key) }) };
 });
 afterEach(async () => {
   await client.close();
+  await stores.close();
 });
 
 async function refusal(token: string): Promise<string> {
@@ -37,7 +40,7 @@ async function refusal(token: string): Promise<string> {
     (e: unknown) => e as Error,
   );
   expect(error).not.toBeNull();
-  expect(services.vault.get(USER)).toBeNull();
+  expect(await services.tokens.get(USER)).toBeNull();
   return error!.message;
 }
 

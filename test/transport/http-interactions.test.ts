@@ -130,7 +130,7 @@ describe('Discord POSTs interactions to /interactions (DISCORD_INTERACTIONS=http
     const user = { id: '232000000000000003', username: 'leaving' };
     const theirs = h.pluralkit.seedSystem({ name: 'Leaving', accounts: [user.id] });
     await connectToken(h.discord, user, theirs.token!);
-    expect((await h.app.services.vault.has(user.id))).toBe(true);
+    expect((await h.app.services.tokens.has(user.id))).toBe(true);
     const ping = await h.discord.signedPost(`${url}/discord/events`, JSON.stringify({ version: 1, application_id: APPLICATION_ID, type: 0 }));
     expect(ping.status).toBe(204);
     const event = JSON.stringify({
@@ -140,9 +140,9 @@ describe('Discord POSTs interactions to /interactions (DISCORD_INTERACTIONS=http
       event: { type: 'APPLICATION_DEAUTHORIZED', timestamp: new Date().toISOString(), data: { user: { id: user.id, username: user.username } } },
     });
     expect((await h.discord.signedPost(`${url}/discord/events`, event, { signature: 'cd'.repeat(64) })).status).toBe(401);
-    expect((await h.app.services.vault.has(user.id))).toBe(true);
+    expect((await h.app.services.tokens.has(user.id))).toBe(true);
     expect((await h.discord.signedPost(`${url}/discord/events`, event)).status).toBe(204);
-    expect((await h.app.services.vault.has(user.id))).toBe(false);
+    expect((await h.app.services.tokens.has(user.id))).toBe(false);
   });
 
   it('/healthz is 200 while serving and 503 while draining; in-flight work still finishes', async () => {

@@ -1,14 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStores } from '../../src/stores/sqlite/sqlite-stores.js';
+import { EncryptedTokens } from '../../src/tokens/encrypted-tokens.js';
 import { deriveKeyId, generateKey, toEncryptionKey } from '../../src/vault/crypto.js';
-import { openDatabase } from '../../src/vault/database.js';
 import { createKeyFile, KeyFileError, keyFilePathFor, pendingKeyFilePathFor, readKeyFile } from '../../src/vault/key-file.js';
-import { resolveEncryptionKey } from '../../src/vault/keys.js';
+import { NoKeyError, resolveEncryptionKey, rotatedKeyCandidates } from '../../src/vault/keys.js';
 import { LostKeyError } from '../../src/vault/lost-key.js';
-import { getMeta } from '../../src/vault/meta.js';
-import { TokenVault } from '../../src/vault/token-vault.js';
-import { fakeToken, useDatabases, useTempDirs } from './helpers.js';
+import { fakeToken, useClosing, useTempDirs } from '../stores/helpers.js';
 
 function recordingLogger() {
   const warnings: Array<{ obj: object; msg: string }> = [];
@@ -17,25 +16,31 @@ function recordingLogger() {
 
 describe('resolveEncryptionKey', () => {
   const tempDir = useTempDirs();
-  const track = useDatabases();
+  const closing = useClosing();
   /** A vault that holds no token, so a key may be generated. */
-  const emptyDb = () => track(openDatabase(':memory:'));
+  const emptyDb = () => closing(openSqliteStores(':memory:')).tokens;
 
-  it('uses the configured key as is, touching no file', () => {
+  it('uses the configured key as is, touching no file', async () => {
     const dir = tempDir();
     const key = generateKey();
     const { warnings, logger } = recordingLogger();
-    const resolved = resolveEncryptionKey({ db: emptyDb(), databasePath: join(dir, 'switchboard.db'), configuredKey: key, logger });
+    const resolved = await resolveEncryptionKey({ tokens: emptyDb(), databasePath: join(dir, 'switchboard.db'), configuredKey: key, logger });
     expect(resolved).toEqual({ key, keyId: deriveKeyId(key), source: 'environment' });
     expect(readdirSync(dir)).toEqual([]);
     expect(warnings).toEqual([]);
   });
 
-  it('generates a 0600 key file beside the database on first start, warns, and reuses it on the next start', () => {
+  it('without a database file (PostgreSQL) the key must be configured', async () => {
+    await expect(resolveEncryptionKey({ tokens: emptyDb(), databasePath: undefined, configuredKey: undefined })).rejects.toThrow(NoKeyError);
+    const key = generateKey();
+    expect(await resolveEncryptionKey({ tokens: emptyDb(), databasePath: undefined, configuredKey: key })).toMatchObject({ source: 'environment', keyId: deriveKeyId(key) });
+  });
+
+  it('generates a 0600 key file beside the database on first start, warns, and reuses it on the next start', async () => {
     const dir = join(tempDir(), 'not-yet-created');
     const databasePath = join(dir, 'switchboard.db');
     const first = recordingLogger();
-    const generated = resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger: first.logger });
+    const generated = await resolveEncryptionKey({ tokens: emptyDb(), databasePath, configuredKey: undefined, logger: first.logger });
 
     const keyFilePath = join(dir, 'switchboard.key');
     expect(generated.source).toBe('generated');
@@ -49,7 +54,7 @@ describe('resolveEncryptionKey', () => {
     expect(readdirSync(dir)).toEqual(['switchboard.key']);
 
     const second = recordingLogger();
-    const reused = resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger: second.logger });
+    const reused = await resolveEncryptionKey({ tokens: emptyDb(), databasePath, configuredKey: undefined, logger: second.logger });
     expect(reused.source).toBe('key-file');
     expect(reused.key.equals(generated.key)).toBe(true);
     expect(reused.keyId).toBe(generated.keyId);
@@ -65,21 +70,21 @@ describe('resolveEncryptionKey', () => {
     expect(keyFilePathFor(join(dir, 'plain'))).toBe(join(dir, 'plain.key'));
   });
 
-  it('generates an ephemeral key for an in-memory database and writes nothing', () => {
-    const a = resolveEncryptionKey({ db: emptyDb(), databasePath: ':memory:', configuredKey: undefined });
-    const b = resolveEncryptionKey({ db: emptyDb(), databasePath: ':memory:', configuredKey: undefined });
+  it('generates an ephemeral key for an in-memory database and writes nothing', async () => {
+    const a = await resolveEncryptionKey({ tokens: emptyDb(), databasePath: ':memory:', configuredKey: undefined });
+    const b = await resolveEncryptionKey({ tokens: emptyDb(), databasePath: ':memory:', configuredKey: undefined });
     expect(a.source).toBe('generated');
     expect(a.keyFilePath).toBeUndefined();
     expect(a.key.equals(b.key)).toBe(false);
   });
 
-  it('rejects a key file that does not hold 32 base64 bytes, naming the path but not the contents', () => {
+  it('rejects a key file that does not hold 32 base64 bytes, naming the path but not the contents', async () => {
     const dir = tempDir();
     const keyFilePath = join(dir, 'switchboard.key');
     writeFileSync(keyFilePath, 'c2hvcnQtc2VjcmV0\n', { mode: 0o600 });
     let caught: unknown;
     try {
-      resolveEncryptionKey({ db: emptyDb(), databasePath: join(dir, 'switchboard.db'), configuredKey: undefined });
+      await resolveEncryptionKey({ tokens: emptyDb(), databasePath: join(dir, 'switchboard.db'), configuredKey: undefined });
     } catch (error) {
       caught = error;
     }
@@ -89,49 +94,50 @@ describe('resolveEncryptionKey', () => {
     expect((caught as Error).message).not.toContain('c2hvcnQtc2VjcmV0');
   });
 
-  it('warns when the key file is readable by others', () => {
+  it('warns when the key file is readable by others', async () => {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
-    resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined });
+    await resolveEncryptionKey({ tokens: emptyDb(), databasePath, configuredKey: undefined });
     chmodSync(join(dir, 'switchboard.key'), 0o644);
     const { warnings, logger } = recordingLogger();
-    resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger });
+    await resolveEncryptionKey({ tokens: emptyDb(), databasePath, configuredKey: undefined, logger });
     expect(warnings.some((w) => /chmod 600/.test(w.msg) && (w.obj as { mode?: string }).mode === '0644')).toBe(true);
   });
 
-  it('warns about a key file left by an interrupted rotation', () => {
+  it('warns about a key file left by an interrupted rotation', async () => {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
-    const resolved = resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined });
+    const resolved = await resolveEncryptionKey({ tokens: emptyDb(), databasePath, configuredKey: undefined });
     createKeyFile(pendingKeyFilePathFor(resolved.keyFilePath!), generateKey());
     const { warnings, logger } = recordingLogger();
-    expect(resolveEncryptionKey({ db: emptyDb(), databasePath, configuredKey: undefined, logger }).key.equals(resolved.key)).toBe(true);
+    expect((await resolveEncryptionKey({ tokens: emptyDb(), databasePath, configuredKey: undefined, logger })).key.equals(resolved.key)).toBe(true);
     expect(warnings.some((w) => /rotate-key/.test(w.msg))).toBe(true);
   });
 });
 
 describe('resolveEncryptionKey with a missing key file', () => {
   const tempDir = useTempDirs();
-  const track = useDatabases();
+  const closing = useClosing();
   const SYSTEM = { id: 'exmpl', uuid: '0f5a1c1e-8a39-4f5c-9a34-2f0c0b6a1d11' };
 
   /** A database with two tokens sealed under a generated key file, which is then deleted. */
-  function vaultWithLostKey() {
+  async function vaultWithLostKey() {
     const dir = tempDir();
     const databasePath = join(dir, 'switchboard.db');
-    const db = track(openDatabase(databasePath));
-    const original = resolveEncryptionKey({ databasePath, configuredKey: undefined, db });
-    const vault = new TokenVault(db, original);
-    vault.assertKeyMatches();
-    vault.set('210000000000000001', fakeToken('one'), SYSTEM);
-    vault.set('210000000000000002', fakeToken('two'), SYSTEM);
+    const stores = closing(openSqliteStores(databasePath));
+    const tokens = stores.tokens;
+    const original = await resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens });
+    const vault = new EncryptedTokens(tokens, original);
+    await vault.assertKeyMatches();
+    await vault.set('210000000000000001', fakeToken('one'), SYSTEM);
+    await vault.set('210000000000000002', fakeToken('two'), SYSTEM);
     rmSync(original.keyFilePath!);
-    return { dir, databasePath, db, original, keyFilePath: original.keyFilePath! };
+    return { dir, databasePath, db: stores.db, tokens, original, keyFilePath: original.keyFilePath! };
   }
 
-  function lostKeyError(run: () => unknown): LostKeyError {
+  async function lostKeyError(run: () => Promise<unknown>): Promise<LostKeyError> {
     try {
-      run();
+      await run();
     } catch (error) {
       if (error instanceof LostKeyError) return error;
       throw error;
@@ -139,11 +145,11 @@ describe('resolveEncryptionKey with a missing key file', () => {
     throw new Error('expected LostKeyError');
   }
 
-  it('generates nothing while tokens are stored, naming the key ID, the key file and every way back', () => {
-    const { dir, databasePath, db, original, keyFilePath } = vaultWithLostKey();
+  it('generates nothing while tokens are stored, naming the key ID, the key file and every way back', async () => {
+    const { dir, databasePath, tokens, original, keyFilePath } = await vaultWithLostKey();
     const { warnings, logger } = recordingLogger();
 
-    const error = lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db, logger }));
+    const error = await lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens, logger }));
 
     expect(error.neededKeyIds).toEqual([original.keyId]);
     expect(error.message).toContain(`key ID ${original.keyId}`);
@@ -157,44 +163,44 @@ describe('resolveEncryptionKey with a missing key file', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('names every key ID when rows were sealed under different keys', () => {
-    const { databasePath, db, original } = vaultWithLostKey();
+  it('names every key ID when rows were sealed under different keys', async () => {
+    const { databasePath, db, tokens, original } = await vaultWithLostKey();
     db.prepare("UPDATE tokens SET key_id = 'feedfacefeedface' WHERE discord_user_id = '210000000000000002'").run();
-    const error = lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db }));
+    const error = await lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens }));
     expect(error.neededKeyIds.sort()).toEqual([original.keyId, 'feedfacefeedface'].sort());
     expect(error.message).toMatch(/key IDs \w+ \(1 token\) and \w+ \(1 token\)/);
   });
 
-  it('points at a key parked by an interrupted rotation when it is the key needed', () => {
-    const { databasePath, db, original, keyFilePath } = vaultWithLostKey();
+  it('points at a key parked by an interrupted rotation when it is the key needed', async () => {
+    const { databasePath, tokens, original, keyFilePath } = await vaultWithLostKey();
     createKeyFile(pendingKeyFilePathFor(keyFilePath), original.key);
-    const error = lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db }));
+    const error = await lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens }));
     expect(error.message).toContain(`${pendingKeyFilePathFor(keyFilePath)}, left by an interrupted key rotation, holds that key: rename it to ${keyFilePath}`);
 
     rmSync(pendingKeyFilePathFor(keyFilePath));
     createKeyFile(pendingKeyFilePathFor(keyFilePath), generateKey());
-    expect(lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, db })).message).not.toMatch(/interrupted key rotation/);
+    expect((await lostKeyError(() => resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens }))).message).not.toMatch(/interrupted key rotation/);
   });
 
-  it('still accepts TOKEN_ENCRYPTION_KEY: the key file only matters when no key is configured', () => {
-    const { databasePath, db, original } = vaultWithLostKey();
-    const resolved = resolveEncryptionKey({ databasePath, configuredKey: original.key, db });
+  it('still accepts TOKEN_ENCRYPTION_KEY: the key file only matters when no key is configured', async () => {
+    const { databasePath, tokens, original } = await vaultWithLostKey();
+    const resolved = await resolveEncryptionKey({ databasePath, configuredKey: original.key, tokens });
     expect(resolved.source).toBe('environment');
-    new TokenVault(db, resolved).assertKeyMatches();
+    await new EncryptedTokens(tokens, resolved).assertKeyMatches();
   });
 
-  it('generates a key for a vault whose tokens are all gone, dropping the stale key check so the new key opens it', () => {
-    const { dir, databasePath, db, original, keyFilePath } = vaultWithLostKey();
+  it('generates a key for a vault whose tokens are all gone, dropping the stale key check so the new key opens it', async () => {
+    const { dir, databasePath, db, tokens, original, keyFilePath } = await vaultWithLostKey();
     db.prepare('DELETE FROM tokens').run();
-    expect(getMeta(db, 'vault.key_check')).toBeDefined();
+    expect(await tokens.keyCheck()).toBeDefined();
     const { warnings, logger } = recordingLogger();
 
-    const generated = resolveEncryptionKey({ databasePath, configuredKey: undefined, db, logger });
+    const generated = await resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens, logger });
 
     expect(generated.source).toBe('generated');
     expect(generated.keyId).not.toBe(original.keyId);
     expect(toEncryptionKey(readKeyFile(keyFilePath)).keyId).toBe(generated.keyId);
-    new TokenVault(db, generated).assertKeyMatches();
+    await new EncryptedTokens(tokens, generated).assertKeyMatches();
     expect(warnings.find((w) => /replaces it/.test(w.msg))?.obj).toMatchObject({ previousKeyId: original.keyId });
     expect(readdirSync(dir).filter((name) => name.includes('.key'))).toEqual(['switchboard.key']);
   });
@@ -229,5 +235,30 @@ describe('createKeyFile', () => {
     expect(() => createKeyFile(join(dir, 'missing', 'c.key'), generateKey())).toThrow();
     mkdirSync(join(dir, 'missing'));
     expect(existsSync(join(dir, 'missing', 'c.key'))).toBe(false);
+  });
+});
+
+describe('rotatedKeyCandidates', () => {
+  const tempDir = useTempDirs();
+  const closing = useClosing();
+
+  it('offers what the key file and a parked rotation hold now, for a key from the key file only', async () => {
+    const databasePath = join(tempDir(), 'switchboard.db');
+    const tokens = closing(openSqliteStores(databasePath)).tokens;
+    const current = await resolveEncryptionKey({ databasePath, configuredKey: undefined, tokens });
+    expect(rotatedKeyCandidates(current)).toEqual([]);
+
+    const parked = generateKey();
+    createKeyFile(pendingKeyFilePathFor(current.keyFilePath!), parked);
+    expect(rotatedKeyCandidates(current).map((key) => key.keyId)).toEqual([deriveKeyId(parked)]);
+    rmSync(current.keyFilePath!);
+    const rotated = generateKey();
+    createKeyFile(current.keyFilePath!, rotated);
+    expect(rotatedKeyCandidates(current).map((key) => key.keyId)).toEqual([deriveKeyId(rotated), deriveKeyId(parked)]);
+    writeFileSync(pendingKeyFilePathFor(current.keyFilePath!), 'not a key\n');
+    expect(rotatedKeyCandidates(current).map((key) => key.keyId)).toEqual([deriveKeyId(rotated)]);
+
+    const fromEnvironment = await resolveEncryptionKey({ databasePath, configuredKey: generateKey(), tokens });
+    expect(rotatedKeyCandidates(fromEnvironment)).toEqual([]);
   });
 });

@@ -31,8 +31,8 @@ const ListState = z.object({
 });
 type ListState = z.infer<typeof ListState>;
 
-function ownerOf(ctx: CommandContext) {
-  const auth = storedTokenFor(ctx.services, ctx.userId);
+async function ownerOf(ctx: CommandContext) {
+  const auth = await storedTokenFor(ctx.services, ctx.userId);
   if (!auth) throw new UserFacingError('Your PluralKit token is no longer stored, so your private list cannot be shown. Run `/token set`.');
   return { userId: ctx.userId, auth };
 }
@@ -45,7 +45,7 @@ export function entityListPager(id: string, listed: EntityKind, usage: string): 
     usage,
     schema: ListState,
     async load(ctx, state, page) {
-      const all = await loadList(ctx.services, listed, state, state.owner ? ownerOf(ctx) : null, state.refusal);
+      const all = await loadList(ctx.services, listed, state, state.owner ? await ownerOf(ctx) : null, state.refusal);
       const spec = sorts[state.sort] ?? sorts.name!;
       const entries = sortList(searchList(all, state.search), spec);
       const pageCount = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));

@@ -71,7 +71,7 @@ describe('/member refuses bad input with a specific message', () => {
   it('the member limit (40007) is explained with the limit, and nothing is created', async () => {
     const reply = await w.run('member', 'create', { name: 'Three' }, { user: FULL });
     expect(messageText(reply)).toMatch(/Your system has reached its limit of 2 members on PluralKit, so no member was created/);
-    const response = await fetch(`${w.h.pluralkit.url}/systems/@me/members`, { headers: { authorization: (await w.h.app.services.vault.get(FULL.id))!.token, 'user-agent': 'test' } });
+    const response = await fetch(`${w.h.pluralkit.url}/systems/@me/members`, { headers: { authorization: (await w.h.app.services.tokens.get(FULL.id))!.token, 'user-agent': 'test' } });
     expect(((await response.json()) as unknown[]).length).toBe(2);
   });
 });
