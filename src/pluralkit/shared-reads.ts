@@ -2,7 +2,7 @@ import { deepFreeze } from '../core/deep-freeze.js';
 import { PluralKitError } from './errors.js';
 import { owningSystem } from './owning-system.js';
 import { PublicViewCache } from './public-view-cache.js';
-import { tokenKeyOf, type ApiCall, type CallObserver, type CallOptions, type Transport } from './transport.js';
+import { type ApiCall, type CallObserver, type CallOptions, type Transport } from './transport.js';
 
 /*
  * Fewer requests for the same answer, never an answer across auth contexts.
@@ -11,8 +11,8 @@ import { tokenKeyOf, type ApiCall, type CallObserver, type CallOptions, type Tra
  *   one) share one request.
  * - Answers to GETs sent without a token — PluralKit's public view, the same for everyone —
  *   are kept for a few seconds (PublicViewCache). Answers with a token are never kept, and a
- *   token's answer is never given to another token or to an anonymous caller: the token (as
- *   a hash) is part of every key.
+ *   token's answer is never given to another token or to an anonymous caller: the token's key
+ *   (TokenKeys) is part of every key, and the token itself is compared before anyone joins.
  * - Our own writes drop what they may have changed: cached public views of the writer's system
  *   (and every view whose system is unknown, or everything when the writer's system is unknown),
  *   and no read that was in flight when the write ended is stored or joined afterwards, since
@@ -44,6 +44,8 @@ class Flight implements CallObserver<unknown> {
     readonly route: string,
     readonly systemRef: string | null,
     readonly tokenKey: string | null,
+    /** Compared before anyone joins: keys are fingerprints (see TokenKeys). */
+    readonly token: string | undefined,
     /** The write generation when the request started. */
     readonly generation: number,
     /** Only when the first caller had a signal: a caller without one never leaves early. */
@@ -118,21 +120,21 @@ export class SharedReads {
    */
   read<T>(call: ApiCall<T>, options: CallOptions, systemRef: string | null): Promise<T> {
     if (options.signal?.aborted) return Promise.reject(abortedWhileWaiting(call));
-    const tokenKey = options.token ? tokenKeyOf(options.token) : null;
+    const tokenKey = options.token ? this.transport.tokenKeyOf(options.token) : null;
     const key = `${tokenKey ?? ANONYMOUS} ${call.path}${call.query ? `?${call.query}` : ''}`;
     if (tokenKey === null && this.publicViews.enabled) {
       const kept = this.publicViews.get(key);
       if (kept !== undefined) return Promise.resolve(kept.value as T);
     }
     let flight = this.flights.get(key);
-    if (flight === undefined || flight.generation !== this.generation) flight = this.start(key, call, options, tokenKey, systemRef);
+    if (flight === undefined || flight.generation !== this.generation || flight.token !== options.token) flight = this.start(key, call, options, tokenKey, systemRef);
     flight.waiters++;
     return options.signal ? abortable<T>(flight, options.signal, call) : (flight.promise as Promise<T>);
   }
 
   /** A POST/PATCH/DELETE, never shared; afterwards drops what it may have changed. */
   async write<T>(call: ApiCall<T>, options: CallOptions, systemRef: string | null): Promise<T> {
-    const tokenKey = options.token ? tokenKeyOf(options.token) : null;
+    const tokenKey = options.token ? this.transport.tokenKeyOf(options.token) : null;
     let writer = tokenKey === null ? null : (this.tokenSystems.get(tokenKey) ?? null);
     let changedNothing = false;
     let mayApplyLater = false;
@@ -163,7 +165,7 @@ export class SharedReads {
     // The request outlives any one caller's signal: others may be waiting on it.
     const controller = options.signal ? new AbortController() : undefined;
     const shared: CallOptions = controller ? { token: options.token, deadline: options.deadline, signal: controller.signal } : options;
-    const flight = new Flight(this, key, call.route, systemRef, tokenKey, this.generation, controller);
+    const flight = new Flight(this, key, call.route, systemRef, tokenKey, options.token, this.generation, controller);
     // The flight hears the outcome from the transport itself: no extra promise per request.
     flight.promise = this.transport.call(call, shared, tokenKey, flight as CallObserver<T>);
     this.flights.set(key, flight);

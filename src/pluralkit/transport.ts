@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
-import type { z } from 'zod';
 import { PluralKitError, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RateLimiter, RateLimitHold, RateLimitWaitAborted, type Admission, type RateLimitedRequest } from './rate-limiter.js';
+import type { ResponseSchema } from './response-schema.js';
+import { TokenKeys } from './token-keys.js';
 import { apiError, errorCode, failure, isTimeoutCode, neverSent } from './transport-errors.js';
 
 /*
@@ -55,7 +55,7 @@ export interface ApiCall<T> {
   query?: string;
   body?: unknown;
   /** Schema of a 200 body; null when success is 204 No Content. */
-  schema: z.ZodType<T> | null;
+  schema: ResponseSchema<T> | null;
   /** Success without body (204) is answered with null instead of being an error. */
   allowNoContent?: boolean;
 }
@@ -89,11 +89,6 @@ const FALLBACK_RETRY_AFTER_MS = 1_000;
 /** undici's own timers are coarse (about a second); they only back up the per-attempt timer. */
 const UNDICI_TIMER_SLACK_MS = 1_000;
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-
-/** Opaque per-token key for rate-limit buckets and shared reads; never the token itself. */
-export function tokenKeyOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
-}
 
 class AbortedWait extends Error {}
 
@@ -147,6 +142,7 @@ export class Transport {
   private readonly timeoutMs: number;
   private readonly callBudgetMs: number | undefined;
   readonly limiter: RateLimiter;
+  private readonly tokenKeys = new TokenKeys();
 
   constructor(options: TransportOptions) {
     const base = new URL(options.baseUrl);
@@ -172,6 +168,11 @@ export class Transport {
     return this.pool.close();
   }
 
+  /** Opaque per-token key for rate-limit buckets and shared reads; never the token itself (see TokenKeys). */
+  tokenKeyOf(token: string): string {
+    return this.tokenKeys.keyOf(token);
+  }
+
   /** `tokenKey` may be passed when the caller already computed `tokenKeyOf(token)`. */
   async call<T>(call: ApiCall<T>, options: CallOptions = {}, tokenKey?: string | null, observer?: CallObserver<T>): Promise<T> {
     const { token, signal } = options;
@@ -183,7 +184,7 @@ export class Transport {
       method: call.method,
       route: call.route,
       target: call.target,
-      tokenKey: tokenKey !== undefined ? tokenKey : token ? tokenKeyOf(token) : null,
+      tokenKey: tokenKey !== undefined ? tokenKey : token ? this.tokenKeys.keyOf(token) : null,
     };
     const headers: Record<string, string> = { 'user-agent': this.userAgent };
     if (token) headers.authorization = token;
@@ -348,7 +349,9 @@ export class Transport {
       // No cause: a JSON SyntaxError quotes the body, which is PluralKit's text and may hold anything.
       throw fail('malformed-response', `${name}: PluralKit sent a body that is not JSON`, { status: attempt.status, outcome: 'unknown' });
     }
-    const parsed = call.schema.safeParse(json);
+    const complete = call.schema.complete.safeParse(json);
+    if (complete.success) return complete.data;
+    const parsed = call.schema.model.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? issue.path.join('.') || '(root)' : '(root)';
