@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
+import type { AbortSignalLike } from './cancel.js';
 import { PluralKitError, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RateLimiter, RateLimitHold, RateLimitWaitAborted, type Admission, type RateLimitedRequest } from './rate-limiter.js';
@@ -19,23 +20,24 @@ import { apiError, errorCode, failure, isTimeoutCode, neverSent } from './transp
 export interface CallOptions {
   /** The caller's PluralKit token, used for this call only and never stored. */
   token?: string;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /**
    * Epoch ms by which the call must be over, retries and rate-limit waits included. Replaces the
    * transport's `callBudgetMs` for this call (longer or shorter). A write given a deadline may
    * also spend longer than `timeoutMs` on its one attempt: it is never repeated, so cutting it
    * short only turns a slow success into an unknown outcome.
+   *
+   * Read again at every step of the call (its wait for the rate limit, each attempt, each retry),
+   * so whoever built the options may move it later while the call runs: SharedReads does when a
+   * caller with more time joins a read in flight.
    */
   deadline?: number;
-}
-
-/**
- * Told how a call ended just before its promise settles, so a caller can keep its books without
- * wrapping every call in another promise (SharedReads does, on the hot path of every read).
- */
-export interface CallObserver<T> {
-  succeeded(value: T): void;
-  failed(): void;
+  /**
+   * One of the many requests of a long read (paging back through a front history): it waits in
+   * the rate limiter's long-read lane, which keeps a share of every bucket, instead of behind
+   * every interactive request that arrived since the previous page (see rate-limiter.ts).
+   */
+  longRead?: boolean;
 }
 
 export interface AuthedCallOptions extends CallOptions {
@@ -92,7 +94,7 @@ const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
 class AbortedWait extends Error {}
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AbortedWait());
     const onAbort = () => {
@@ -112,22 +114,49 @@ function backoffMs(attempt: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-type Fail = (kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>) => PluralKitError;
-
-function emitAbort(aborter: EventEmitter): void {
-  aborter.emit('abort');
+function nameOf(call: ApiCall<unknown>): string {
+  return `${call.method} ${call.route}`;
 }
 
-function onAttemptTimeout(aborter: EventEmitter, timing: AttemptTiming): void {
-  timing.timedOut = true;
-  aborter.emit('abort');
+/**
+ * One attempt on the wire. undici also takes an EventEmitter as abort signal, and it is far
+ * cheaper per request than an AbortController (which showed up as most of the adapter's overhead
+ * in the benchmark).
+ */
+class Attempt {
+  readonly aborter = new EventEmitter();
+  timedOut = false;
+  timer: NodeJS.Timeout | undefined;
+  readonly startedAt: number;
+
+  constructor(
+    readonly transport: Transport,
+    readonly method: HttpMethod,
+    readonly options: CallOptions,
+    /** Whether the caller set the deadline (rather than the call budget). */
+    readonly ownDeadline: boolean,
+  ) {
+    this.startedAt = transport.clock();
+  }
+
+  abort(): void {
+    this.aborter.emit('abort');
+  }
 }
 
-interface AttemptTiming {
-  timedOut: boolean;
+/** The attempt's time is up, unless the call's deadline moved later meanwhile. */
+function onAttemptTimeout(attempt: Attempt): void {
+  const left = attempt.transport.attemptTimeLeft(attempt);
+  if (left > 0) {
+    attempt.timer = setTimeout(onAttemptTimeout, left, attempt);
+    return;
+  }
+  attempt.timer = undefined;
+  attempt.timedOut = true;
+  attempt.abort();
 }
 
-interface Attempt {
+interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
@@ -168,17 +197,28 @@ export class Transport {
     return this.pool.close();
   }
 
+  /** @internal The transport's clock. */
+  clock(): number {
+    return this.now();
+  }
+
   /** Opaque per-token key for rate-limit buckets and shared reads; never the token itself (see TokenKeys). */
   tokenKeyOf(token: string): string {
     return this.tokenKeys.keyOf(token);
   }
 
+  /** The deadline a call with these options gets: its own, else the call budget from now; undefined for none. */
+  deadlineFor(options: CallOptions): number | undefined {
+    if (options.deadline !== undefined) return options.deadline;
+    return this.callBudgetMs === undefined ? undefined : this.now() + this.callBudgetMs;
+  }
+
   /** `tokenKey` may be passed when the caller already computed `tokenKeyOf(token)`. */
-  async call<T>(call: ApiCall<T>, options: CallOptions = {}, tokenKey?: string | null, observer?: CallObserver<T>): Promise<T> {
+  async call<T>(call: ApiCall<T>, options: CallOptions = {}, tokenKey?: string | null): Promise<T> {
     const { token, signal } = options;
-    const deadline = options.deadline ?? (this.callBudgetMs === undefined ? undefined : this.now() + this.callBudgetMs);
-    const fail: Fail = (kind, message, extra) => failure(call, token, kind, message, extra);
-    const name = `${call.method} ${call.route}`;
+    const ownDeadline = options.deadline !== undefined;
+    // The caller's own options are read live (their deadline may move); a budget is fixed here.
+    const live: CallOptions = ownDeadline || this.callBudgetMs === undefined ? options : { ...options, deadline: this.now() + this.callBudgetMs };
 
     const limited: RateLimitedRequest = {
       method: call.method,
@@ -195,100 +235,96 @@ export class Transport {
     }
     const path = this.basePath + call.path + (call.query ? `?${call.query}` : '');
 
-    try {
-      let failures = 0;
-      let rateLimited = 0;
-      for (;;) {
-        if (signal?.aborted) throw fail('aborted', `${name} was aborted`, { outcome: 'not-sent' });
-        const buckets = this.limiter.bucketsFor(limited);
-        const admission = this.limiter.tryAdmit(buckets) ?? (await this.waitForTurn(buckets, deadline, signal, fail, name));
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      if (signal?.aborted) throw failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
+      const buckets = this.limiter.bucketsFor(limited);
+      const admission = this.limiter.tryAdmit(buckets) ?? (await this.waitForTurn(call, token, buckets, live));
 
-        let attempt: Attempt;
-        const timing: AttemptTiming = { timedOut: false };
-        try {
-          attempt = await this.send(call.method, path, headers, body, signal, this.attemptLimit(call.method, options.deadline, deadline), timing);
-        } catch (error) {
-          this.limiter.complete(admission, limited, null);
-          const error_ = this.attemptFailure(error, signal, deadline, timing, fail, name);
-          if (error_.kind !== 'aborted' && (call.method === 'GET' || error_.outcome === 'not-sent')) {
-            await this.backoffOrThrow(failures++, error_, signal, deadline);
-            continue;
-          }
-          throw error_;
-        }
-        this.limiter.complete(admission, limited, { headers: parseRateLimitHeaders(attempt.headers), status: attempt.status });
-
-        if (attempt.status >= 200 && attempt.status < 300) {
-          const value = this.parseSuccess(call, attempt, fail);
-          observer?.succeeded(value);
-          return value;
-        }
-
-        const answer = apiError(call, token, attempt.status, attempt.text);
-        if (attempt.status === 429) {
-          const retryAfter = answer.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
-          this.limiter.block(buckets, retryAfter);
-          const pastDeadline = deadline !== undefined && this.now() + retryAfter > deadline;
-          if (rateLimited >= this.maxRetries || pastDeadline) {
-            const why = pastDeadline ? 'past its deadline' : `${rateLimited + 1} times`;
-            throw fail('rate-limited', `${name} was rate-limited by PluralKit ${why}: ${answer.message}`, {
-              status: 429,
-              code: answer.code,
-              retryAfterMs: retryAfter,
-              outcome: 'not-sent',
-            });
-          }
-          rateLimited++;
+      let answer: Answer;
+      const attempt = new Attempt(this, call.method, live, ownDeadline);
+      try {
+        answer = await this.send(call.method, path, headers, body, signal, attempt);
+      } catch (error) {
+        this.limiter.complete(admission, limited, null);
+        const error_ = this.attemptFailure(call, token, error, signal, live.deadline, attempt);
+        if (error_.kind !== 'aborted' && (call.method === 'GET' || error_.outcome === 'not-sent')) {
+          await this.backoffOrThrow(failures++, error_, signal, live.deadline);
           continue;
         }
-        if (call.method === 'GET' && RETRYABLE_STATUSES.has(attempt.status)) {
-          await this.backoffOrThrow(failures++, answer, signal, deadline);
-          continue;
-        }
-        throw answer;
+        throw error_;
       }
-    } catch (error) {
-      observer?.failed();
-      throw error;
+      this.limiter.complete(admission, limited, { headers: parseRateLimitHeaders(answer.headers), status: answer.status });
+
+      if (answer.status >= 200 && answer.status < 300) return this.parseSuccess(call, token, answer);
+
+      const refusal = apiError(call, token, answer.status, answer.text);
+      if (answer.status === 429) {
+        const retryAfter = refusal.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
+        this.limiter.block(buckets, retryAfter);
+        const deadline = live.deadline;
+        const pastDeadline = deadline !== undefined && this.now() + retryAfter > deadline;
+        if (rateLimited >= this.maxRetries || pastDeadline) {
+          const why = pastDeadline ? 'past its deadline' : `${rateLimited + 1} times`;
+          throw failure(call, token, 'rate-limited', `${nameOf(call)} was rate-limited by PluralKit ${why}: ${refusal.message}`, {
+            status: 429,
+            code: refusal.code,
+            retryAfterMs: retryAfter,
+            outcome: 'not-sent',
+          });
+        }
+        rateLimited++;
+        continue;
+      }
+      if (call.method === 'GET' && RETRYABLE_STATUSES.has(answer.status)) {
+        await this.backoffOrThrow(failures++, refusal, signal, live.deadline);
+        continue;
+      }
+      throw refusal;
     }
   }
 
+  /** @internal How much longer the attempt may run from now (it started at `attempt.startedAt`). */
+  attemptTimeLeft(attempt: Attempt): number {
+    const now = this.now();
+    const deadline = attempt.options.deadline;
+    const remaining = deadline === undefined ? Infinity : Math.max(0, deadline - now);
+    // A write goes out once; with a deadline of its own, the caller has said how long it may take.
+    if (attempt.method !== 'GET' && attempt.ownDeadline) return remaining;
+    return Math.min(this.timeoutMs - (now - attempt.startedAt), remaining);
+  }
+
   /** Our own limiter's queue; past the deadline it is a rate limit of ours, not a timeout. */
-  private async waitForTurn(buckets: readonly string[], deadline: number | undefined, signal: AbortSignal | undefined, fail: Fail, name: string): Promise<Admission> {
+  private async waitForTurn(call: ApiCall<unknown>, token: string | undefined, buckets: readonly string[], live: CallOptions): Promise<Admission> {
     try {
-      return await this.limiter.wait(buckets, { deadline, signal });
+      return await this.limiter.wait(buckets, live);
     } catch (error) {
       if (error instanceof RateLimitHold) {
-        throw fail('rate-limited', `${name} would have to wait for the rate limit past its deadline`, {
+        throw failure(call, token, 'rate-limited', `${nameOf(call)} would have to wait for the rate limit past its deadline`, {
           retryAfterMs: Math.ceil(error.retryAfterMs),
           outcome: 'not-sent',
         });
       }
-      if (error instanceof RateLimitWaitAborted) throw fail('aborted', `${name} was aborted`, { outcome: 'not-sent' });
+      if (error instanceof RateLimitWaitAborted) throw failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
       throw error;
     }
   }
 
-  /** How long one attempt may take. */
-  private attemptLimit(method: HttpMethod, callerDeadline: number | undefined, deadline: number | undefined): number {
-    const remaining = deadline === undefined ? Infinity : Math.max(0, deadline - this.now());
-    // A write goes out once; with a deadline of its own, the caller has said how long it may take.
-    if (method !== 'GET' && callerDeadline !== undefined) return remaining;
-    return Math.min(this.timeoutMs, remaining);
-  }
-
-  private attemptFailure(error: unknown, signal: AbortSignal | undefined, deadline: number | undefined, timing: AttemptTiming, fail: Fail, name: string): PluralKitError {
+  private attemptFailure(call: ApiCall<unknown>, token: string | undefined, error: unknown, signal: AbortSignalLike | undefined, deadline: number | undefined, attempt: Attempt): PluralKitError {
+    const fail = (kind: PluralKitErrorKind, message: string, extra: Partial<PluralKitErrorInit>) => failure(call, token, kind, message, extra);
     const code = errorCode(error);
     // Only a connection that was never made proves the server did not see the request.
     const outcome = neverSent(code) ? 'not-sent' : 'unknown';
+    const name = nameOf(call);
     if (signal?.aborted) return fail('aborted', `${name} was aborted`, { cause: error, outcome });
     if (deadline !== undefined && this.now() >= deadline) return fail('timeout', `${name} passed its deadline`, { cause: error, outcome });
-    if (timing.timedOut || isTimeoutCode(code)) return fail('timeout', `${name} timed out`, { cause: error, outcome });
+    if (attempt.timedOut || isTimeoutCode(code)) return fail('timeout', `${name} timed out`, { cause: error, outcome });
     const detail = error instanceof Error ? error.message : String(error);
     return fail('network', `${name} failed: ${detail}`, { cause: error, outcome });
   }
 
-  private async backoffOrThrow(failures: number, error: PluralKitError, signal: AbortSignal | undefined, deadline: number | undefined): Promise<void> {
+  private async backoffOrThrow(failures: number, error: PluralKitError, signal: AbortSignalLike | undefined, deadline: number | undefined): Promise<void> {
     if (failures >= this.maxRetries) throw error;
     const delay = backoffMs(failures);
     if (deadline !== undefined && this.now() + delay >= deadline) throw error;
@@ -304,50 +340,47 @@ export class Transport {
     path: string,
     headers: Record<string, string>,
     body: string | undefined,
-    signal: AbortSignal | undefined,
-    limitMs: number,
-    timing: AttemptTiming,
-  ): Promise<Attempt> {
-    // undici also takes an EventEmitter as abort signal, and it is far cheaper per request than an
-    // AbortController (which showed up as most of the adapter's overhead in the benchmark).
-    const aborter = new EventEmitter();
-    const timer = setTimeout(onAttemptTimeout, limitMs, aborter, timing);
+    signal: AbortSignalLike | undefined,
+    attempt: Attempt,
+  ): Promise<Answer> {
+    const limitMs = this.attemptTimeLeft(attempt);
+    attempt.timer = setTimeout(onAttemptTimeout, limitMs, attempt);
     let abort: (() => void) | undefined;
     if (signal) {
-      abort = emitAbort.bind(null, aborter);
+      abort = attempt.abort.bind(attempt);
       signal.addEventListener('abort', abort, { once: true });
     }
     try {
+      // Only a write with a deadline of its own may outlast the pool's timers.
       const undiciLimit = limitMs > this.timeoutMs ? limitMs + UNDICI_TIMER_SLACK_MS : undefined;
       const response = await this.pool.request({
         method,
         path,
         headers,
         body,
-        signal: aborter,
-        // Only a write with a deadline of its own may outlast the pool's timers.
+        signal: attempt.aborter,
         ...(undiciLimit === undefined ? {} : { headersTimeout: undiciLimit, bodyTimeout: undiciLimit }),
       });
       const text = await response.body.text();
       return { status: response.statusCode, headers: response.headers, text };
     } finally {
-      clearTimeout(timer);
+      clearTimeout(attempt.timer);
       if (signal && abort) signal.removeEventListener('abort', abort);
     }
   }
 
-  private parseSuccess<T>(call: ApiCall<T>, attempt: Attempt, fail: Fail): T {
-    const name = `${call.method} ${call.route}`;
-    if (attempt.status === 204 || call.schema === null) {
+  private parseSuccess<T>(call: ApiCall<T>, token: string | undefined, answer: Answer): T {
+    const name = nameOf(call);
+    if (answer.status === 204 || call.schema === null) {
       if (call.schema === null || call.allowNoContent) return null as T;
-      throw fail('malformed-response', `${name}: PluralKit answered 204 where a body was expected`, { status: 204, outcome: 'unknown' });
+      throw failure(call, token, 'malformed-response', `${name}: PluralKit answered 204 where a body was expected`, { status: 204, outcome: 'unknown' });
     }
     let json: unknown;
     try {
-      json = JSON.parse(attempt.text);
+      json = JSON.parse(answer.text);
     } catch {
       // No cause: a JSON SyntaxError quotes the body, which is PluralKit's text and may hold anything.
-      throw fail('malformed-response', `${name}: PluralKit sent a body that is not JSON`, { status: attempt.status, outcome: 'unknown' });
+      throw failure(call, token, 'malformed-response', `${name}: PluralKit sent a body that is not JSON`, { status: answer.status, outcome: 'unknown' });
     }
     const complete = call.schema.complete.safeParse(json);
     if (complete.success) return complete.data;
@@ -355,8 +388,8 @@ export class Transport {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? issue.path.join('.') || '(root)' : '(root)';
-      throw fail('malformed-response', `${name}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
-        status: attempt.status,
+      throw failure(call, token, 'malformed-response', `${name}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
+        status: answer.status,
         // zod issues name paths and expected types, never the values (reportInput is off).
         cause: parsed.error,
         outcome: 'unknown',

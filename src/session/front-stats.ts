@@ -104,6 +104,7 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
       since,
       deadline: request.deadline,
       onProgress: request.onProgress,
+      longRead: true,
     },
     switchPagesOf(services.pluralkit, target.systemRef, target.token),
   );
