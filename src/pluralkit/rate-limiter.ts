@@ -384,7 +384,7 @@ export class RateLimiter {
       waiter.timer = undefined;
       const now = this.now();
       const moved = this.latest(waiter);
-      if (moved !== undefined && moved <= now) this.drop(waiter, new RateLimitHold(Math.max(this.expectedAt(waiter.buckets, now, (other) => other !== waiter && other.tag <= waiter.tag) - now, this.minAttemptMs)));
+      if (moved !== undefined && moved <= now) this.drop(waiter, null);
       else if (moved !== undefined) this.watchDeadline(waiter);
     }, Math.max(0, latest - this.now()));
   }
@@ -403,7 +403,7 @@ export class RateLimiter {
     /** Waiters kept in line so far in this pass, per bucket. */
     const ahead = new Map<Bucket, number>();
     const stillWaiting: Waiter[] = [];
-    const tooLate: Array<[Waiter, number]> = [];
+    const tooLate: Waiter[] = [];
     let wakeAt = Infinity;
     for (const waiter of this.queue) {
       let readyAt = now;
@@ -425,7 +425,7 @@ export class RateLimiter {
       }
       const latest = this.latest(waiter);
       if (latest !== undefined && expected > latest) {
-        tooLate.push([waiter, expected - now]);
+        tooLate.push(waiter);
         continue;
       }
       stillWaiting.push(waiter);
@@ -433,10 +433,8 @@ export class RateLimiter {
       if (!behindAnother && readyAt < wakeAt) wakeAt = readyAt;
     }
     this.queue = stillWaiting;
-    for (const [waiter, wait] of tooLate) {
-      this.settle(waiter);
-      waiter.reject(new RateLimitHold(wait));
-    }
+    for (const waiter of tooLate) this.settle(waiter);
+    for (const waiter of tooLate) waiter.reject(new RateLimitHold(this.retryAfter(waiter, now)));
     // Infinity: only a response can free the bucket (an unlimited bucket with a full burst in flight).
     if (wakeAt === Infinity) this.clearPumpTimer();
     else if (wakeAt !== this.pumpAt) {
@@ -456,14 +454,25 @@ export class RateLimiter {
     this.pumpAt = Infinity;
   }
 
-  private drop(waiter: Waiter, error: Error): void {
+  /** Out of the queue with `error`, or (null) with RateLimitHold: its deadline came first. */
+  private drop(waiter: Waiter, error: Error | null): void {
     const index = this.queue.indexOf(waiter);
     if (index === -1) return;
     this.queue.splice(index, 1);
     this.settle(waiter);
-    waiter.reject(error);
+    waiter.reject(error ?? new RateLimitHold(this.retryAfter(waiter, this.now())));
     // The dropped waiter may have been holding its buckets for those behind it.
     this.pump();
+  }
+
+  /**
+   * What a waiter that cannot be admitted in time is told: when a request of its lane asking now
+   * would go — after the queue as it stands — rather than when its own place would have come up:
+   * asking again puts it at the back.
+   */
+  private retryAfter(waiter: Waiter, now: number): number {
+    const tag = this.nextTag(waiter.lane);
+    return Math.max(1, this.expectedAt(waiter.buckets, now, (other) => other.tag <= tag) - now);
   }
 
   /** The waiter leaves the queue (admitted, refused or aborted); it is already out of `this.queue` or about to be. */
