@@ -1,5 +1,6 @@
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { ChartMember, ChartMembers } from '../charts/labels.js';
+import type { CallOptions } from '../pluralkit/client.js';
 import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import type { Member, System } from '../pluralkit/models.js';
 import { publicMember, publicSystem } from '../pluralkit/privacy.js';
@@ -37,6 +38,13 @@ export interface StatsRequest {
 }
 
 /**
+ * How /stats calls PluralKit: as one long read with the reply's deadline (its many pages and the
+ * calls before them keep a share of the rate limit, rather than each queueing behind every
+ * interactive call of the moment).
+ */
+type StatsCall = Pick<CallOptions, 'deadline' | 'longRead'>;
+
+/**
  * The zone ranges are read in and times are shown in: the viewer's own PluralKit zone (as
  * PluralKit does; another system's zone is not public), UTC without a token.
  */
@@ -50,7 +58,7 @@ function chartMember(member: Pick<Member, 'name' | 'color'>): ChartMember {
 }
 
 /** Names as this viewer may see them: the owner's list, or exactly PluralKit's public list. */
-async function memberNames(services: Services, userId: string, target: ReadTarget): Promise<{ members: ChartMembers; namesHidden: boolean }> {
+async function memberNames(services: Services, userId: string, target: ReadTarget, call: StatsCall): Promise<{ members: ChartMembers; namesHidden: boolean }> {
   const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
   if (stored) {
     const own = await services.directory.ownMembers(userId, stored);
@@ -58,7 +66,7 @@ async function memberNames(services: Services, userId: string, target: ReadTarge
     return { members: new Map(visible.map((member) => [member.id, chartMember(member)])), namesHidden: false };
   }
   try {
-    const listed = await services.pluralkit.getSystemMembers(target.systemRef);
+    const listed = await services.pluralkit.getSystemMembers(target.systemRef, call);
     return { members: new Map(listed.map((member) => [member.id, chartMember(member)])), namesHidden: false };
   } catch (error) {
     if (hasCode(error, PkErrorCode.MemberListPrivate)) return { members: new Map(), namesHidden: true };
@@ -66,7 +74,7 @@ async function memberNames(services: Services, userId: string, target: ReadTarge
   }
 }
 
-async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string): Promise<StatsSource['group']> {
+async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string, options: CallOptions): Promise<StatsSource['group']> {
   const stored = target.ownSystem ? storedTokenFor(services, userId) : null;
   let ref: string;
   if (stored) {
@@ -76,7 +84,6 @@ async function groupFilter(services: Services, userId: string, target: ReadTarge
     if (!direct) throw new UserFacingError("Another system's groups are given by their 5–6 letter ID (or UUID), not by name.");
     ref = direct;
   }
-  const options = target.token ? { token: target.token } : {};
   const group = await services.pluralkit.getGroup(ref, options);
   if (group.system !== undefined && group.system !== systemId) throw new UserFacingError('That group belongs to another system.');
   const members = await services.pluralkit.getGroupMembers(ref, options);
@@ -89,12 +96,13 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
   const timeZone = await viewerZone(services, userId);
   const range = parseStatsRange(request.range, { now: new Date(), timeZone });
   if (!range.ok) throw new UserFacingError(range.message);
-  const tokenOptions = target.token ? { token: target.token } : {};
-  const fetched = await services.pluralkit.getSystem(target.systemRef, tokenOptions);
+  const call: StatsCall = { deadline: request.deadline, longRead: true };
+  const asViewer: CallOptions = target.token ? { ...call, token: target.token } : call;
+  const fetched = await services.pluralkit.getSystem(target.systemRef, asViewer);
   const system = target.token ? fetched : publicSystem(fetched);
   const [names, group] = await Promise.all([
-    memberNames(services, userId, target),
-    request.group === undefined ? Promise.resolve(null) : groupFilter(services, userId, target, system.id, request.group),
+    memberNames(services, userId, target, call),
+    request.group === undefined ? Promise.resolve(null) : groupFilter(services, userId, target, system.id, request.group, asViewer),
   ]);
   const since = range.start ? range.start.getTime() : null;
   const history = await services.frontHistory.read(
