@@ -115,13 +115,16 @@ function pathRef(value: string, context: { method: string; route: string }, fiel
 
 /** `@` is a valid path character and PluralKit's `@me` should go over the wire as is. */
 function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%40/g, '@');
+  const encoded = encodeURIComponent(value);
+  return encoded.includes('%40') ? encoded.replaceAll('%40', '@') : encoded;
 }
 
 /**
  * Typed PluralKit API v2 client: one method per documented endpoint. Inputs are validated with
  * PluralKit's own limits before anything is sent; responses are validated before they are
- * returned. Tokens are passed per call and never kept.
+ * returned. Tokens are passed per call and never kept. (Methods that only hand over to `send` are
+ * not `async`: `send` turns every error into a rejection, and an async wrapper is one more
+ * promise on every call.)
  *
  * What a GET returns may be shared with other callers (a request already in flight, or a public
  * view kept for a few seconds; see SharedReads) and is then deep-frozen: treat it as read-only.
@@ -152,7 +155,7 @@ export class PluralKitClient {
 
   // --- systems -----------------------------------------------------------------------------
 
-  async getSystem(ref: string, opts?: CallOptions): Promise<System> {
+  getSystem(ref: string, opts?: CallOptions): Promise<System> {
     return this.send('GET', '/systems/{systemRef}', { system: ref }, Answer.system, {}, opts);
   }
 
@@ -163,7 +166,7 @@ export class PluralKitClient {
   }
 
   /** The full settings for the owner, the public subset for anyone else (see `isOwnerSettings`). */
-  async getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
+  getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
     return this.send('GET', '/systems/{systemRef}/settings', { system: ref }, Answer.settingsView, {}, opts);
   }
 
@@ -173,7 +176,7 @@ export class PluralKitClient {
     return this.send('PATCH', route, { system: ref }, Answer.settings, { body, auth: true }, opts);
   }
 
-  async getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
+  getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
     return this.send('GET', '/systems/{systemRef}/guilds/{guildId}', { system: ref, guild: guildId }, Answer.systemGuildSettings, { auth: true }, opts);
   }
 
@@ -198,7 +201,7 @@ export class PluralKitClient {
 
   // --- members -----------------------------------------------------------------------------
 
-  async getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+  getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
     return this.send('GET', '/systems/{systemRef}/members', { system: ref }, Answer.members, {}, opts);
   }
 
@@ -208,7 +211,7 @@ export class PluralKitClient {
     return this.send('POST', route, {}, Answer.member, { body, auth: true }, opts);
   }
 
-  async getMember(ref: string, opts?: CallOptions): Promise<Member> {
+  getMember(ref: string, opts?: CallOptions): Promise<Member> {
     return this.send('GET', '/members/{memberRef}', { member: ref }, Answer.member, {}, opts);
   }
 
@@ -222,7 +225,7 @@ export class PluralKitClient {
     await this.send('DELETE', '/members/{memberRef}', { member: ref }, null, { auth: true }, opts);
   }
 
-  async getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
+  getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
     return this.send('GET', '/members/{memberRef}/groups', { member: ref }, Answer.groups, {}, opts);
   }
 
@@ -239,7 +242,7 @@ export class PluralKitClient {
     await this.memberGroupsOp('overwrite', ref, groupRefs, GroupRefsToSetSchema, opts);
   }
 
-  async getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
+  getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
     return this.send('GET', '/members/{memberRef}/guilds/{guildId}', { member: ref, guild: guildId }, Answer.memberGuildSettings, { auth: true }, opts);
   }
 
@@ -262,7 +265,7 @@ export class PluralKitClient {
     return this.send('POST', route, {}, Answer.group, { body, auth: true }, opts);
   }
 
-  async getGroup(ref: string, opts?: CallOptions): Promise<Group> {
+  getGroup(ref: string, opts?: CallOptions): Promise<Group> {
     return this.send('GET', '/groups/{groupRef}', { group: ref }, Answer.group, {}, opts);
   }
 
@@ -276,7 +279,7 @@ export class PluralKitClient {
     await this.send('DELETE', '/groups/{groupRef}', { group: ref }, null, { auth: true }, opts);
   }
 
-  async getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+  getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
     return this.send('GET', '/groups/{groupRef}/members', { group: ref }, Answer.members, {}, opts);
   }
 
@@ -320,7 +323,7 @@ export class PluralKitClient {
   }
 
   /** The latest switch, or null when the system has never switched. */
-  async getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
+  getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
     return this.send('GET', '/systems/{systemRef}/fronters', { system: ref }, Answer.switch, { allowNoContent: true }, opts);
   }
 
@@ -330,7 +333,7 @@ export class PluralKitClient {
     return this.send('POST', route, { system: ref }, Answer.switch, { body: parsed, auth: true }, opts);
   }
 
-  async getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
+  getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
     return this.send('GET', '/systems/{systemRef}/switches/{switchRef}', { system: ref, switch: switchRef }, Answer.switch, {}, opts);
   }
 
@@ -353,7 +356,7 @@ export class PluralKitClient {
   // --- messages ----------------------------------------------------------------------------
 
   /** By proxied message ID, or by the trigger message ID for about 30 minutes after proxying. */
-  async getMessage(id: string, opts?: CallOptions): Promise<Message> {
+  getMessage(id: string, opts?: CallOptions): Promise<Message> {
     return this.send('GET', '/messages/{messageId}', { message: id }, Answer.message, {}, opts);
   }
 

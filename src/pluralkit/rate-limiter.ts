@@ -544,10 +544,12 @@ export class RateLimiter {
   }
 
   private resolve(bucketKeys: readonly string[]): Bucket[] {
+    // Only the shared IP lists are frozen; a token's list is new each time and never a map key.
+    if (!Object.isFrozen(bucketKeys)) return bucketKeys.map((key) => this.buckets.get(key));
     let buckets = this.resolvedIpBuckets.get(bucketKeys);
     if (buckets === undefined) {
       buckets = bucketKeys.map((key) => this.buckets.get(key));
-      if (Object.isFrozen(bucketKeys)) this.resolvedIpBuckets.set(bucketKeys, buckets);
+      this.resolvedIpBuckets.set(bucketKeys, buckets);
     }
     return buckets;
   }

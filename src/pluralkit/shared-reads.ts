@@ -3,7 +3,7 @@ import { Cancellation, type AbortSignalLike } from './cancel.js';
 import { PluralKitError } from './errors.js';
 import { owningSystem } from './owning-system.js';
 import { PublicViewCache } from './public-view-cache.js';
-import type { ApiCall, CallOptions, Transport } from './transport.js';
+import type { ApiCall, CallObserver, CallOptions, Transport } from './transport.js';
 
 /*
  * Fewer requests for the same answer, never an answer across auth contexts.
@@ -48,9 +48,8 @@ interface Caller {
   onAbort: (() => void) | undefined;
 }
 
-/** One request in flight, and the callers waiting for it. */
-class Flight {
-  promise: Promise<unknown> = Promise.resolve();
+/** One request in flight, and the callers waiting for it; the transport tells it how the request ended. */
+class Flight implements CallObserver<unknown> {
   readonly callers: Caller[] = [];
   /** Fired when the last caller leaves: nobody wants the answer any more. */
   readonly cancellation = new Cancellation();
@@ -58,6 +57,7 @@ class Flight {
   readonly options: CallOptions;
 
   constructor(
+    private readonly reads: SharedReads,
     readonly key: string,
     readonly call: ApiCall<unknown>,
     readonly systemRef: string | null,
@@ -71,7 +71,18 @@ class Flight {
   ) {
     this.options = { token, deadline, signal: this.cancellation, longRead };
   }
+
+  succeeded(value: unknown): void {
+    this.reads.landed(this, value);
+  }
+
+  failed(error: unknown): void {
+    this.reads.landed(this, error, true);
+  }
 }
+
+/** The transport's own promise for a shared read: its outcome reaches the callers through the flight. */
+function ignore(): void {}
 
 const ANONYMOUS = '-';
 /** How long after a write of unknown outcome no public view of its system is kept. */
@@ -164,13 +175,8 @@ export class SharedReads {
   }
 
   private start(key: string, call: ApiCall<unknown>, token: string | undefined, tokenKey: string | null, systemRef: string | null, deadline: number | undefined, longRead: boolean | undefined): Flight {
-    const flight = new Flight(key, call, systemRef, tokenKey, token, this.generation, deadline, longRead);
-    flight.promise = this.transport.call(call, flight.options, tokenKey);
-    // Registered before any caller's: the books are kept before anyone hears the answer.
-    flight.promise.then(
-      (value) => this.landed(flight, value),
-      (error: unknown) => this.landed(flight, error, true),
-    );
+    const flight = new Flight(this, key, call, systemRef, tokenKey, token, this.generation, deadline, longRead);
+    this.transport.call(call, flight.options, tokenKey, flight).catch(ignore);
     this.flights.set(key, flight);
     return flight;
   }
@@ -238,8 +244,8 @@ export class SharedReads {
     flight.cancellation.cancel();
   }
 
-  /** A flight's request ended: keep the books, then answer whoever still waits. */
-  private landed(flight: Flight, outcome: unknown, failed = false): void {
+  /** @internal A flight's request ended: keep the books, then answer whoever still waits. */
+  landed(flight: Flight, outcome: unknown, failed = false): void {
     if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
     flight.token = undefined;
     const callers = flight.callers.splice(0);
@@ -275,7 +281,9 @@ export class SharedReads {
   }
 
   private learn(tokenKey: string, system: string): void {
-    if (this.tokenSystems.size >= MAX_REMEMBERED_TOKENS && !this.tokenSystems.has(tokenKey)) this.tokenSystems.clear();
+    const known = this.tokenSystems.get(tokenKey);
+    if (known === system) return;
+    if (known === undefined && this.tokenSystems.size >= MAX_REMEMBERED_TOKENS) this.tokenSystems.clear();
     this.tokenSystems.set(tokenKey, system);
   }
 
