@@ -142,7 +142,12 @@ export class SharedReads {
     if (running !== undefined && running.generation === this.generation && running.token === token) {
       return this.join(running, deadline, options.signal) as Promise<T>;
     }
-    return this.join(this.start(key, call, token, tokenKey, systemRef, deadline, options.longRead), deadline, options.signal) as Promise<T>;
+    const flight = new Flight(this, key, call, systemRef, tokenKey, token, this.generation, deadline, options.longRead);
+    this.flights.set(key, flight);
+    // The caller is on the flight before the request starts: however it ends, it answers the caller.
+    const answer = this.join(flight, deadline, options.signal) as Promise<T>;
+    this.transport.call(call, flight.options, tokenKey, flight).catch(ignore);
+    return answer;
   }
 
   /** A POST/PATCH/DELETE, never shared; afterwards drops what it may have changed. */
@@ -172,13 +177,6 @@ export class SharedReads {
   /** Kept public views right now (for tests and diagnostics). */
   get publicViewCount(): number {
     return this.publicViews.size;
-  }
-
-  private start(key: string, call: ApiCall<unknown>, token: string | undefined, tokenKey: string | null, systemRef: string | null, deadline: number | undefined, longRead: boolean | undefined): Flight {
-    const flight = new Flight(this, key, call, systemRef, tokenKey, token, this.generation, deadline, longRead);
-    this.transport.call(call, flight.options, tokenKey, flight).catch(ignore);
-    this.flights.set(key, flight);
-    return flight;
   }
 
   /** One caller's wait on a flight: its own deadline, its own signal. */
