@@ -4,6 +4,7 @@ import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
+import { benchLongReads } from './long-reads.js';
 import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchMembersGroups } from './members-groups.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
@@ -24,8 +25,9 @@ import { benchVaultReads } from './vault-reads.js';
  * `npm run bench -- <word>` runs only the benches whose title contains that word.
  */
 const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
-  ['PluralKit adapter overhead vs bare undici (target ≤ 1.2×)', benchPluralKitOverhead],
+  ['PluralKit adapter overhead vs bare undici, warm, four calls (target ≤ 1.15×)', benchPluralKitOverhead],
   ['Rate limiter: 100 GETs at once with limits on, after responses without rate-limit headers (target: 0 × 429, all succeed)', benchRateLimitBurst],
+  ['Long reads under load: 200 interactions at once, 40 of them /stats-like whole-history reads of a 10,000-switch system, with limits on and the 8 s interactive budget (targets: long reads answered or told how long to wait, not all refused; 0 × 429)', benchLongReads],
   ['Public /fronters: 200 users at once over 50 systems on the real process, PluralKit limits on (targets: ≥ 190 with data, ≤ 50 requests)', benchPublicFronters],
   ['Vault reads per interaction (before: get() prepared its statement on every call)', benchVaultReads],
   ['Many instances, storage: prompt claim, interaction-state write and read per call, SQLite vs PostgreSQL', benchStores],

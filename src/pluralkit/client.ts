@@ -61,6 +61,7 @@ import {
   type SystemPatch,
   type SystemSettingsPatch,
 } from './requests.js';
+import { responseSchema, type ResponseSchema } from './response-schema.js';
 import { SharedReads } from './shared-reads.js';
 import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type HttpMethod, type TransportOptions } from './transport.js';
 
@@ -87,10 +88,22 @@ export interface IterateSwitchesOptions extends CallOptions {
   pageSize?: number;
 }
 
-const MemberListSchema = z.array(MemberSchema);
-const GroupListSchema = z.array(GroupSchema);
-const SwitchSummaryListSchema = z.array(SwitchSummarySchema);
-const SettingsViewSchema = z.union([SystemSettingsSchema, PublicSystemSettingsSchema]) as z.ZodType<SystemSettingsView>;
+/** What each endpoint answers with (validated as response-schema.ts describes). */
+const Answer = {
+  system: responseSchema(SystemSchema),
+  settings: responseSchema(SystemSettingsSchema),
+  settingsView: responseSchema(z.union([SystemSettingsSchema, PublicSystemSettingsSchema]) as z.ZodType<SystemSettingsView>),
+  systemGuildSettings: responseSchema(SystemGuildSettingsSchema),
+  autoproxy: responseSchema(AutoproxySettingsSchema),
+  member: responseSchema(MemberSchema),
+  members: responseSchema(z.array(MemberSchema)),
+  memberGuildSettings: responseSchema(MemberGuildSettingsSchema),
+  group: responseSchema(GroupSchema),
+  groups: responseSchema(z.array(GroupSchema)),
+  switch: responseSchema(SwitchSchema),
+  switchList: responseSchema(z.array(SwitchSummarySchema)),
+  message: responseSchema(MessageSchema),
+};
 
 type EntityKind = 'system' | 'member' | 'group';
 
@@ -102,13 +115,16 @@ function pathRef(value: string, context: { method: string; route: string }, fiel
 
 /** `@` is a valid path character and PluralKit's `@me` should go over the wire as is. */
 function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%40/g, '@');
+  const encoded = encodeURIComponent(value);
+  return encoded.includes('%40') ? encoded.replaceAll('%40', '@') : encoded;
 }
 
 /**
  * Typed PluralKit API v2 client: one method per documented endpoint. Inputs are validated with
  * PluralKit's own limits before anything is sent; responses are validated before they are
- * returned. Tokens are passed per call and never kept.
+ * returned. Tokens are passed per call and never kept. (Methods that only hand over to `send` are
+ * not `async`: `send` turns every error into a rejection, and an async wrapper is one more
+ * promise on every call.)
  *
  * What a GET returns may be shared with other callers (a request already in flight, or a public
  * view kept for a few seconds; see SharedReads) and is then deep-frozen: treat it as read-only.
@@ -139,78 +155,78 @@ export class PluralKitClient {
 
   // --- systems -----------------------------------------------------------------------------
 
-  async getSystem(ref: string, opts?: CallOptions): Promise<System> {
-    return this.send('GET', '/systems/{systemRef}', { system: ref }, SystemSchema, {}, opts);
+  getSystem(ref: string, opts?: CallOptions): Promise<System> {
+    return this.send('GET', '/systems/{systemRef}', { system: ref }, Answer.system, {}, opts);
   }
 
   async updateSystem(ref: string, patch: SystemPatch, opts: AuthedCallOptions): Promise<System> {
     const route = '/systems/{systemRef}';
     const body = validatePatch(SystemPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { system: ref }, SystemSchema, { body, auth: true }, opts);
+    return this.send('PATCH', route, { system: ref }, Answer.system, { body, auth: true }, opts);
   }
 
   /** The full settings for the owner, the public subset for anyone else (see `isOwnerSettings`). */
-  async getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
-    return this.send('GET', '/systems/{systemRef}/settings', { system: ref }, SettingsViewSchema, {}, opts);
+  getSystemSettings(ref: string, opts?: CallOptions): Promise<SystemSettingsView> {
+    return this.send('GET', '/systems/{systemRef}/settings', { system: ref }, Answer.settingsView, {}, opts);
   }
 
   async updateSystemSettings(ref: string, patch: SystemSettingsPatch, opts: AuthedCallOptions): Promise<SystemSettings> {
     const route = '/systems/{systemRef}/settings';
     const body = validatePatch(SystemSettingsPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { system: ref }, SystemSettingsSchema, { body, auth: true }, opts);
+    return this.send('PATCH', route, { system: ref }, Answer.settings, { body, auth: true }, opts);
   }
 
-  async getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
-    return this.send('GET', '/systems/{systemRef}/guilds/{guildId}', { system: ref, guild: guildId }, SystemGuildSettingsSchema, { auth: true }, opts);
+  getSystemGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
+    return this.send('GET', '/systems/{systemRef}/guilds/{guildId}', { system: ref, guild: guildId }, Answer.systemGuildSettings, { auth: true }, opts);
   }
 
   async updateSystemGuildSettings(ref: string, guildId: string, patch: SystemGuildSettingsPatch, opts: AuthedCallOptions): Promise<SystemGuildSettings> {
     const route = '/systems/{systemRef}/guilds/{guildId}';
     const body = validatePatch(SystemGuildSettingsPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { system: ref, guild: guildId }, SystemGuildSettingsSchema, { body, auth: true }, opts);
+    return this.send('PATCH', route, { system: ref, guild: guildId }, Answer.systemGuildSettings, { body, auth: true }, opts);
   }
 
   async getAutoproxySettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<AutoproxySettings> {
     const route = '/systems/{systemRef}/autoproxy';
     const query = this.guildQuery(guildId, 'GET', route);
-    return this.send('GET', route, { system: ref }, AutoproxySettingsSchema, { query, auth: true }, opts);
+    return this.send('GET', route, { system: ref }, Answer.autoproxy, { query, auth: true }, opts);
   }
 
   async updateAutoproxySettings(ref: string, guildId: string, patch: AutoproxyPatch, opts: AuthedCallOptions): Promise<AutoproxySettings> {
     const route = '/systems/{systemRef}/autoproxy';
     const query = this.guildQuery(guildId, 'PATCH', route);
     const body = validatePatch(AutoproxyPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { system: ref }, AutoproxySettingsSchema, { query, body, auth: true }, opts);
+    return this.send('PATCH', route, { system: ref }, Answer.autoproxy, { query, body, auth: true }, opts);
   }
 
   // --- members -----------------------------------------------------------------------------
 
-  async getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
-    return this.send('GET', '/systems/{systemRef}/members', { system: ref }, MemberListSchema, {}, opts);
+  getSystemMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+    return this.send('GET', '/systems/{systemRef}/members', { system: ref }, Answer.members, {}, opts);
   }
 
   async createMember(member: MemberCreate, opts: AuthedCallOptions): Promise<Member> {
     const route = '/members';
     const body = validateRequest(MemberCreateSchema, member, { method: 'POST', route });
-    return this.send('POST', route, {}, MemberSchema, { body, auth: true }, opts);
+    return this.send('POST', route, {}, Answer.member, { body, auth: true }, opts);
   }
 
-  async getMember(ref: string, opts?: CallOptions): Promise<Member> {
-    return this.send('GET', '/members/{memberRef}', { member: ref }, MemberSchema, {}, opts);
+  getMember(ref: string, opts?: CallOptions): Promise<Member> {
+    return this.send('GET', '/members/{memberRef}', { member: ref }, Answer.member, {}, opts);
   }
 
   async updateMember(ref: string, patch: MemberPatch, opts: AuthedCallOptions): Promise<Member> {
     const route = '/members/{memberRef}';
     const body = validatePatch(MemberPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { member: ref }, MemberSchema, { body, auth: true }, opts);
+    return this.send('PATCH', route, { member: ref }, Answer.member, { body, auth: true }, opts);
   }
 
   async deleteMember(ref: string, opts: AuthedCallOptions): Promise<void> {
     await this.send('DELETE', '/members/{memberRef}', { member: ref }, null, { auth: true }, opts);
   }
 
-  async getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
-    return this.send('GET', '/members/{memberRef}/groups', { member: ref }, GroupListSchema, {}, opts);
+  getMemberGroups(ref: string, opts?: CallOptions): Promise<Group[]> {
+    return this.send('GET', '/members/{memberRef}/groups', { member: ref }, Answer.groups, {}, opts);
   }
 
   async addMemberToGroups(ref: string, groupRefs: string[], opts: AuthedCallOptions): Promise<void> {
@@ -226,45 +242,45 @@ export class PluralKitClient {
     await this.memberGroupsOp('overwrite', ref, groupRefs, GroupRefsToSetSchema, opts);
   }
 
-  async getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
-    return this.send('GET', '/members/{memberRef}/guilds/{guildId}', { member: ref, guild: guildId }, MemberGuildSettingsSchema, { auth: true }, opts);
+  getMemberGuildSettings(ref: string, guildId: string, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
+    return this.send('GET', '/members/{memberRef}/guilds/{guildId}', { member: ref, guild: guildId }, Answer.memberGuildSettings, { auth: true }, opts);
   }
 
   async updateMemberGuildSettings(ref: string, guildId: string, patch: MemberGuildSettingsPatch, opts: AuthedCallOptions): Promise<MemberGuildSettings> {
     const route = '/members/{memberRef}/guilds/{guildId}';
     const body = validatePatch(MemberGuildSettingsPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { member: ref, guild: guildId }, MemberGuildSettingsSchema, { body, auth: true }, opts);
+    return this.send('PATCH', route, { member: ref, guild: guildId }, Answer.memberGuildSettings, { body, auth: true }, opts);
   }
 
   // --- groups ------------------------------------------------------------------------------
 
   async getSystemGroups(ref: string, query: { withMembers?: boolean } = {}, opts?: CallOptions): Promise<Group[]> {
     const withMembers = query.withMembers === undefined ? undefined : `with_members=${query.withMembers ? 'true' : 'false'}`;
-    return this.send('GET', '/systems/{systemRef}/groups', { system: ref }, GroupListSchema, { query: withMembers }, opts);
+    return this.send('GET', '/systems/{systemRef}/groups', { system: ref }, Answer.groups, { query: withMembers }, opts);
   }
 
   async createGroup(group: GroupCreate, opts: AuthedCallOptions): Promise<Group> {
     const route = '/groups';
     const body = validateRequest(GroupCreateSchema, group, { method: 'POST', route });
-    return this.send('POST', route, {}, GroupSchema, { body, auth: true }, opts);
+    return this.send('POST', route, {}, Answer.group, { body, auth: true }, opts);
   }
 
-  async getGroup(ref: string, opts?: CallOptions): Promise<Group> {
-    return this.send('GET', '/groups/{groupRef}', { group: ref }, GroupSchema, {}, opts);
+  getGroup(ref: string, opts?: CallOptions): Promise<Group> {
+    return this.send('GET', '/groups/{groupRef}', { group: ref }, Answer.group, {}, opts);
   }
 
   async updateGroup(ref: string, patch: GroupPatch, opts: AuthedCallOptions): Promise<Group> {
     const route = '/groups/{groupRef}';
     const body = validatePatch(GroupPatchSchema, patch, { method: 'PATCH', route });
-    return this.send('PATCH', route, { group: ref }, GroupSchema, { body, auth: true }, opts);
+    return this.send('PATCH', route, { group: ref }, Answer.group, { body, auth: true }, opts);
   }
 
   async deleteGroup(ref: string, opts: AuthedCallOptions): Promise<void> {
     await this.send('DELETE', '/groups/{groupRef}', { group: ref }, null, { auth: true }, opts);
   }
 
-  async getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
-    return this.send('GET', '/groups/{groupRef}/members', { group: ref }, MemberListSchema, {}, opts);
+  getGroupMembers(ref: string, opts?: CallOptions): Promise<Member[]> {
+    return this.send('GET', '/groups/{groupRef}/members', { group: ref }, Answer.members, {}, opts);
   }
 
   async addGroupMembers(ref: string, memberRefs: string[], opts: AuthedCallOptions): Promise<void> {
@@ -290,7 +306,7 @@ export class PluralKitClient {
     if (parsed.before !== undefined) params.set('before', parsed.before);
     if (parsed.limit !== undefined) params.set('limit', String(parsed.limit));
     const search = params.toString();
-    return this.send('GET', route, { system: ref }, SwitchSummaryListSchema, { query: search === '' ? undefined : search }, opts);
+    return this.send('GET', route, { system: ref }, Answer.switchList, { query: search === '' ? undefined : search }, opts);
   }
 
   /** Every switch, newest first, fetched page by page as the iteration proceeds. */
@@ -307,30 +323,30 @@ export class PluralKitClient {
   }
 
   /** The latest switch, or null when the system has never switched. */
-  async getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
-    return this.send('GET', '/systems/{systemRef}/fronters', { system: ref }, SwitchSchema, { allowNoContent: true }, opts);
+  getFronters(ref: string, opts?: CallOptions): Promise<Switch | null> {
+    return this.send('GET', '/systems/{systemRef}/fronters', { system: ref }, Answer.switch, { allowNoContent: true }, opts);
   }
 
   async createSwitch(ref: string, body: SwitchCreate, opts: AuthedCallOptions): Promise<Switch> {
     const route = '/systems/{systemRef}/switches';
     const parsed = validateRequest(SwitchCreateSchema, body, { method: 'POST', route });
-    return this.send('POST', route, { system: ref }, SwitchSchema, { body: parsed, auth: true }, opts);
+    return this.send('POST', route, { system: ref }, Answer.switch, { body: parsed, auth: true }, opts);
   }
 
-  async getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
-    return this.send('GET', '/systems/{systemRef}/switches/{switchRef}', { system: ref, switch: switchRef }, SwitchSchema, {}, opts);
+  getSwitch(ref: string, switchRef: string, opts?: CallOptions): Promise<Switch> {
+    return this.send('GET', '/systems/{systemRef}/switches/{switchRef}', { system: ref, switch: switchRef }, Answer.switch, {}, opts);
   }
 
   async updateSwitch(ref: string, switchRef: string, body: SwitchPatch, opts: AuthedCallOptions): Promise<Switch> {
     const route = '/systems/{systemRef}/switches/{switchRef}';
     const parsed = validateRequest(SwitchPatchSchema, body, { method: 'PATCH', route });
-    return this.send('PATCH', route, { system: ref, switch: switchRef }, SwitchSchema, { body: parsed, auth: true }, opts);
+    return this.send('PATCH', route, { system: ref, switch: switchRef }, Answer.switch, { body: parsed, auth: true }, opts);
   }
 
   async updateSwitchMembers(ref: string, switchRef: string, members: string[], opts: AuthedCallOptions): Promise<Switch> {
     const route = '/systems/{systemRef}/switches/{switchRef}/members';
     const parsed = validateRequest(SwitchMembersSchema, members, { method: 'PATCH', route }, 'members');
-    return this.send('PATCH', route, { system: ref, switch: switchRef }, SwitchSchema, { body: parsed, auth: true }, opts);
+    return this.send('PATCH', route, { system: ref, switch: switchRef }, Answer.switch, { body: parsed, auth: true }, opts);
   }
 
   async deleteSwitch(ref: string, switchRef: string, opts: AuthedCallOptions): Promise<void> {
@@ -340,8 +356,8 @@ export class PluralKitClient {
   // --- messages ----------------------------------------------------------------------------
 
   /** By proxied message ID, or by the trigger message ID for about 30 minutes after proxying. */
-  async getMessage(id: string, opts?: CallOptions): Promise<Message> {
-    return this.send('GET', '/messages/{messageId}', { message: id }, MessageSchema, {}, opts);
+  getMessage(id: string, opts?: CallOptions): Promise<Message> {
+    return this.send('GET', '/messages/{messageId}', { message: id }, Answer.message, {}, opts);
   }
 
   // --- plumbing ----------------------------------------------------------------------------
@@ -367,7 +383,7 @@ export class PluralKitClient {
     method: HttpMethod,
     route: string,
     args: { system?: string; member?: string; group?: string; switch?: string; guild?: string; message?: string },
-    schema: z.ZodType<T> | null,
+    schema: ResponseSchema<T> | null,
     extra: { body?: unknown; query?: string | undefined; auth?: boolean; allowNoContent?: boolean },
     opts: CallOptions = {},
   ): Promise<T> {

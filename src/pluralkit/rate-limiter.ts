@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from './cancel.js';
 import type { RateLimitHeaders } from './rate-limit-headers.js';
 
 export { parseRateLimitHeaders, type RateLimitHeaders } from './rate-limit-headers.js';
@@ -14,9 +15,18 @@ export { parseRateLimitHeaders, type RateLimitHeaders } from './rate-limit-heade
  * Ownership of a target is only known after a response has said so (or for `@me`), so a
  * request whose ownership is unknown is charged to both buckets it could land in.
  *
- * Requests that cannot go at once wait in one FIFO queue, re-examined whenever time, a
- * response or a 429 changes what the buckets allow — a wait is never computed once up front,
- * because what is known about the server can change while a request waits.
+ * Requests that cannot go at once wait in one queue, re-examined whenever time, a response or a
+ * 429 changes what the buckets allow — a wait is never computed once up front, because what is
+ * known about the server can change while a request waits. A waiter's deadline is read each time
+ * too: it may move later while it waits (a shared read joined by a caller with more time).
+ *
+ * The queue has two lanes. Interactive requests (the default) are first come, first served. A
+ * long read — many requests one after another, each sent only when the one before has answered,
+ * like /stats paging back through 10,000 switches — would otherwise queue every page behind every
+ * interactive request that arrived meanwhile, and under load spend its whole time in line. Its
+ * requests go in the long-read lane instead, which gets one admission in four while both lanes
+ * wait (weighted fair queueing by lane: each waiter is tagged with a virtual time, interactive
+ * requests advancing their lane by 1, long reads by 3, and the queue is kept in tag order).
  *
  * A successful response without rate-limit headers came from a server without a limiter
  * (production always sends them past its limiter); that bucket then stops pacing by time. It
@@ -44,6 +54,10 @@ const MAX_REMEMBERED_TARGETS = 10_000;
 const BUCKET_SWEEP_THRESHOLD = 2_000;
 /** A wait must end this long before the caller's deadline, or the request would only go out to time out. */
 const DEFAULT_MIN_ATTEMPT_MS = 250;
+
+export type Lane = 'interactive' | 'long-read';
+/** Virtual time one admission costs its lane: while both lanes wait, long reads get 1 admission in 1 + 3. */
+const LANE_COST: Record<Lane, number> = { interactive: 1, 'long-read': 3 };
 
 /** One server bucket as this client tracks it (exported for the type of `Admission.buckets`). */
 export interface Bucket {
@@ -97,19 +111,27 @@ export class RateLimitWaitAborted extends Error {
 }
 
 export interface WaitOptions {
-  /** Epoch ms; a wait that would end later than `deadline − minAttemptMs` fails with RateLimitHold. */
+  /**
+   * Epoch ms; a wait that would end later than `deadline − minAttemptMs` fails with RateLimitHold.
+   * Read again whenever the limiter looks at the waiter, so its owner may move it later meanwhile.
+   */
   deadline?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
+  /** One of the many requests of a long read: waits in the long-read lane. */
+  longRead?: boolean;
 }
 
 interface Waiter {
   buckets: Bucket[];
-  /** Latest admission that still leaves time for the request (deadline − minAttemptMs). */
-  latest: number | undefined;
+  /** The caller's options, kept to read the deadline afresh; also how `expectedAdmission` finds the waiter. */
+  options: WaitOptions;
+  lane: Lane;
+  /** Virtual time: the queue is kept in tag order. */
+  tag: number;
+  queued: boolean;
   resolve: (admission: Admission) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | undefined;
-  signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
@@ -126,23 +148,72 @@ export interface RateLimiterOptions {
   minAttemptMs?: number;
 }
 
+/**
+ * Every bucket's state, and nothing else: what a limiter shared between processes would have to
+ * share (the queue of waiting requests is this process's own).
+ */
+class BucketTable {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly now: () => number) {}
+
+  get(key: string): Bucket {
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      if (this.buckets.size >= BUCKET_SWEEP_THRESHOLD) this.sweepResting();
+      const scope = key.slice(0, key.indexOf('|'));
+      bucket = { limit: 0, intervalMs: 0, toleranceMs: 0, burst: 1, tat: 0, blockedUntil: 0, unlimited: false, inFlight: 0, waiting: 0 };
+      configure(bucket, DEFAULT_LIMITS[scope] ?? 1);
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  /** A bucket whose schedule has fully drained behaves like a new one, so it can be forgotten (IP buckets never are). */
+  private sweepResting(): void {
+    const now = this.now();
+    for (const [key, bucket] of this.buckets) {
+      if (key.endsWith('|ip')) continue;
+      if (bucket.inFlight === 0 && bucket.waiting === 0 && bucket.tat <= now && bucket.blockedUntil <= now && !bucket.unlimited) {
+        this.buckets.delete(key);
+      }
+    }
+  }
+}
+
+function configure(bucket: Bucket, limit: number): void {
+  bucket.limit = limit;
+  bucket.intervalMs = 1000 / limit;
+  bucket.burst = Math.max(1, limit - 1 - SAFETY_SLOTS);
+  bucket.toleranceMs = (bucket.burst - 1) * bucket.intervalMs;
+}
+
 export class RateLimiter {
   private readonly now: () => number;
-  private readonly minAttemptMs: number;
-  private readonly buckets = new Map<string, Bucket>();
+  /** A wait must end this long before its deadline (see RateLimiterOptions). */
+  readonly minAttemptMs: number;
+  private readonly buckets: BucketTable;
   /** `${tokenKey} ${target}` → whether the token's system owns the target. */
   private readonly ownership = new Map<string, boolean>();
   /** GET routes whose scope the server reported as something other than generic_get. */
   private readonly routeScopes = new Map<string, ServerScope>();
   /** Resolved buckets of the shared IP key lists (the anonymous hot path); IP buckets are never swept. */
   private readonly resolvedIpBuckets = new Map<readonly string[], Bucket[]>();
+  /** In tag order. */
   private queue: Waiter[] = [];
+  /** The tag of the latest admission from the queue: where a lane with nobody waiting starts again. */
+  private virtualTime = 0;
+  private readonly lanes: Record<Lane, { lastTag: number; waiting: number }> = {
+    interactive: { lastTag: 0, waiting: 0 },
+    'long-read': { lastTag: 0, waiting: 0 },
+  };
   private pumpTimer: NodeJS.Timeout | undefined;
   private pumpAt = Infinity;
 
   constructor(options: RateLimiterOptions = {}) {
     this.now = options.now ?? Date.now;
     this.minAttemptMs = options.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS;
+    this.buckets = new BucketTable(this.now);
   }
 
   /** The bucket keys a request is charged to. */
@@ -169,32 +240,26 @@ export class RateLimiter {
   }
 
   /**
-   * Waits in line for the buckets. Rejects at once with RateLimitHold when the expected wait
-   * ends past the deadline, and later if the deadline comes while still waiting (a 429 or the
-   * server's headers can lengthen a wait); with RateLimitWaitAborted when the signal fires.
+   * Waits in line for the buckets. Rejects with RateLimitHold as soon as its turn, counting those
+   * ahead of it, would come past the deadline — at once when that is already so, later if a 429 or
+   * the server's headers lengthen the wait, at the latest at the deadline; with
+   * RateLimitWaitAborted when the signal fires.
    */
   wait(bucketKeys: readonly string[], options: WaitOptions = {}): Promise<Admission> {
-    const { deadline, signal } = options;
+    const { signal } = options;
     if (signal?.aborted) return Promise.reject(new RateLimitWaitAborted());
-    const now = this.now();
     const buckets = this.resolve(bucketKeys);
-    const latest = deadline === undefined ? undefined : deadline - this.minAttemptMs;
-    const expected = this.expectedAdmission(buckets, now);
-    if (latest !== undefined && expected > now && expected > latest) {
-      return Promise.reject(new RateLimitHold(expected - now));
-    }
+    const lane: Lane = options.longRead ? 'long-read' : 'interactive';
     return new Promise<Admission>((resolve, reject) => {
-      const waiter: Waiter = { buckets, latest, resolve, reject, timer: undefined, signal, onAbort: undefined };
-      for (const bucket of buckets) bucket.waiting++;
-      this.queue.push(waiter);
-      if (latest !== undefined) {
-        waiter.timer = setTimeout(() => this.drop(waiter, new RateLimitHold(this.expectedRemaining(waiter))), Math.max(0, latest - now));
-      }
+      const waiter: Waiter = { buckets, options, lane, tag: this.tagFor(lane), queued: true, resolve, reject, timer: undefined, onAbort: undefined };
+      this.enqueue(waiter);
+      this.pump();
+      if (!waiter.queued) return;
+      this.watchDeadline(waiter);
       if (signal) {
         waiter.onAbort = () => this.drop(waiter, new RateLimitWaitAborted());
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.pump();
     });
   }
 
@@ -218,7 +283,7 @@ export class RateLimiter {
     const scope = headers.scope;
     if (scope === null) {
       if (succeeded && headers.limit === null) {
-        for (const charged of chargedBuckets) (typeof charged === 'string' ? this.bucket(charged) : charged).unlimited = true;
+        for (const charged of chargedBuckets) (typeof charged === 'string' ? this.buckets.get(charged) : charged).unlimited = true;
       }
       return;
     }
@@ -244,20 +309,31 @@ export class RateLimiter {
   block(bucketKeys: readonly string[], retryAfterMs: number): void {
     const until = this.now() + Math.max(0, retryAfterMs);
     for (const key of bucketKeys) {
-      const bucket = this.bucket(key);
+      const bucket = this.buckets.get(key);
       bucket.blockedUntil = Math.max(bucket.blockedUntil, until);
       bucket.unlimited = false;
     }
     this.pump();
   }
 
-  /** How long a request on these buckets would wait if it asked now (0 when it would go at once). */
-  expectedWait(bucketKeys: readonly string[]): number {
+  /**
+   * How long a request on these buckets would wait if it asked now (0 when it would go at once):
+   * behind every waiter its lane's turn puts ahead of it.
+   */
+  expectedWait(bucketKeys: readonly string[], options: Pick<WaitOptions, 'longRead'> = {}): number {
     const now = this.now();
-    return this.expectedAdmission(
-      bucketKeys.map((key) => this.bucket(key)),
-      now,
-    ) - now;
+    const lane: Lane = options.longRead ? 'long-read' : 'interactive';
+    const tag = this.nextTag(lane);
+    return this.expectedAt(this.resolve(bucketKeys), now, (waiter) => waiter.tag <= tag) - now;
+  }
+
+  /**
+   * When the request waiting with these very options (the object given to `wait`) is expected to
+   * be admitted, epoch ms; undefined when it is not waiting (admitted, refused, or never asked).
+   */
+  expectedAdmission(options: WaitOptions): number | undefined {
+    const waiter = this.queue.find((queued) => queued.options === options);
+    return waiter === undefined ? undefined : this.expectedAt(waiter.buckets, this.now(), (other) => other !== waiter && other.tag <= waiter.tag);
   }
 
   /** Requests queued in the limiter right now. */
@@ -266,6 +342,52 @@ export class RateLimiter {
   }
 
   // --- the queue --------------------------------------------------------------------------
+
+  /** The tag a waiter of this lane joining now gets. */
+  private nextTag(lane: Lane): number {
+    const state = this.lanes[lane];
+    return (state.waiting > 0 ? state.lastTag : this.virtualTime) + LANE_COST[lane];
+  }
+
+  private tagFor(lane: Lane): number {
+    const tag = this.nextTag(lane);
+    this.lanes[lane].lastTag = tag;
+    return tag;
+  }
+
+  /** Behind every waiter with a tag up to its own: first come, first served within a lane. */
+  private enqueue(waiter: Waiter): void {
+    for (const bucket of waiter.buckets) bucket.waiting++;
+    this.lanes[waiter.lane].waiting++;
+    let low = 0;
+    let high = this.queue.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.queue[middle]!.tag <= waiter.tag) low = middle + 1;
+      else high = middle;
+    }
+    if (low === this.queue.length) this.queue.push(waiter);
+    else this.queue.splice(low, 0, waiter);
+  }
+
+  /** The latest admission that still leaves the request time to run, or undefined without a deadline. */
+  private latest(waiter: Waiter): number | undefined {
+    const deadline = waiter.options.deadline;
+    return deadline === undefined ? undefined : deadline - this.minAttemptMs;
+  }
+
+  /** A timer for the deadline as it is now; when it fires, the deadline may have moved on. */
+  private watchDeadline(waiter: Waiter): void {
+    const latest = this.latest(waiter);
+    if (latest === undefined) return;
+    waiter.timer = setTimeout(() => {
+      waiter.timer = undefined;
+      const now = this.now();
+      const moved = this.latest(waiter);
+      if (moved !== undefined && moved <= now) this.drop(waiter, null);
+      else if (moved !== undefined) this.watchDeadline(waiter);
+    }, Math.max(0, latest - this.now()));
+  }
 
   /**
    * Admits, in order, every waiter whose buckets allow it; a waiter holds its buckets for those
@@ -281,7 +403,7 @@ export class RateLimiter {
     /** Waiters kept in line so far in this pass, per bucket. */
     const ahead = new Map<Bucket, number>();
     const stillWaiting: Waiter[] = [];
-    const tooLate: Array<[Waiter, number]> = [];
+    const tooLate: Waiter[] = [];
     let wakeAt = Infinity;
     for (const waiter of this.queue) {
       let readyAt = now;
@@ -296,12 +418,14 @@ export class RateLimiter {
       }
       if (!behindAnother && readyAt <= now) {
         this.charge(waiter.buckets, now);
+        this.virtualTime = Math.max(this.virtualTime, waiter.tag);
         this.settle(waiter);
         waiter.resolve(new Admission(waiter.buckets));
         continue;
       }
-      if (waiter.latest !== undefined && expected > waiter.latest) {
-        tooLate.push([waiter, expected - now]);
+      const latest = this.latest(waiter);
+      if (latest !== undefined && expected > latest) {
+        tooLate.push(waiter);
         continue;
       }
       stillWaiting.push(waiter);
@@ -309,10 +433,8 @@ export class RateLimiter {
       if (!behindAnother && readyAt < wakeAt) wakeAt = readyAt;
     }
     this.queue = stillWaiting;
-    for (const [waiter, wait] of tooLate) {
-      this.settle(waiter);
-      waiter.reject(new RateLimitHold(wait));
-    }
+    for (const waiter of tooLate) this.settle(waiter);
+    for (const waiter of tooLate) waiter.reject(new RateLimitHold(this.retryAfter(waiter, now)));
     // Infinity: only a response can free the bucket (an unlimited bucket with a full burst in flight).
     if (wakeAt === Infinity) this.clearPumpTimer();
     else if (wakeAt !== this.pumpAt) {
@@ -332,20 +454,34 @@ export class RateLimiter {
     this.pumpAt = Infinity;
   }
 
-  private drop(waiter: Waiter, error: Error): void {
+  /** Out of the queue with `error`, or (null) with RateLimitHold: its deadline came first. */
+  private drop(waiter: Waiter, error: Error | null): void {
     const index = this.queue.indexOf(waiter);
     if (index === -1) return;
     this.queue.splice(index, 1);
     this.settle(waiter);
-    waiter.reject(error);
+    waiter.reject(error ?? new RateLimitHold(this.retryAfter(waiter, this.now())));
     // The dropped waiter may have been holding its buckets for those behind it.
     this.pump();
   }
 
+  /**
+   * What a waiter that cannot be admitted in time is told: when a request of its lane asking now
+   * would go — after the queue as it stands — rather than when its own place would have come up:
+   * asking again puts it at the back.
+   */
+  private retryAfter(waiter: Waiter, now: number): number {
+    const tag = this.nextTag(waiter.lane);
+    return Math.max(1, this.expectedAt(waiter.buckets, now, (other) => other.tag <= tag) - now);
+  }
+
+  /** The waiter leaves the queue (admitted, refused or aborted); it is already out of `this.queue` or about to be. */
   private settle(waiter: Waiter): void {
+    waiter.queued = false;
     for (const bucket of waiter.buckets) bucket.waiting--;
+    this.lanes[waiter.lane].waiting--;
     if (waiter.timer !== undefined) clearTimeout(waiter.timer);
-    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+    if (waiter.options.signal && waiter.onAbort) waiter.options.signal.removeEventListener('abort', waiter.onAbort);
   }
 
   // --- bucket arithmetic ------------------------------------------------------------------
@@ -366,36 +502,30 @@ export class RateLimiter {
     }
   }
 
-  /** When a request joining the queue now would be admitted: each one queued ahead takes a slot. */
-  private expectedAdmission(buckets: readonly Bucket[], now: number): number {
+  /**
+   * When a request on these buckets would be admitted behind the queued waiters `isAhead` picks:
+   * each one ahead on a paced bucket takes a slot of it. An unlimited bucket waits for responses,
+   * not for time: nothing better to say there than "soon".
+   */
+  private expectedAt(buckets: readonly Bucket[], now: number, isAhead: (waiter: Waiter) => boolean): number {
     let at = now;
     for (const bucket of buckets) {
       const free = this.admitTime(bucket, now);
-      // An unlimited bucket waits for responses, not for time: nothing better to say than "soon".
-      const base = free === Infinity ? now : free;
-      at = Math.max(at, base + (bucket.unlimited ? 0 : bucket.waiting * bucket.intervalMs));
+      let queuedAhead = 0;
+      if (!bucket.unlimited && bucket.waiting > 0) {
+        for (const waiter of this.queue) if (waiter.buckets.includes(bucket) && isAhead(waiter)) queuedAhead++;
+      }
+      at = Math.max(at, (free === Infinity ? now : free) + queuedAhead * bucket.intervalMs);
     }
     return at;
   }
 
-  /** For a waiter already in the queue: roughly how much longer, at least one interval. */
-  private expectedRemaining(waiter: Waiter): number {
-    const now = this.now();
-    let at = now;
-    for (const bucket of waiter.buckets) {
-      const free = this.admitTime(bucket, now);
-      const base = free === Infinity ? now : free;
-      at = Math.max(at, base + (bucket.unlimited ? 0 : Math.max(0, bucket.waiting - 1) * bucket.intervalMs) + bucket.intervalMs);
-    }
-    return at - now;
-  }
-
   private sync(bucketKey: string, headers: RateLimitHeaders): void {
-    const bucket = this.bucket(bucketKey);
+    const bucket = this.buckets.get(bucketKey);
     const now = this.now();
     bucket.unlimited = false;
     if (headers.limit !== null && headers.limit > 0 && headers.limit !== bucket.limit) {
-      this.configure(bucket, headers.limit);
+      configure(bucket, headers.limit);
     }
     if (headers.remaining !== null) {
       // The server's theoretical arrival time is at most (limit − remaining) intervals ahead.
@@ -414,41 +544,13 @@ export class RateLimiter {
   }
 
   private resolve(bucketKeys: readonly string[]): Bucket[] {
+    // Only the shared IP lists are frozen; a token's list is new each time and never a map key.
+    if (!Object.isFrozen(bucketKeys)) return bucketKeys.map((key) => this.buckets.get(key));
     let buckets = this.resolvedIpBuckets.get(bucketKeys);
     if (buckets === undefined) {
-      buckets = bucketKeys.map((key) => this.bucket(key));
-      if (Object.isFrozen(bucketKeys)) this.resolvedIpBuckets.set(bucketKeys, buckets);
+      buckets = bucketKeys.map((key) => this.buckets.get(key));
+      this.resolvedIpBuckets.set(bucketKeys, buckets);
     }
     return buckets;
-  }
-
-  private bucket(key: string): Bucket {
-    let bucket = this.buckets.get(key);
-    if (bucket === undefined) {
-      if (this.buckets.size >= BUCKET_SWEEP_THRESHOLD) this.sweepRestingBuckets();
-      const scope = key.slice(0, key.indexOf('|'));
-      bucket = { limit: 0, intervalMs: 0, toleranceMs: 0, burst: 1, tat: 0, blockedUntil: 0, unlimited: false, inFlight: 0, waiting: 0 };
-      this.configure(bucket, DEFAULT_LIMITS[scope] ?? 1);
-      this.buckets.set(key, bucket);
-    }
-    return bucket;
-  }
-
-  /** A bucket whose schedule has fully drained behaves like a new one, so it can be forgotten. */
-  private sweepRestingBuckets(): void {
-    const now = this.now();
-    for (const [key, bucket] of this.buckets) {
-      if (key.endsWith('|ip')) continue;
-      if (bucket.inFlight === 0 && bucket.waiting === 0 && bucket.tat <= now && bucket.blockedUntil <= now && !bucket.unlimited) {
-        this.buckets.delete(key);
-      }
-    }
-  }
-
-  private configure(bucket: Bucket, limit: number): void {
-    bucket.limit = limit;
-    bucket.intervalMs = 1000 / limit;
-    bucket.burst = Math.max(1, limit - 1 - SAFETY_SLOTS);
-    bucket.toleranceMs = (bucket.burst - 1) * bucket.intervalMs;
   }
 }

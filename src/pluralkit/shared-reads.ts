@@ -1,18 +1,22 @@
 import { deepFreeze } from '../core/deep-freeze.js';
+import { Cancellation, type AbortSignalLike } from './cancel.js';
 import { PluralKitError } from './errors.js';
 import { owningSystem } from './owning-system.js';
 import { PublicViewCache } from './public-view-cache.js';
-import { tokenKeyOf, type ApiCall, type CallObserver, type CallOptions, type Transport } from './transport.js';
+import type { ApiCall, CallObserver, CallOptions, Transport } from './transport.js';
 
 /*
  * Fewer requests for the same answer, never an answer across auth contexts.
  *
  * - Identical GETs in flight at the same time (same path and query, same token or both without
- *   one) share one request.
+ *   one) share one request. Each caller keeps its own deadline and signal: a /stats read with
+ *   minutes to go that joins a member card's read with 2.5 s is not cut at 2.5 s, the card is
+ *   not kept waiting past its 2.5 s, and one caller leaving does not end the request for the
+ *   others (the last one leaving cancels it).
  * - Answers to GETs sent without a token — PluralKit's public view, the same for everyone —
  *   are kept for a few seconds (PublicViewCache). Answers with a token are never kept, and a
- *   token's answer is never given to another token or to an anonymous caller: the token (as
- *   a hash) is part of every key.
+ *   token's answer is never given to another token or to an anonymous caller: the token's key
+ *   (TokenKeys) is part of every key, and the token itself is compared before anyone joins.
  * - Our own writes drop what they may have changed: cached public views of the writer's system
  *   (and every view whose system is unknown, or everything when the writer's system is unknown),
  *   and no read that was in flight when the write ended is stored or joined afterwards, since
@@ -32,32 +36,53 @@ export interface SharedReadsOptions {
   now?: () => number;
 }
 
-/** One request in flight, and the callers waiting for it. */
+/** One caller waiting for a shared request. */
+interface Caller {
+  /** Epoch ms, or undefined for none. */
+  deadline: number | undefined;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Armed once the request may run past this caller's deadline (someone with more time joined). */
+  timer: NodeJS.Timeout | undefined;
+  signal: AbortSignalLike | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+/** One request in flight, and the callers waiting for it; the transport tells it how the request ended. */
 class Flight implements CallObserver<unknown> {
-  promise: Promise<unknown> = Promise.resolve();
-  /** Callers still waiting; when the last one with a signal leaves, the request is cancelled. */
-  waiters = 0;
+  readonly callers: Caller[] = [];
+  /** Fired when the last caller leaves: nobody wants the answer any more. */
+  readonly cancellation = new Cancellation();
+  /** What the transport runs with, read live: the deadline is the latest of the callers'. */
+  readonly options: CallOptions;
 
   constructor(
     private readonly reads: SharedReads,
     readonly key: string,
-    readonly route: string,
+    readonly call: ApiCall<unknown>,
     readonly systemRef: string | null,
     readonly tokenKey: string | null,
+    /** Compared before anyone joins: keys are fingerprints (see TokenKeys). Dropped when the request ends. */
+    public token: string | undefined,
     /** The write generation when the request started. */
     readonly generation: number,
-    /** Only when the first caller had a signal: a caller without one never leaves early. */
-    readonly controller: AbortController | undefined,
-  ) {}
+    deadline: number | undefined,
+    longRead: boolean | undefined,
+  ) {
+    this.options = { token, deadline, signal: this.cancellation, longRead };
+  }
 
   succeeded(value: unknown): void {
     this.reads.landed(this, value);
   }
 
-  failed(): void {
-    this.reads.landed(this, undefined, true);
+  failed(error: unknown): void {
+    this.reads.landed(this, error, true);
   }
 }
+
+/** The transport's own promise for a shared read: its outcome reaches the callers through the flight. */
+function ignore(): void {}
 
 const ANONYMOUS = '-';
 /** How long after a write of unknown outcome no public view of its system is kept. */
@@ -71,25 +96,9 @@ function abortedWhileWaiting(call: ApiCall<unknown>): PluralKitError {
   return new PluralKitError({ kind: 'aborted', message: `${call.method} ${call.route} was aborted`, method: call.method, route: call.route, outcome: 'unknown' });
 }
 
-/** One caller's view of a shared request: its own signal ends its own wait; the last one to leave cancels the request. */
-function abortable<T>(flight: Flight, signal: AbortSignal, call: ApiCall<unknown>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      reject(abortedWhileWaiting(call));
-      if (--flight.waiters === 0) flight.controller?.abort();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    (flight.promise as Promise<T>).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/** Whether deadline `a` is later than `b` (undefined: none, later than any). */
+function later(a: number | undefined, b: number | undefined): boolean {
+  return a === undefined ? b !== undefined : b !== undefined && a > b;
 }
 
 export class SharedReads {
@@ -111,28 +120,39 @@ export class SharedReads {
   }
 
   /**
-   * A GET, answered from a request in flight or a kept public view when there is one. A caller
-   * joining a request in flight gets that request's answer within the deadline of whoever
-   * started it; its own signal ends only its own wait.
+   * A GET, answered from a request in flight or a kept public view when there is one. Every
+   * caller keeps its own deadline and signal: the shared request runs until the latest deadline
+   * among those still waiting; a caller whose own comes first is told then (rate-limited, with
+   * the expected wait, while the request still waits for the rate limit; timed out once sent),
+   * or at once when the request waiting for the rate limit cannot go before it. When the last
+   * caller leaves, the request is cancelled.
    * @param systemRef the system path ref as sent, if the route has one (for tagging)
    */
   read<T>(call: ApiCall<T>, options: CallOptions, systemRef: string | null): Promise<T> {
     if (options.signal?.aborted) return Promise.reject(abortedWhileWaiting(call));
-    const tokenKey = options.token ? tokenKeyOf(options.token) : null;
+    const token = options.token;
+    const tokenKey = token ? this.transport.tokenKeyOf(token) : null;
     const key = `${tokenKey ?? ANONYMOUS} ${call.path}${call.query ? `?${call.query}` : ''}`;
     if (tokenKey === null && this.publicViews.enabled) {
       const kept = this.publicViews.get(key);
       if (kept !== undefined) return Promise.resolve(kept.value as T);
     }
-    let flight = this.flights.get(key);
-    if (flight === undefined || flight.generation !== this.generation) flight = this.start(key, call, options, tokenKey, systemRef);
-    flight.waiters++;
-    return options.signal ? abortable<T>(flight, options.signal, call) : (flight.promise as Promise<T>);
+    const deadline = this.transport.deadlineFor(options);
+    const running = this.flights.get(key);
+    if (running !== undefined && running.generation === this.generation && running.token === token) {
+      return this.join(running, deadline, options.signal) as Promise<T>;
+    }
+    const flight = new Flight(this, key, call, systemRef, tokenKey, token, this.generation, deadline, options.longRead);
+    this.flights.set(key, flight);
+    // The caller is on the flight before the request starts: however it ends, it answers the caller.
+    const answer = this.join(flight, deadline, options.signal) as Promise<T>;
+    this.transport.call(call, flight.options, tokenKey, flight).catch(ignore);
+    return answer;
   }
 
   /** A POST/PATCH/DELETE, never shared; afterwards drops what it may have changed. */
   async write<T>(call: ApiCall<T>, options: CallOptions, systemRef: string | null): Promise<T> {
-    const tokenKey = options.token ? tokenKeyOf(options.token) : null;
+    const tokenKey = options.token ? this.transport.tokenKeyOf(options.token) : null;
     let writer = tokenKey === null ? null : (this.tokenSystems.get(tokenKey) ?? null);
     let changedNothing = false;
     let mayApplyLater = false;
@@ -159,25 +179,89 @@ export class SharedReads {
     return this.publicViews.size;
   }
 
-  private start<T>(key: string, call: ApiCall<T>, options: CallOptions, tokenKey: string | null, systemRef: string | null): Flight {
-    // The request outlives any one caller's signal: others may be waiting on it.
-    const controller = options.signal ? new AbortController() : undefined;
-    const shared: CallOptions = controller ? { token: options.token, deadline: options.deadline, signal: controller.signal } : options;
-    const flight = new Flight(this, key, call.route, systemRef, tokenKey, this.generation, controller);
-    // The flight hears the outcome from the transport itself: no extra promise per request.
-    flight.promise = this.transport.call(call, shared, tokenKey, flight as CallObserver<T>);
-    this.flights.set(key, flight);
-    return flight;
+  /** One caller's wait on a flight: its own deadline, its own signal. */
+  private join(flight: Flight, deadline: number | undefined, signal: AbortSignalLike | undefined): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const caller: Caller = { deadline, resolve, reject, timer: undefined, signal, onAbort: undefined };
+      if (flight.callers.length > 0 && deadline !== undefined) {
+        // Waiting for the rate limit past this caller's deadline: no use waiting to hear it then.
+        const admission = this.transport.limiter.expectedAdmission(flight.options);
+        if (admission !== undefined && admission > deadline - this.transport.limiter.minAttemptMs) {
+          reject(this.heldBack(flight.call, admission));
+          return;
+        }
+      }
+      flight.callers.push(caller);
+      if (later(deadline, flight.options.deadline)) {
+        flight.options.deadline = deadline;
+        for (const other of flight.callers) if (other !== caller) this.watchDeadline(flight, other);
+      } else {
+        this.watchDeadline(flight, caller);
+      }
+      if (signal) {
+        caller.onAbort = () => this.leave(flight, caller, abortedWhileWaiting(flight.call));
+        signal.addEventListener('abort', caller.onAbort, { once: true });
+      }
+    });
   }
 
-  /** @internal A flight's request ended (just before its promise settles). */
-  landed(flight: Flight, value: unknown, failed = false): void {
+  /** Once the request may run past a caller's deadline, the caller is told at its deadline. */
+  private watchDeadline(flight: Flight, caller: Caller): void {
+    if (caller.timer !== undefined || caller.deadline === undefined || !later(flight.options.deadline, caller.deadline)) return;
+    caller.timer = setTimeout(() => {
+      caller.timer = undefined;
+      const admission = this.transport.limiter.expectedAdmission(flight.options);
+      this.leave(flight, caller, admission === undefined ? this.outOfTime(flight.call) : this.heldBack(flight.call, admission));
+    }, Math.max(0, caller.deadline - this.now()));
+  }
+
+  private heldBack(call: ApiCall<unknown>, admission: number): PluralKitError {
+    return new PluralKitError({
+      kind: 'rate-limited',
+      message: `${call.method} ${call.route} would have to wait for the rate limit past its deadline`,
+      method: call.method,
+      route: call.route,
+      retryAfterMs: Math.max(1, Math.ceil(admission - this.now())),
+      outcome: 'not-sent',
+    });
+  }
+
+  private outOfTime(call: ApiCall<unknown>): PluralKitError {
+    return new PluralKitError({ kind: 'timeout', message: `${call.method} ${call.route} passed its deadline`, method: call.method, route: call.route, outcome: 'unknown' });
+  }
+
+  /** A caller gives up before the answer; the last one to leave cancels the request. */
+  private leave(flight: Flight, caller: Caller, error: PluralKitError): void {
+    const index = flight.callers.indexOf(caller);
+    if (index === -1) return;
+    flight.callers.splice(index, 1);
+    release(caller);
+    caller.reject(error);
+    if (flight.callers.length > 0) return;
     if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
-    if (failed) return;
+    flight.cancellation.cancel();
+  }
+
+  /** @internal A flight's request ended: keep the books, then answer whoever still waits. */
+  landed(flight: Flight, outcome: unknown, failed = false): void {
+    if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+    flight.token = undefined;
+    const callers = flight.callers.splice(0);
+    if (failed) {
+      for (const caller of callers) {
+        release(caller);
+        caller.reject(outcome);
+      }
+      return;
+    }
     const current = flight.generation === this.generation;
     // Frozen whenever someone else will hold the same object: a kept view, or several callers.
-    if ((current && flight.tokenKey === null && this.publicViews.enabled) || flight.waiters > 1) deepFreeze(value);
-    if (current) this.remember(flight.key, flight.route, flight.systemRef, flight.tokenKey, value);
+    if ((current && flight.tokenKey === null && this.publicViews.enabled) || callers.length > 1) deepFreeze(outcome);
+    if (current) this.remember(flight.key, flight.call.route, flight.systemRef, flight.tokenKey, outcome);
+    for (const caller of callers) {
+      release(caller);
+      caller.resolve(outcome);
+    }
   }
 
   private remember(key: string, route: string, systemRef: string | null, tokenKey: string | null, value: unknown): void {
@@ -195,7 +279,9 @@ export class SharedReads {
   }
 
   private learn(tokenKey: string, system: string): void {
-    if (this.tokenSystems.size >= MAX_REMEMBERED_TOKENS && !this.tokenSystems.has(tokenKey)) this.tokenSystems.clear();
+    const known = this.tokenSystems.get(tokenKey);
+    if (known === system) return;
+    if (known === undefined && this.tokenSystems.size >= MAX_REMEMBERED_TOKENS) this.tokenSystems.clear();
     this.tokenSystems.set(tokenKey, system);
   }
 
@@ -213,4 +299,9 @@ export class SharedReads {
     if (this.unsettled.has(ANY_SYSTEM)) return true;
     return system === null ? this.unsettled.size > 0 : this.unsettled.has(system);
   }
+}
+
+function release(caller: Caller): void {
+  if (caller.timer !== undefined) clearTimeout(caller.timer);
+  if (caller.signal && caller.onAbort) caller.signal.removeEventListener('abort', caller.onAbort);
 }

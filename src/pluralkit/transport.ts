@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Pool } from 'undici';
-import type { z } from 'zod';
+import { Pool, type Dispatcher } from 'undici';
+import type { AbortSignalLike } from './cancel.js';
 import { PluralKitError, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RateLimiter, RateLimitHold, RateLimitWaitAborted, type Admission, type RateLimitedRequest } from './rate-limiter.js';
+import type { ResponseSchema } from './response-schema.js';
+import { TokenKeys } from './token-keys.js';
 import { apiError, errorCode, failure, isTimeoutCode, neverSent } from './transport-errors.js';
 
 /*
@@ -19,23 +20,33 @@ import { apiError, errorCode, failure, isTimeoutCode, neverSent } from './transp
 export interface CallOptions {
   /** The caller's PluralKit token, used for this call only and never stored. */
   token?: string;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /**
    * Epoch ms by which the call must be over, retries and rate-limit waits included. Replaces the
    * transport's `callBudgetMs` for this call (longer or shorter). A write given a deadline may
    * also spend longer than `timeoutMs` on its one attempt: it is never repeated, so cutting it
    * short only turns a slow success into an unknown outcome.
+   *
+   * Read again at every step of the call (its wait for the rate limit, each attempt, each retry),
+   * so whoever built the options may move it later while the call runs: SharedReads does when a
+   * caller with more time joins a read in flight.
    */
   deadline?: number;
+  /**
+   * One of the many requests of a long read (paging back through a front history): it waits in
+   * the rate limiter's long-read lane, which keeps a share of every bucket, instead of behind
+   * every interactive request that arrived since the previous page (see rate-limiter.ts).
+   */
+  longRead?: boolean;
 }
 
 /**
- * Told how a call ended just before its promise settles, so a caller can keep its books without
- * wrapping every call in another promise (SharedReads does, on the hot path of every read).
+ * Told how a call ended just before its promise settles, so SharedReads can answer the callers of
+ * a shared read without another promise between them and the response.
  */
 export interface CallObserver<T> {
   succeeded(value: T): void;
-  failed(): void;
+  failed(error: unknown): void;
 }
 
 export interface AuthedCallOptions extends CallOptions {
@@ -55,7 +66,7 @@ export interface ApiCall<T> {
   query?: string;
   body?: unknown;
   /** Schema of a 200 body; null when success is 204 No Content. */
-  schema: z.ZodType<T> | null;
+  schema: ResponseSchema<T> | null;
   /** Success without body (204) is answered with null instead of being an error. */
   allowNoContent?: boolean;
 }
@@ -86,18 +97,17 @@ const BACKOFF_BASE_MS = 200;
 const BACKOFF_CAP_MS = 2_000;
 /** When a 429 carries no usable retry_after. */
 const FALLBACK_RETRY_AFTER_MS = 1_000;
-/** undici's own timers are coarse (about a second); they only back up the per-attempt timer. */
+/** undici's own timers are coarse (about a second); they only back up the attempt watch. */
 const UNDICI_TIMER_SLACK_MS = 1_000;
+/** How often attempts on the wire are checked against their time limit: its precision. */
+const WATCH_TICK_MS = 20;
+/** The watch stops after this many ticks with nothing on the wire. */
+const WATCH_IDLE_TICKS = 50;
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-
-/** Opaque per-token key for rate-limit buckets and shared reads; never the token itself. */
-export function tokenKeyOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url').slice(0, 22);
-}
 
 class AbortedWait extends Error {}
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AbortedWait());
     const onAbort = () => {
@@ -117,22 +127,80 @@ function backoffMs(attempt: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-type Fail = (kind: PluralKitErrorKind, message: string, extra?: Partial<PluralKitErrorInit>) => PluralKitError;
-
-function emitAbort(aborter: EventEmitter): void {
-  aborter.emit('abort');
+function nameOf(call: ApiCall<unknown>): string {
+  return `${call.method} ${call.route}`;
 }
 
-function onAttemptTimeout(aborter: EventEmitter, timing: AttemptTiming): void {
-  timing.timedOut = true;
-  aborter.emit('abort');
+/**
+ * One attempt on the wire. undici also takes an EventEmitter as abort signal, and it is far
+ * cheaper per request than an AbortController (which showed up as most of the adapter's overhead
+ * in the benchmark).
+ */
+class Attempt {
+  readonly aborter = new EventEmitter();
+  timedOut = false;
+  /** Listens to the caller's signal while the attempt runs. */
+  onAbort: (() => void) | undefined;
+
+  constructor(
+    readonly method: HttpMethod,
+    readonly options: CallOptions,
+    /** Whether the caller set the deadline (rather than the call budget). */
+    readonly ownDeadline: boolean,
+    readonly startedAt: number,
+  ) {}
+
+  abort(): void {
+    this.aborter.emit('abort');
+  }
 }
 
-interface AttemptTiming {
-  timedOut: boolean;
+/**
+ * Ends attempts that run out of time. One timer ticking while attempts are on the wire, rather
+ * than a setTimeout and clearTimeout around every request: that pair alone added 5–10% to a bare
+ * request's time on loopback, as much as all the rest of the adapter. Each tick
+ * reads the call's deadline afresh, so a deadline moved later is simply honoured.
+ */
+class AttemptWatch {
+  private readonly attempts = new Set<Attempt>();
+  private timer: NodeJS.Timeout | undefined;
+  private idleTicks = 0;
+
+  constructor(private readonly timeLeft: (attempt: Attempt) => number) {}
+
+  add(attempt: Attempt): void {
+    this.attempts.add(attempt);
+    if (this.timer !== undefined) return;
+    this.timer = setInterval(() => this.tick(), WATCH_TICK_MS);
+    this.timer.unref();
+  }
+
+  delete(attempt: Attempt): void {
+    this.attempts.delete(attempt);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.idleTicks = 0;
+  }
+
+  private tick(): void {
+    if (this.attempts.size === 0) {
+      if (++this.idleTicks >= WATCH_IDLE_TICKS) this.stop();
+      return;
+    }
+    this.idleTicks = 0;
+    for (const attempt of this.attempts) {
+      if (this.timeLeft(attempt) > 0) continue;
+      this.attempts.delete(attempt);
+      attempt.timedOut = true;
+      attempt.abort();
+    }
+  }
 }
 
-interface Attempt {
+interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
@@ -147,6 +215,8 @@ export class Transport {
   private readonly timeoutMs: number;
   private readonly callBudgetMs: number | undefined;
   readonly limiter: RateLimiter;
+  private readonly tokenKeys = new TokenKeys();
+  private readonly watch = new AttemptWatch((attempt) => this.attemptTimeLeft(attempt));
 
   constructor(options: TransportOptions) {
     const base = new URL(options.baseUrl);
@@ -169,21 +239,33 @@ export class Transport {
   }
 
   close(): Promise<void> {
+    this.watch.stop();
     return this.pool.close();
+  }
+
+  /** Opaque per-token key for rate-limit buckets and shared reads; never the token itself (see TokenKeys). */
+  tokenKeyOf(token: string): string {
+    return this.tokenKeys.keyOf(token);
+  }
+
+  /** The deadline a call with these options gets: its own, else the call budget from now; undefined for none. */
+  deadlineFor(options: CallOptions): number | undefined {
+    if (options.deadline !== undefined) return options.deadline;
+    return this.callBudgetMs === undefined ? undefined : this.now() + this.callBudgetMs;
   }
 
   /** `tokenKey` may be passed when the caller already computed `tokenKeyOf(token)`. */
   async call<T>(call: ApiCall<T>, options: CallOptions = {}, tokenKey?: string | null, observer?: CallObserver<T>): Promise<T> {
     const { token, signal } = options;
-    const deadline = options.deadline ?? (this.callBudgetMs === undefined ? undefined : this.now() + this.callBudgetMs);
-    const fail: Fail = (kind, message, extra) => failure(call, token, kind, message, extra);
-    const name = `${call.method} ${call.route}`;
+    const ownDeadline = options.deadline !== undefined;
+    // The caller's own options are read live (their deadline may move); a budget is fixed here.
+    const live: CallOptions = ownDeadline || this.callBudgetMs === undefined ? options : { ...options, deadline: this.now() + this.callBudgetMs };
 
     const limited: RateLimitedRequest = {
       method: call.method,
       route: call.route,
       target: call.target,
-      tokenKey: tokenKey !== undefined ? tokenKey : token ? tokenKeyOf(token) : null,
+      tokenKey: tokenKey !== undefined ? tokenKey : token ? this.tokenKeys.keyOf(token) : null,
     };
     const headers: Record<string, string> = { 'user-agent': this.userAgent };
     if (token) headers.authorization = token;
@@ -198,41 +280,46 @@ export class Transport {
       let failures = 0;
       let rateLimited = 0;
       for (;;) {
-        if (signal?.aborted) throw fail('aborted', `${name} was aborted`, { outcome: 'not-sent' });
+        if (signal?.aborted) throw failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
         const buckets = this.limiter.bucketsFor(limited);
-        const admission = this.limiter.tryAdmit(buckets) ?? (await this.waitForTurn(buckets, deadline, signal, fail, name));
+        const admission = this.limiter.tryAdmit(buckets) ?? (await this.waitForTurn(call, token, buckets, live));
 
-        let attempt: Attempt;
-        const timing: AttemptTiming = { timedOut: false };
+        let answer: Answer;
+        const attempt = this.begin(call.method, live, ownDeadline);
         try {
-          attempt = await this.send(call.method, path, headers, body, signal, this.attemptLimit(call.method, options.deadline, deadline), timing);
+          // Inline rather than a method of its own: every async layer costs each call a promise.
+          const response = await this.pool.request(this.requestOptions(attempt, path, headers, body));
+          answer = { status: response.statusCode, headers: response.headers, text: await response.body.text() };
         } catch (error) {
+          this.end(attempt);
           this.limiter.complete(admission, limited, null);
-          const error_ = this.attemptFailure(error, signal, deadline, timing, fail, name);
+          const error_ = this.attemptFailure(call, token, error, signal, live.deadline, attempt);
           if (error_.kind !== 'aborted' && (call.method === 'GET' || error_.outcome === 'not-sent')) {
-            await this.backoffOrThrow(failures++, error_, signal, deadline);
+            await this.backoffOrThrow(failures++, error_, signal, live.deadline);
             continue;
           }
           throw error_;
         }
-        this.limiter.complete(admission, limited, { headers: parseRateLimitHeaders(attempt.headers), status: attempt.status });
+        this.end(attempt);
+        this.limiter.complete(admission, limited, { headers: parseRateLimitHeaders(answer.headers), status: answer.status });
 
-        if (attempt.status >= 200 && attempt.status < 300) {
-          const value = this.parseSuccess(call, attempt, fail);
+        if (answer.status >= 200 && answer.status < 300) {
+          const value = this.parseSuccess(call, token, answer);
           observer?.succeeded(value);
           return value;
         }
 
-        const answer = apiError(call, token, attempt.status, attempt.text);
-        if (attempt.status === 429) {
-          const retryAfter = answer.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
+        const refusal = apiError(call, token, answer.status, answer.text);
+        if (answer.status === 429) {
+          const retryAfter = refusal.retryAfterMs ?? FALLBACK_RETRY_AFTER_MS;
           this.limiter.block(buckets, retryAfter);
+          const deadline = live.deadline;
           const pastDeadline = deadline !== undefined && this.now() + retryAfter > deadline;
           if (rateLimited >= this.maxRetries || pastDeadline) {
             const why = pastDeadline ? 'past its deadline' : `${rateLimited + 1} times`;
-            throw fail('rate-limited', `${name} was rate-limited by PluralKit ${why}: ${answer.message}`, {
+            throw failure(call, token, 'rate-limited', `${nameOf(call)} was rate-limited by PluralKit ${why}: ${refusal.message}`, {
               status: 429,
-              code: answer.code,
+              code: refusal.code,
               retryAfterMs: retryAfter,
               outcome: 'not-sent',
             });
@@ -240,54 +327,58 @@ export class Transport {
           rateLimited++;
           continue;
         }
-        if (call.method === 'GET' && RETRYABLE_STATUSES.has(attempt.status)) {
-          await this.backoffOrThrow(failures++, answer, signal, deadline);
+        if (call.method === 'GET' && RETRYABLE_STATUSES.has(answer.status)) {
+          await this.backoffOrThrow(failures++, refusal, signal, live.deadline);
           continue;
         }
-        throw answer;
+        throw refusal;
       }
     } catch (error) {
-      observer?.failed();
+      observer?.failed(error);
       throw error;
     }
   }
 
+  /** How much longer the attempt may run from now. */
+  private attemptTimeLeft(attempt: Attempt): number {
+    const now = this.now();
+    const deadline = attempt.options.deadline;
+    const remaining = deadline === undefined ? Infinity : Math.max(0, deadline - now);
+    // A write goes out once; with a deadline of its own, the caller has said how long it may take.
+    if (attempt.method !== 'GET' && attempt.ownDeadline) return remaining;
+    return Math.min(this.timeoutMs - (now - attempt.startedAt), remaining);
+  }
+
   /** Our own limiter's queue; past the deadline it is a rate limit of ours, not a timeout. */
-  private async waitForTurn(buckets: readonly string[], deadline: number | undefined, signal: AbortSignal | undefined, fail: Fail, name: string): Promise<Admission> {
+  private async waitForTurn(call: ApiCall<unknown>, token: string | undefined, buckets: readonly string[], live: CallOptions): Promise<Admission> {
     try {
-      return await this.limiter.wait(buckets, { deadline, signal });
+      return await this.limiter.wait(buckets, live);
     } catch (error) {
       if (error instanceof RateLimitHold) {
-        throw fail('rate-limited', `${name} would have to wait for the rate limit past its deadline`, {
+        throw failure(call, token, 'rate-limited', `${nameOf(call)} would have to wait for the rate limit past its deadline`, {
           retryAfterMs: Math.ceil(error.retryAfterMs),
           outcome: 'not-sent',
         });
       }
-      if (error instanceof RateLimitWaitAborted) throw fail('aborted', `${name} was aborted`, { outcome: 'not-sent' });
+      if (error instanceof RateLimitWaitAborted) throw failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
       throw error;
     }
   }
 
-  /** How long one attempt may take. */
-  private attemptLimit(method: HttpMethod, callerDeadline: number | undefined, deadline: number | undefined): number {
-    const remaining = deadline === undefined ? Infinity : Math.max(0, deadline - this.now());
-    // A write goes out once; with a deadline of its own, the caller has said how long it may take.
-    if (method !== 'GET' && callerDeadline !== undefined) return remaining;
-    return Math.min(this.timeoutMs, remaining);
-  }
-
-  private attemptFailure(error: unknown, signal: AbortSignal | undefined, deadline: number | undefined, timing: AttemptTiming, fail: Fail, name: string): PluralKitError {
+  private attemptFailure(call: ApiCall<unknown>, token: string | undefined, error: unknown, signal: AbortSignalLike | undefined, deadline: number | undefined, attempt: Attempt): PluralKitError {
+    const fail = (kind: PluralKitErrorKind, message: string, extra: Partial<PluralKitErrorInit>) => failure(call, token, kind, message, extra);
     const code = errorCode(error);
     // Only a connection that was never made proves the server did not see the request.
     const outcome = neverSent(code) ? 'not-sent' : 'unknown';
+    const name = nameOf(call);
     if (signal?.aborted) return fail('aborted', `${name} was aborted`, { cause: error, outcome });
     if (deadline !== undefined && this.now() >= deadline) return fail('timeout', `${name} passed its deadline`, { cause: error, outcome });
-    if (timing.timedOut || isTimeoutCode(code)) return fail('timeout', `${name} timed out`, { cause: error, outcome });
+    if (attempt.timedOut || isTimeoutCode(code)) return fail('timeout', `${name} timed out`, { cause: error, outcome });
     const detail = error instanceof Error ? error.message : String(error);
     return fail('network', `${name} failed: ${detail}`, { cause: error, outcome });
   }
 
-  private async backoffOrThrow(failures: number, error: PluralKitError, signal: AbortSignal | undefined, deadline: number | undefined): Promise<void> {
+  private async backoffOrThrow(failures: number, error: PluralKitError, signal: AbortSignalLike | undefined, deadline: number | undefined): Promise<void> {
     if (failures >= this.maxRetries) throw error;
     const delay = backoffMs(failures);
     if (deadline !== undefined && this.now() + delay >= deadline) throw error;
@@ -298,62 +389,51 @@ export class Transport {
     }
   }
 
-  private async send(
-    method: HttpMethod,
-    path: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    signal: AbortSignal | undefined,
-    limitMs: number,
-    timing: AttemptTiming,
-  ): Promise<Attempt> {
-    // undici also takes an EventEmitter as abort signal, and it is far cheaper per request than an
-    // AbortController (which showed up as most of the adapter's overhead in the benchmark).
-    const aborter = new EventEmitter();
-    const timer = setTimeout(onAttemptTimeout, limitMs, aborter, timing);
-    let abort: (() => void) | undefined;
-    if (signal) {
-      abort = emitAbort.bind(null, aborter);
-      signal.addEventListener('abort', abort, { once: true });
+  /** An attempt on the wire: watched for its time limit, aborted with the caller's signal. */
+  private begin(method: HttpMethod, options: CallOptions, ownDeadline: boolean): Attempt {
+    const attempt = new Attempt(method, options, ownDeadline, this.now());
+    this.watch.add(attempt);
+    if (options.signal) {
+      attempt.onAbort = attempt.abort.bind(attempt);
+      options.signal.addEventListener('abort', attempt.onAbort, { once: true });
     }
-    try {
-      const undiciLimit = limitMs > this.timeoutMs ? limitMs + UNDICI_TIMER_SLACK_MS : undefined;
-      const response = await this.pool.request({
-        method,
-        path,
-        headers,
-        body,
-        signal: aborter,
-        // Only a write with a deadline of its own may outlast the pool's timers.
-        ...(undiciLimit === undefined ? {} : { headersTimeout: undiciLimit, bodyTimeout: undiciLimit }),
-      });
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, text };
-    } finally {
-      clearTimeout(timer);
-      if (signal && abort) signal.removeEventListener('abort', abort);
-    }
+    return attempt;
   }
 
-  private parseSuccess<T>(call: ApiCall<T>, attempt: Attempt, fail: Fail): T {
-    const name = `${call.method} ${call.route}`;
-    if (attempt.status === 204 || call.schema === null) {
+  private end(attempt: Attempt): void {
+    this.watch.delete(attempt);
+    if (attempt.onAbort) attempt.options.signal?.removeEventListener('abort', attempt.onAbort);
+  }
+
+  private requestOptions(attempt: Attempt, path: string, headers: Record<string, string>, body: string | undefined): Dispatcher.RequestOptions {
+    const limitMs = this.attemptTimeLeft(attempt);
+    const options: Dispatcher.RequestOptions = { method: attempt.method, path, headers, body, signal: attempt.aborter };
+    // Only a write with a deadline of its own may outlast the pool's timers.
+    if (limitMs > this.timeoutMs) options.headersTimeout = options.bodyTimeout = limitMs + UNDICI_TIMER_SLACK_MS;
+    return options;
+  }
+
+  private parseSuccess<T>(call: ApiCall<T>, token: string | undefined, answer: Answer): T {
+    const name = nameOf(call);
+    if (answer.status === 204 || call.schema === null) {
       if (call.schema === null || call.allowNoContent) return null as T;
-      throw fail('malformed-response', `${name}: PluralKit answered 204 where a body was expected`, { status: 204, outcome: 'unknown' });
+      throw failure(call, token, 'malformed-response', `${name}: PluralKit answered 204 where a body was expected`, { status: 204, outcome: 'unknown' });
     }
     let json: unknown;
     try {
-      json = JSON.parse(attempt.text);
+      json = JSON.parse(answer.text);
     } catch {
       // No cause: a JSON SyntaxError quotes the body, which is PluralKit's text and may hold anything.
-      throw fail('malformed-response', `${name}: PluralKit sent a body that is not JSON`, { status: attempt.status, outcome: 'unknown' });
+      throw failure(call, token, 'malformed-response', `${name}: PluralKit sent a body that is not JSON`, { status: answer.status, outcome: 'unknown' });
     }
-    const parsed = call.schema.safeParse(json);
+    const complete = call.schema.complete.safeParse(json);
+    if (complete.success) return complete.data;
+    const parsed = call.schema.model.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? issue.path.join('.') || '(root)' : '(root)';
-      throw fail('malformed-response', `${name}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
-        status: attempt.status,
+      throw failure(call, token, 'malformed-response', `${name}: unexpected response shape at ${where}: ${issue?.message ?? 'invalid'}`, {
+        status: answer.status,
         // zod issues name paths and expected types, never the values (reportInput is off).
         cause: parsed.error,
         outcome: 'unknown',

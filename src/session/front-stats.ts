@@ -1,4 +1,5 @@
 import { UserFacingError } from '../core/user-facing-error.js';
+import type { CallOptions } from '../pluralkit/client.js';
 import type { System } from '../pluralkit/models.js';
 import { publicSystem } from '../pluralkit/privacy.js';
 import { normalizeEntityRef } from '../pluralkit/refs.js';
@@ -33,6 +34,13 @@ export interface StatsRequest {
 }
 
 /**
+ * How /stats calls PluralKit: as one long read with the reply's deadline (its many pages and the
+ * calls before them keep a share of the rate limit, rather than each queueing behind every
+ * interactive call of the moment).
+ */
+type StatsCall = Pick<CallOptions, 'deadline' | 'longRead'>;
+
+/**
  * The zone ranges are read in and times are shown in: the viewer's own PluralKit zone (as
  * PluralKit does; another system's zone is not public), UTC without a token.
  */
@@ -41,7 +49,7 @@ export async function statsZone(services: Services, userId: string): Promise<str
   return stored ? services.directory.timezone(userId, stored) : 'UTC';
 }
 
-async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string): Promise<StatsSource['group']> {
+async function groupFilter(services: Services, userId: string, target: ReadTarget, systemId: string, input: string, options: CallOptions): Promise<StatsSource['group']> {
   const stored = target.ownSystem ? await storedTokenFor(services, userId) : null;
   let ref: string;
   if (stored) {
@@ -51,7 +59,6 @@ async function groupFilter(services: Services, userId: string, target: ReadTarge
     if (!direct) throw new UserFacingError("Another system's groups are given by their 5–6 letter ID (or UUID), not by name.");
     ref = direct;
   }
-  const options = target.token ? { token: target.token } : {};
   const group = await services.pluralkit.getGroup(ref, options);
   if (group.system !== undefined && group.system !== systemId) throw new UserFacingError('That group belongs to another system.');
   const members = await services.pluralkit.getGroupMembers(ref, options);
@@ -69,10 +76,11 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
   void services.charts.warmUp();
   const timeZone = await statsZone(services, userId);
   const range = parseStatsRange({ range: request.range, until: request.until }, { now: new Date(), timeZone });
-  const tokenOptions = target.token ? { token: target.token } : {};
-  const fetched = await services.pluralkit.getSystem(target.systemRef, tokenOptions);
+  const call: StatsCall = { deadline: request.deadline, longRead: true };
+  const asViewer: CallOptions = target.token ? { ...call, token: target.token } : call;
+  const fetched = await services.pluralkit.getSystem(target.systemRef, asViewer);
   const system = target.token ? fetched : publicSystem(fetched);
-  const group = request.group === undefined ? null : await groupFilter(services, userId, target, system.id, request.group);
+  const group = request.group === undefined ? null : await groupFilter(services, userId, target, system.id, request.group, asViewer);
   const owner = target.token !== undefined;
   const history = await services.frontHistory.read(
     {
@@ -82,6 +90,7 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
       since: range.start ? range.start.getTime() : null,
       deadline: request.deadline,
       onProgress: request.onProgress,
+      longRead: true,
     },
     switchPagesOf(services.pluralkit, target.systemRef, target.token),
   );

@@ -37,7 +37,7 @@ async function lookUp(services: Services, ids: readonly string[], token: string 
     while (next < ids.length && !(options.deadline !== undefined && Date.now() >= options.deadline)) {
       const id = ids[next++]!;
       try {
-        const member = await services.pluralkit.getMember(id, { ...(token ? { token } : {}), ...(options.deadline !== undefined ? { deadline: options.deadline } : {}) });
+        const member = await services.pluralkit.getMember(id, { ...(token ? { token } : {}), ...(options.deadline !== undefined ? { deadline: options.deadline, longRead: true } : {}) });
         if (view.systemId && member.system !== undefined && member.system !== view.systemId) into.gone.add(id);
         else into.named.set(id, named(member));
       } catch (error) {

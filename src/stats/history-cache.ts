@@ -39,6 +39,8 @@ interface Entry {
 interface SharedRead {
   systemId: string;
   since: number | null;
+  /** When the read stops, whatever it has read by then (undefined: it does not stop early). */
+  deadline: number | undefined;
   promise: Promise<FrontHistory>;
   progress: Set<(switchesRead: number) => void>;
   lastProgress: number;
@@ -92,7 +94,7 @@ export class FrontHistoryCache {
       request.onProgress?.(entry.history.switches.length);
       return { ...entry.history, requests: 0 };
     }
-    const running = this.shared.get(key)?.find((read) => read.since === null || (since !== null && read.since <= since));
+    const running = this.shared.get(key)?.find((read) => (read.since === null || (since !== null && read.since <= since)) && this.joinable(read, request.deadline));
     return this.wait(running ?? this.start(request, fetchPage, entry), request);
   }
 
@@ -134,6 +136,18 @@ export class FrontHistoryCache {
     return this.entries.size;
   }
 
+  /**
+   * A read under way is joined only if it stops when the caller must, give or take a tenth of the
+   * caller's time: not a member card's 2.5 s read for /stats, which has minutes to read the whole
+   * history, nor a /stats read for a member card, which cannot wait that long. (Their pages are
+   * still shared while in step: identical requests in flight are one request in the client.)
+   */
+  private joinable(read: SharedRead, deadline: number | undefined): boolean {
+    if (read.deadline === undefined || deadline === undefined) return read.deadline === deadline;
+    const grace = Math.max(0, deadline - this.now()) / 10;
+    return read.deadline <= deadline && read.deadline >= deadline - grace;
+  }
+
   private freshEntry(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry && this.now() - entry.loadedAt >= this.ttlMs) {
@@ -153,6 +167,7 @@ export class FrontHistoryCache {
       since,
       deadline: request.deadline,
       signal: controller.signal,
+      longRead: request.longRead,
       // A fresh read of a shorter range is continued rather than read again from now.
       continueFrom: partial?.history,
       now: this.now,
@@ -166,7 +181,7 @@ export class FrontHistoryCache {
         return history;
       })
       .finally(() => this.forgetShared(key, read));
-    const read: SharedRead = { systemId, since, promise, progress, lastProgress: 0, controller, waiting: 0 };
+    const read: SharedRead = { systemId, since, deadline: request.deadline, promise, progress, lastProgress: 0, controller, waiting: 0 };
     this.shared.set(key, [...(this.shared.get(key) ?? []), read]);
     return read;
   }

@@ -8,7 +8,7 @@ export const SWITCH_PAGE_LIMIT = 100;
 /** One page of `GET /systems/{ref}/switches`: newest first, `before` exclusive. */
 export type SwitchPageFetcher = (
   query: { before?: string; limit: number },
-  call: { signal?: AbortSignal; deadline?: number },
+  call: { signal?: AbortSignal; deadline?: number; longRead?: boolean },
 ) => Promise<SwitchSummary[]>;
 
 /** Pages of one system's switch list through our client (which paces requests by PluralKit's limits). */
@@ -39,6 +39,12 @@ export interface ReadHistoryOptions {
   signal?: AbortSignal;
   /** Called after each page with the number of switches read so far. */
   onProgress?: (switchesRead: number) => void;
+  /**
+   * A read that may take many pages and has minutes to do it (/stats): its pages wait in the
+   * rate limiter's long-read lane, which keeps a share of PluralKit's rate for them, instead of
+   * each page queueing behind every interactive request of the moment.
+   */
+  longRead?: boolean;
   /** A history already read from now back (e.g. a cached shorter range) to continue instead of starting over. */
   continueFrom?: FrontHistory;
   /** Switches per request; PluralKit's maximum (100) unless a test wants another. */
@@ -63,7 +69,7 @@ function instantOf(entry: SwitchSummary): number {
  * rejects with the client's 'aborted' error.
  */
 export async function readFrontHistory(fetchPage: SwitchPageFetcher, options: ReadHistoryOptions): Promise<FrontHistory> {
-  const { since, deadline, signal, onProgress } = options;
+  const { since, deadline, signal, onProgress, longRead } = options;
   const now = options.now ?? Date.now;
   const pageSize = options.pageSize ?? SWITCH_PAGE_LIMIT;
   const switches = [...(options.continueFrom?.switches ?? [])];
@@ -80,10 +86,12 @@ export async function readFrontHistory(fetchPage: SwitchPageFetcher, options: Re
     const before = switches.at(-1)?.timestamp;
     let page: SwitchSummary[];
     try {
-      page = await fetchPage({ ...(before ? { before } : {}), limit: pageSize }, { signal, deadline });
+      page = await fetchPage({ ...(before ? { before } : {}), limit: pageSize }, { signal, deadline, longRead });
     } catch (error) {
-      // Out of time (or rate-limited past the deadline) with something to show: say how far it got.
-      if (deadline !== undefined && switches.length > 0 && isPluralKitError(error) && error.kind === 'timeout') return result(oldestRead());
+      // Out of time, or the next page could only go after the deadline, with something to show: say how far it got.
+      if (deadline !== undefined && switches.length > 0 && isPluralKitError(error) && (error.kind === 'timeout' || (error.kind === 'rate-limited' && error.outcome === 'not-sent'))) {
+        return result(oldestRead());
+      }
       throw error;
     }
     requests++;

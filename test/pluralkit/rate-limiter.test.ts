@@ -277,3 +277,73 @@ describe('parseRateLimitHeaders', () => {
     expect(parseRateLimitHeaders({ 'x-ratelimit-limit': 'abc' }).limit).toBeNull();
   });
 });
+
+describe('the long-read lane', () => {
+  /** Queues the lanes given in order, all at once; returns the order they were admitted in. */
+  async function admissionOrder(rl: RateLimiter, lanes: Array<'i' | 'L'>): Promise<string[]> {
+    const order: string[] = [];
+    const waits = lanes.map((lane, i) => rl.wait(GET_IP, { longRead: lane === 'L' }).then(() => order.push(`${lane}${i}`)));
+    for (let spins = 0; order.length < lanes.length && spins < 100; spins++) await vi.advanceTimersByTimeAsync(100);
+    await Promise.all(waits);
+    return order;
+  }
+
+  it('puts a long read\'s request after three interactive ones already waiting, not behind all of them', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    const order = await admissionOrder(rl, [...Array<'i'>(20).fill('i'), 'L']);
+    expect(order.indexOf('L20')).toBe(3);
+  });
+
+  it('gives long reads one admission in four while both lanes wait, each lane first come first served', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    const order = await admissionOrder(rl, [...Array<'i'>(20).fill('i'), ...Array<'L'>(10).fill('L')]);
+    expect(order.slice(0, 20).filter((name) => name.startsWith('L'))).toHaveLength(5);
+    const positions = (lane: string) => order.filter((name) => name.startsWith(lane)).map((name) => Number(name.slice(1)));
+    expect(positions('i')).toEqual([...positions('i')].sort((a, b) => a - b));
+    expect(positions('L')).toEqual([...positions('L')].sort((a, b) => a - b));
+  });
+
+  it('gives a long read the whole rate when nothing interactive waits', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    const start = Date.now();
+    const times: number[] = [];
+    const waits = Array.from({ length: 5 }, () => rl.wait(GET_IP, { longRead: true }).then(() => times.push(Date.now() - start)));
+    await vi.advanceTimersByTimeAsync(600);
+    await Promise.all(waits);
+    expect(times).toEqual([100, 200, 300, 400, 500]);
+  });
+
+  it('a long read asking now expects to wait behind three interactive waiters, an interactive request behind all', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    const waits = Array.from({ length: 20 }, () => rl.wait(GET_IP));
+    expect(rl.expectedWait(GET_IP)).toBe(2_100);
+    expect(rl.expectedWait(GET_IP, { longRead: true })).toBe(400);
+    await vi.advanceTimersByTimeAsync(2_100);
+    await Promise.all(waits);
+  });
+});
+
+describe('a deadline that moves while waiting', () => {
+  it('is read again: a waiter whose deadline moved later is not dropped at the old one, and says when it expects to go', async () => {
+    const rl = limiter();
+    await schedule(rl, GET_IP, 8);
+    for (let i = 0; i < 10; i++) void rl.wait(GET_IP);
+    const options = { deadline: Date.now() + 1_400 };
+    const outcome = rl.wait(GET_IP, options).then(
+      () => 'admitted',
+      (error: unknown) => error,
+    );
+    expect(rl.expectedAdmission(options)).toBe(Date.now() + 1_100);
+    options.deadline = Date.now() + 60_000;
+    // A 429 pushes every turn 2 s back: past the old deadline, well within the new one.
+    rl.block(GET_IP, 2_000);
+    expect(rl.expectedAdmission(options)).toBe(Date.now() + 3_000);
+    await vi.advanceTimersByTimeAsync(3_100);
+    expect(await outcome).toBe('admitted');
+    expect(rl.expectedAdmission(options)).toBeUndefined();
+  });
+});

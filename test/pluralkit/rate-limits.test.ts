@@ -177,27 +177,3 @@ describe('bursts, with the server limiter on, off, and switched part-way', () =>
     expect(statuses().filter((s) => s === 429).length).toBeLessThanOrEqual(8);
   }, 30_000);
 });
-
-describe('the interactive budget', () => {
-  it('a call our limiter would hold past its budget fails at once as rate-limited with the real wait, never sent', async () => {
-    const budgeted = new PluralKitClient({ baseUrl: emulator.url, userAgent: 'switchboard-tests', callBudgetMs: 1_000 });
-    try {
-      const ids = systems(40);
-      const started = Date.now();
-      const results = await Promise.all(ids.map((id) => budgeted.getSystem(id).then(() => null, (e: unknown) => e as PluralKitError)));
-      const held = results.filter((r): r is PluralKitError => r !== null);
-      // 8 at once, then one per 100 ms until 250 ms before the 1 s budget: the rest are told to come back.
-      expect(results.length - held.length).toBeGreaterThanOrEqual(12);
-      expect(held.length).toBeGreaterThanOrEqual(20);
-      for (const error of held) expect(error).toMatchObject({ kind: 'rate-limited', status: null, outcome: 'not-sent' });
-      // Each is told when a request asking now would go: after the queue that did fit (~800 ms).
-      for (const error of held) expect(error.retryAfterMs).toBeGreaterThan(700);
-      for (const error of held) expect(error.retryAfterMs).toBeLessThan(1_000);
-      expect(Date.now() - started).toBeLessThan(1_500);
-      expect(emulator.requests).toHaveLength(results.length - held.length);
-      expect(statuses().filter((s) => s !== 200)).toEqual([]);
-    } finally {
-      await budgeted.close();
-    }
-  });
-});

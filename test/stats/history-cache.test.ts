@@ -127,6 +127,23 @@ describe('FrontHistoryCache', () => {
     expect((await short).switches.length).toBeLessThan((await long).switches.length);
   });
 
+  it('joins a read under way only if it stops when the caller must: a card and /stats each read for themselves', async () => {
+    const cache = cacheAt({ now: NOW });
+    const pages = memoryPages(HISTORY, { hold: true });
+    const since = NOW - 30 * DAY;
+    const card = cache.read({ ...OWNER, since, deadline: NOW + 2_500 }, pages.fetchPage);
+    const stats = cache.read({ ...OWNER, since, deadline: NOW + 14 * 60_000 }, pages.fetchPage);
+    const laterStats = cache.read({ ...OWNER, since, deadline: NOW + 14 * 60_000 + 5_000 }, pages.fetchPage);
+    const laterCard = cache.read({ ...OWNER, since, deadline: NOW + 2_500 + 100 }, pages.fetchPage);
+    // The card's read and the /stats read: two first pages; the later ones joined their like.
+    expect(pages.calls).toEqual([undefined, undefined]);
+    pages.release();
+    const [a, b, c, d] = await Promise.all([card, stats, laterStats, laterCard]);
+    expect(c).toBe(b);
+    expect(d).toBe(a);
+    expect(a).not.toBe(b);
+  });
+
   it('keeps a shared read going when one caller aborts, and aborts it when all have', async () => {
     const cache = cacheAt({ now: NOW });
     const pages = memoryPages(HISTORY, { hold: true });
