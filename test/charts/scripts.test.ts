@@ -31,7 +31,7 @@ const SCRIPTS: Record<string, string> = {
   emoji: '🌸✨🦊🌙👩🏽‍💻🏳️‍⚧️🇯🇵❤️',
 };
 
-const DEMO_FILES = ['../support/pluralkit-emulator/demo-seed.json', '../../scripts/demo-stats-seed.json'];
+const DEMO_FILES = ['../support/pluralkit-emulator/demo-seed.json'];
 
 /** Every `name` and `display_name` anywhere in the demo seed files. */
 function demoNames(): string[] {
