@@ -1,5 +1,5 @@
-import { createFlow } from '../shared/entity/create.js';
+import { createSubcommand } from '../shared/entity/create.js';
 import { GROUP_COMMAND } from '../shared/entity/kinds.js';
 
 /** `/group create name [display_name] [description] [color] [icon] [banner]`: POST /groups. */
-export const { subcommand: createGroup, confirmations: createConfirmations } = createFlow(GROUP_COMMAND, 'Create a group');
+export const createGroup = createSubcommand(GROUP_COMMAND, 'Create a group');

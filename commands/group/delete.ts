@@ -1,8 +1,8 @@
-import { deleteFlow } from '../shared/entity/delete.js';
+import { deleteSubcommand } from '../shared/entity/delete.js';
 import { GROUP_COMMAND } from '../shared/entity/kinds.js';
 
 /** `/group delete group`: DELETE /groups/{ref} after a confirm that says its members stay. */
-export const { subcommand: deleteGroup, confirmations: deleteConfirmations } = deleteFlow(GROUP_COMMAND, {
+export const deleteGroup = deleteSubcommand(GROUP_COMMAND, {
   description: 'Delete a group (asks first; its members are not deleted)',
   consequences: 'Its members are not deleted: they only leave the group.',
 });

@@ -1,4 +1,4 @@
-import { editFlow } from '../shared/entity/edit.js';
+import { editSubcommand } from '../shared/entity/edit.js';
 import { GROUP_COMMAND } from '../shared/entity/kinds.js';
 
 /**
@@ -6,11 +6,7 @@ import { GROUP_COMMAND } from '../shared/entity/kinds.js';
  * PATCH /groups/{ref}; `clear` asks first; no field option opens a form with the current name,
  * display name, description, colour and icon.
  */
-export const {
-  subcommand: editGroup,
-  confirmations: editConfirmations,
-  forms: editForms,
-} = editFlow(GROUP_COMMAND, {
+export const editGroup = editSubcommand(GROUP_COMMAND, {
   description: 'Change a group; with no field options a form opens',
   help: 'Without field options a form opens with the current name, display name, description, colour and icon (empty an input to clear it)',
 });

@@ -1,9 +1,9 @@
 import { defineCommand } from '../../src/framework/command-table.js';
-import { createConfirmations, createGroup } from './create.js';
-import { deleteConfirmations, deleteGroup } from './delete.js';
-import { editConfirmations, editForms, editGroup } from './edit.js';
-import { groupListPager, listGroups } from './list.js';
-import { groupMembers, groupMembersConfirmations, groupMembersPagers } from './members.js';
+import { createGroup } from './create.js';
+import { deleteGroup } from './delete.js';
+import { editGroup } from './edit.js';
+import { listGroups } from './list.js';
+import { groupMembers } from './members.js';
 import { groupPrivacy } from './privacy.js';
 import { viewGroup } from './view.js';
 
@@ -12,7 +12,4 @@ export const groupCommand = defineCommand({
   description: 'Your groups: list, view, create, edit, delete, privacy, members',
   subcommands: { list: listGroups, view: viewGroup, create: createGroup, edit: editGroup, delete: deleteGroup, privacy: groupPrivacy },
   groups: { members: groupMembers },
-  confirmations: [...createConfirmations, ...editConfirmations, ...deleteConfirmations, ...groupMembersConfirmations],
-  pagers: [groupListPager, ...groupMembersPagers],
-  forms: editForms,
 });

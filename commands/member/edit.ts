@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
-import { editFlow } from '../shared/entity/edit.js';
+import { editSubcommand } from '../shared/entity/edit.js';
 import { proxyField } from '../shared/fields/profile.js';
 import { describedAs, type Field } from '../../src/framework/fields.js';
 import { MEMBERS } from '../../src/entities/kinds.js';
@@ -20,11 +20,7 @@ function singleTag(description: string): Field<ProxyTagInput, false> {
  * member's tags read fresh (PluralKit only replaces the whole list). `clear` asks first; no field
  * option opens a form with the current name, display name, pronouns, birthday and description.
  */
-export const {
-  subcommand: editMember,
-  confirmations: editConfirmations,
-  forms: editForms,
-} = editFlow(MEMBER_COMMAND, {
+export const editMember = editSubcommand(MEMBER_COMMAND, {
   description: 'Change a member; with no field options a form opens',
   help: 'Without field options a form opens with the current name, display name, pronouns, birthday and description (empty an input to clear it)',
   extra: {

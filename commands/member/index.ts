@@ -1,11 +1,11 @@
 import { defineCommand } from '../../src/framework/command-table.js';
-import { createConfirmations, createMember } from './create.js';
-import { deleteConfirmations, deleteMember } from './delete.js';
-import { editConfirmations, editForms, editMember } from './edit.js';
-import { memberGroups, memberGroupsConfirmations, memberGroupsPagers } from './groups.js';
-import { listMembers, memberListPager } from './list.js';
+import { createMember } from './create.js';
+import { deleteMember } from './delete.js';
+import { editMember } from './edit.js';
+import { memberGroups } from './groups.js';
+import { listMembers } from './list.js';
 import { memberPrivacy } from './privacy.js';
-import { editMemberServer, serverConfirmations } from './server-edit.js';
+import { editMemberServer } from './server-edit.js';
 import { viewMemberServer } from './server-view.js';
 import { viewMember } from './view.js';
 
@@ -17,7 +17,4 @@ export const memberCommand = defineCommand({
     groups: memberGroups,
     server: { description: "A member's settings in this server", subcommands: { view: viewMemberServer, edit: editMemberServer } },
   },
-  confirmations: [...createConfirmations, ...editConfirmations, ...deleteConfirmations, ...memberGroupsConfirmations, ...serverConfirmations],
-  pagers: [memberListPager, ...memberGroupsPagers],
-  forms: editForms,
 });

@@ -41,6 +41,7 @@ const TableState = z.object({
 const tablePager = pager({
   id: 'stats.front',
   usage: '/stats front',
+  keepPerUser: OPEN_TABLES_PER_USER,
   schema: TableState,
   async load(ctx, state, page) {
     const { names: firstNames, ...kept } = state;
@@ -62,6 +63,7 @@ export const statsFront = subcommand({
   description: 'Share of front time per member, with a chart',
   options: { range: rangeField(), until: untilField(), group: statsGroupField(), flat: flatField(), fronters_only: frontersOnlyField() },
   visibility: 'target',
+  flows: [tablePager],
   help: '`range` also takes `3mo` (months; `m` is minutes), `this month`, `last month` or a month by name, and `until` ends it before now; co-fronting counts in full for each member unless `flat`; the table pages 20 members at a time',
   async run(ctx, args) {
     const source = await readStatsWithProgress(ctx, { range: args.range, until: args.until, group: args.group });
@@ -95,8 +97,6 @@ export const statsFront = subcommand({
       },
       { content: statsNotes(range, unnamed(names, shown).length), files: [{ name: CHART_FILE, data: png, description: frontChartAltText(chart) }] },
     );
-    await ctx.services.interactions.keepNewest(tablePager.id, ctx.userId, OPEN_TABLES_PER_USER);
   },
 });
 
-export const frontPagers = [tablePager];

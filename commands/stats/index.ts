@@ -1,10 +1,9 @@
 import { defineCommand } from '../../src/framework/command-table.js';
-import { frontPagers, statsFront } from './front.js';
+import { statsFront } from './front.js';
 import { statsTimeline } from './timeline.js';
 
 export const statsCommand = defineCommand({
   name: 'stats',
   description: 'Front statistics as charts: who fronted how much, and when',
   subcommands: { front: statsFront, timeline: statsTimeline },
-  pagers: frontPagers,
 });

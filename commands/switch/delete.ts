@@ -1,33 +1,21 @@
 import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
-import { hasCode, PkErrorCode } from '../../src/pluralkit/errors.js';
 import { fronterNames, when } from '../../src/render/switch.js';
-import { switchesChanged } from '../../src/switches/changed.js';
-import { latestSwitch, previousSwitch, rereadUnchanged, switchFingerprint } from '../../src/switches/latest.js';
+import { deleteSwitchById } from '../../src/switches/changes.js';
+import { latestSwitch, previousSwitch, rereadSwitch, switchFingerprint } from '../../src/switches/latest.js';
 
 const confirmDelete = confirmation({
   id: 'switch.delete',
   label: 'Delete switch',
   danger: true,
-  schema: z.object({ switchId: z.string(), shown: z.string() }),
+  schema: z.object({ switchId: z.string() }),
+  async reread(ctx, change) {
+    const current = await rereadSwitch(ctx.services, ctx.auth, change.switchId);
+    return { shown: switchFingerprint(current), subject: { kind: 'switch' }, current };
+  },
   async run(ctx, change) {
-    await rereadUnchanged(ctx.services, ctx.auth, change.switchId, change.shown);
-    await ctx.services.writes.withReadBack({
-      write: (deadline) => ctx.services.pluralkit.deleteSwitch('@me', change.switchId, { token: ctx.auth.token, deadline }),
-      readBack: async () => {
-        try {
-          await ctx.services.pluralkit.getSwitch('@me', change.switchId, { token: ctx.auth.token });
-          return null;
-        } catch (error) {
-          // Gone: the delete happened (undefined is the void result, null would mean "still there").
-          if (hasCode(error, PkErrorCode.SwitchNotFoundOrPrivate) || hasCode(error, PkErrorCode.SwitchNotFound)) return undefined;
-          throw error;
-        }
-      },
-      checkWith: '`/switch history`',
-    });
-    switchesChanged(ctx.services, ctx.auth);
+    await deleteSwitchById(ctx.services, ctx.auth, change.switchId);
     await ctx.reply.send({ content: '✅ Switch deleted.', components: [] });
   },
 });
@@ -35,6 +23,7 @@ const confirmDelete = confirmation({
 export const deleteSwitch = subcommand({
   description: 'Delete your latest switch',
   needs: { token: true },
+  flows: [confirmDelete],
   async run(ctx) {
     const latest = await latestSwitch(ctx.services, ctx.auth);
     const previous = await previousSwitch(ctx.services, ctx.auth, latest);
@@ -45,12 +34,11 @@ export const deleteSwitch = subcommand({
       const names = previous.members.map((id) => byId.get(id) ?? { name: `deleted member (${id})` });
       after = `Then current: ${fronterNames(names)} since ${when(new Date(previous.timestamp))}.`;
     }
-    await confirmDelete.ask(
-      ctx,
-      { switchId: latest.id, shown: switchFingerprint(latest) },
-      { content: [`⚠️ Delete your latest switch: ${fronterNames(latest.members)} from ${when(new Date(latest.timestamp))}?`, after].join('\n') },
-    );
+    await confirmDelete.ask(ctx, {
+      payload: { switchId: latest.id },
+      shown: switchFingerprint(latest),
+      prompt: { content: [`⚠️ Delete your latest switch: ${fronterNames(latest.members)} from ${when(new Date(latest.timestamp))}?`, after].join('\n') },
+    });
   },
 });
 
-export const deleteConfirmations = [confirmDelete];

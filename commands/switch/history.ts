@@ -63,6 +63,7 @@ const historyPager = pager({
 export const switchHistory = subcommand({
   description: 'Front history, newest first',
   visibility: 'target',
+  flows: [historyPager],
   async run(ctx) {
     const { target } = ctx;
     await historyPager.open(ctx, {
@@ -76,4 +77,3 @@ export const switchHistory = subcommand({
   },
 });
 
-export const historyPagers = [historyPager];

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { assertUnchanged } from '../../src/core/unchanged.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
 import { atField, required } from '../shared/fields/time.js';
 import { fronterNames, when } from '../../src/render/switch.js';
 import { readAt } from '../../src/access/at-time.js';
-import { switchesChanged } from '../../src/switches/changed.js';
+import { moveSwitchTo } from '../../src/switches/changes.js';
 import { checkSwitchTime } from '../../src/switches/guards.js';
 import { latestSwitch, previousSwitch, switchFingerprint } from '../../src/switches/latest.js';
 import { earliestSwitchTime } from '../../src/switches/earliest.js';
@@ -13,21 +12,15 @@ import { earliestSwitchTime } from '../../src/switches/earliest.js';
 const confirmMove = confirmation({
   id: 'switch.move',
   label: 'Move switch',
-  schema: z.object({ switchId: z.string(), shown: z.string(), at: z.iso.datetime() }),
+  schema: z.object({ switchId: z.string(), at: z.iso.datetime() }),
+  // Still the latest switch, unchanged: this also catches one deleted, edited or logged after it since the prompt.
+  async reread(ctx) {
+    const current = await latestSwitch(ctx.services, ctx.auth);
+    return { shown: switchFingerprint(current), subject: { kind: 'latest-switch' }, current };
+  },
   async run(ctx, change) {
-    // Still the latest switch, unchanged: this also catches one deleted, edited or logged after it since the prompt.
-    const latest = await latestSwitch(ctx.services, ctx.auth);
-    assertUnchanged(change.shown, switchFingerprint(latest), { kind: 'latest-switch' });
     const at = new Date(change.at);
-    await ctx.services.writes.withReadBack({
-      write: (deadline) => ctx.services.pluralkit.updateSwitch('@me', change.switchId, { timestamp: at }, { token: ctx.auth.token, deadline }),
-      readBack: async () => {
-        const current = await ctx.services.pluralkit.getSwitch('@me', change.switchId, { token: ctx.auth.token });
-        return Date.parse(current.timestamp) === at.getTime() ? current : null;
-      },
-      checkWith: '`/switch history`',
-    });
-    switchesChanged(ctx.services, ctx.auth);
+    await moveSwitchTo(ctx.services, ctx.auth, change.switchId, at);
     await ctx.reply.send({ content: `✅ Switch moved to ${when(at)}.`, components: [] });
   },
 });
@@ -36,6 +29,7 @@ export const moveSwitch = subcommand({
   description: 'Move your latest switch to another time',
   options: { at: required(atField()) },
   needs: { token: true },
+  flows: [confirmMove],
   async run(ctx, args) {
     const at = await readAt(ctx.services, ctx.log, ctx.userId, ctx.auth, args.at);
     const latest = await latestSwitch(ctx.services, ctx.auth);
@@ -47,18 +41,11 @@ export const moveSwitch = subcommand({
       notBefore,
     });
     if (!check.ok) throw check.refusal;
-    await confirmMove.ask(
-      ctx,
-      { switchId: latest.id, shown: switchFingerprint(latest), at: at.toISOString() },
-      {
-        content: [
-          `⚠️ Move your latest switch (${fronterNames(latest.members)})?`,
-          `**From:** ${when(new Date(latest.timestamp))}`,
-          `**To:** ${when(at)}`,
-        ].join('\n'),
-      },
-    );
+    await confirmMove.ask(ctx, {
+      payload: { switchId: latest.id, at: at.toISOString() },
+      shown: switchFingerprint(latest),
+      prompt: { content: [`⚠️ Move your latest switch (${fronterNames(latest.members)})?`, `**From:** ${when(new Date(latest.timestamp))}`, `**To:** ${when(at)}`].join('\n') },
+    });
   },
 });
 
-export const moveConfirmations = [confirmMove];

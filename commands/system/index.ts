@@ -1,10 +1,9 @@
 import { defineCommand } from '../../src/framework/command-table.js';
-import { editConfirmations, editForms, editSystem } from './edit.js';
+import { editSystem } from './edit.js';
 import { systemPrivacy } from './privacy.js';
-import { serverEditConfirmations, editServerSettings } from './server-edit.js';
+import { editServerSettings } from './server-edit.js';
 import { viewServerSettings } from './server-view.js';
 import { editSettings } from './settings-edit.js';
-import { settingsForms } from './settings-form.js';
 import { viewSettings } from './settings-view.js';
 import { viewSystem } from './view.js';
 
@@ -16,6 +15,4 @@ export const systemCommand = defineCommand({
     settings: { description: 'Your system settings: time zone, pings, latch timeout…', subcommands: { view: viewSettings, edit: editSettings } },
     server: { description: "Your system's settings in this server", subcommands: { view: viewServerSettings, edit: editServerSettings } },
   },
-  confirmations: [...editConfirmations, ...serverEditConfirmations],
-  forms: [...editForms, ...settingsForms],
 });

@@ -6,7 +6,7 @@ import { nameFormatWarning } from '../../src/render/saved.js';
 import { timezoneNote } from '../../src/render/system-settings.js';
 import { comparableSettings } from '../../src/system/settings.js';
 import { updateOwnSettings } from '../../src/system/writes.js';
-import { openSettingsForm } from './settings-form.js';
+import { openSettingsForm, settingsForm } from './settings-form.js';
 
 const fields = settingsFields();
 
@@ -14,6 +14,7 @@ export const editSettings = subcommand({
   description: 'Change your system settings: time zone, pings, latch timeout, proxying, IDs…',
   options: fields,
   needs: { token: true },
+  flows: [settingsForm],
   help: 'With no option, a form opens for the name format and the description templates',
   async run(ctx, args) {
     const body = patchFrom(fields, args);

@@ -13,7 +13,7 @@ const fields = settingsFormFields();
 const TEMPLATE_KEYS = ['template_1', 'template_2', 'template_3'] as const;
 
 /** `/system settings edit` with no option: the name format and the three description templates. */
-const settingsForm = form({
+export const settingsForm = form({
   id: 'system.settings',
   fields,
   schema: z.object({ nameFormat: z.string(), templates: z.array(z.string()) }),
@@ -44,4 +44,3 @@ export async function openSettingsForm(ctx: CommandContext, before: SystemSettin
   });
 }
 
-export const settingsForms = [settingsForm];

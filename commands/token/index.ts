@@ -1,5 +1,5 @@
 import { defineCommand } from '../../src/framework/command-table.js';
-import { removeConfirmations, tokenRemove } from './remove.js';
+import { tokenRemove } from './remove.js';
 import { tokenFromDirectMessage } from './dm-paste.js';
 import { OPEN_MODAL, openTokenModal, SUBMIT_MODAL, submitTokenModal, tokenSet } from './set.js';
 import { tokenStatus } from './status.js';
@@ -8,7 +8,6 @@ export const tokenCommand = defineCommand({
   name: 'token',
   description: 'Connect your PluralKit system to Switchboard',
   subcommands: { set: tokenSet, status: tokenStatus, remove: tokenRemove },
-  confirmations: removeConfirmations,
   buttons: { [OPEN_MODAL]: openTokenModal },
   modals: { [SUBMIT_MODAL]: submitTokenModal },
   directMessage: tokenFromDirectMessage,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
-import { confirmation } from '../../src/framework/confirm.js';
+import { confirmation, NOTHING_TO_REREAD } from '../../src/framework/confirm.js';
 
 const confirmRemove = confirmation({
   id: 'token.remove',
@@ -8,6 +8,8 @@ const confirmRemove = confirmation({
   danger: true,
   schema: z.object({}),
   needs: {},
+  // Forgetting one's own stored token depends on nothing that can change meanwhile.
+  reread: NOTHING_TO_REREAD,
   async run(ctx) {
     const removed = await ctx.services.tokens.remove(ctx.userId);
     await ctx.reply.send({
@@ -21,16 +23,17 @@ const confirmRemove = confirmation({
 
 export const tokenRemove = subcommand({
   description: 'Forget your stored token',
+  flows: [confirmRemove],
   async run(ctx) {
     // Whether one is stored, not whether it opens: a damaged token can be forgotten too.
     if (!(await ctx.services.tokens.has(ctx.userId))) {
       await ctx.reply.send({ content: 'No PluralKit token is stored for you, so there is nothing to remove.' });
       return;
     }
-    await confirmRemove.ask(ctx, {}, {
-      content: '⚠️ Forget your stored PluralKit token? Switchboard will no longer be able to change your system until you set it up again.',
+    await confirmRemove.ask(ctx, {
+      payload: {},
+      prompt: { content: '⚠️ Forget your stored PluralKit token? Switchboard will no longer be able to change your system until you set it up again.' },
     });
   },
 });
 
-export const removeConfirmations = [confirmRemove];

@@ -1,3 +1,4 @@
+import { Refusal } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import { readVisibility, type Visibility } from '../core/visibility.js';
 import { normalizeSystemRef } from '../pluralkit/refs.js';
@@ -78,10 +79,8 @@ export async function resolveReadTarget(services: Services, callerId: string, op
 }
 
 /** The caller's token, or a clear request to set it up. */
-export async function requireToken(services: Services, callerId: string): Promise<{ token: string; systemId: string; systemUuid: string }> {
+export async function requireToken(services: Services, callerId: string, purpose: 'change' | 'show' = 'change'): Promise<{ token: string; systemId: string; systemUuid: string }> {
   const stored = await storedTokenFor(services, callerId);
-  if (!stored) {
-    throw new UserFacingError('This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.');
-  }
+  if (!stored) throw new Refusal('token.needed', { purpose });
   return stored;
 }

@@ -10,7 +10,7 @@ export type ChangedSubject =
   | { kind: 'member' | 'group' }
   | { kind: 'named'; name: string }
   | { kind: 'membership'; of: 'members' | 'groups'; name: string }
-  | { kind: 'switch' | 'latest-switch' };
+  | { kind: 'switch' | 'latest-switch' | 'system' | 'server-settings' };
 
 /** Members named in a switch refusal: by short ID, with their names when the caller knows them. */
 export interface SwitchMembersData {
@@ -22,6 +22,14 @@ export interface SwitchMembersData {
 export type StatsRangeOption = 'range' | 'until';
 
 export interface RefusalData {
+  /** The system has no switch to edit, move or delete. */
+  'switch.none-yet': Record<never, never>;
+  /** The switch a prompt is about was deleted since the prompt. */
+  'switch.deleted-since': Record<never, never>;
+  /** The caller has no stored token, and the command changes their system or shows its private view. */
+  'token.needed': { purpose: 'change' | 'show' };
+  /** An edit given a value for an option and `clear` for the same option. */
+  'edit.value-and-clear': { option: string };
   'switch.repeated-members': SwitchMembersData;
   'switch.too-many-members': { count: number; max: number };
   /** The members (or nobody, for a switch-out) are already fronting, in that order. */

@@ -26,11 +26,18 @@ import { applyReadTarget, applyReadVisibility, READ_FIELDS, TARGET_FIELDS, type 
  * subcommand touches its own handler and one table entry.
  */
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- flows of any payload type share one list */
+/** A flow whose buttons or modal come back to the command: a confirmation, a pager or a form. */
+export type Flow = Confirmation<any> | Pager<any> | Form<any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 export interface Subcommand {
   readonly description: string;
   readonly options: Options;
   readonly visibility: ReplyVisibility;
   readonly needs: Needs;
+  /** The flows the handler opens: the table routes their buttons and modals. */
+  readonly flows: readonly Flow[];
   /** One line of extra help (e.g. what happens with no options). */
   readonly help?: string;
   run(ctx: HandlerContext, args: unknown): Promise<void>;
@@ -42,6 +49,8 @@ export function subcommand<const O extends Options = Record<never, never>, const
   needs?: N;
   visibility?: V;
   help?: string;
+  /** Every flow the handler opens (its buttons and modals are routed by the command table). */
+  flows?: readonly Flow[];
   run(ctx: HandlerContext<N, V>, args: ArgsOf<O>): Promise<void>;
 }): Subcommand {
   const visibility = spec.visibility ?? 'ephemeral';
@@ -52,6 +61,7 @@ export function subcommand<const O extends Options = Record<never, never>, const
     options,
     visibility,
     needs: spec.needs ?? {},
+    flows: spec.flows ?? [],
     ...(spec.help ? { help: spec.help } : {}),
     run: spec.run as Subcommand['run'],
   };
@@ -66,7 +76,6 @@ export interface MessageMenu {
   run(ctx: CommandContext, interaction: MessageMenuInteraction): Promise<void>;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- flows of any payload type share one table slot */
 export interface CommandTable {
   name: string;
   description: string;
@@ -76,9 +85,8 @@ export interface CommandTable {
   groups?: Record<string, SubcommandGroup>;
   /** Message context-menu entries by their visible name. */
   messageMenus?: Record<string, MessageMenu>;
-  confirmations?: ReadonlyArray<Confirmation<any>>;
-  pagers?: ReadonlyArray<Pager<any>>;
-  forms?: ReadonlyArray<Form<any, any>>;
+  /** Flows opened from buttons rather than a subcommand (subcommands declare their own). */
+  flows?: readonly Flow[];
   /** Buttons that are not part of a flow, by custom-ID action. */
   buttons?: Record<string, (ctx: CommandContext, id: CustomId) => Promise<void>>;
   /** Modals that are not forms (no stored state), by custom-ID action. */
@@ -87,7 +95,6 @@ export interface CommandTable {
   /** A closing line for /help (setup hints), which may depend on the run mode. */
   helpNote?: string | ((context: HelpContext) => string | undefined);
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 const DESCRIPTION_MAX = 100;
@@ -113,13 +120,27 @@ function usage(path: string, spec: Subcommand): string {
   return spec.help ? `${line}. ${spec.help}` : line;
 }
 
-function byId<T extends { id: string }>(command: string, flows: readonly T[] | undefined): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const flow of flows ?? []) {
+/** Every flow the table's subcommands (and the table itself) declare, by id; one id, one flow. */
+function collectFlows(command: string, table: CommandTable): Map<string, Flow> {
+  const all = [
+    ...(table.run?.flows ?? []),
+    ...Object.values(table.subcommands ?? {}).flatMap((spec) => spec.flows),
+    ...Object.values(table.groups ?? {}).flatMap((group) => Object.values(group.subcommands).flatMap((spec) => spec.flows)),
+    ...(table.flows ?? []),
+  ];
+  const byId = new Map<string, Flow>();
+  for (const flow of all) {
     if (flowCommand(flow.id) !== command) throw new Error(`flow ${flow.id} belongs to another command than /${command}`);
-    map.set(flow.id, flow);
+    const known = byId.get(flow.id);
+    if (known && known !== flow) throw new Error(`two different flows of /${command} share the id ${flow.id}`);
+    byId.set(flow.id, flow);
   }
-  return map;
+  return byId;
+}
+
+function flowOf<K extends Flow['kind']>(flows: Map<string, Flow>, id: string | undefined, kind: K): Extract<Flow, { kind: K }> | undefined {
+  const flow = id === undefined ? undefined : flows.get(id);
+  return flow?.kind === kind ? (flow as Extract<Flow, { kind: K }>) : undefined;
 }
 
 /** Builds a command module (definition, routing, autocomplete, help) from its table. */
@@ -127,9 +148,7 @@ export function defineCommand(table: CommandTable): CommandModule {
   assertDeclaration('command', table.name, table.description);
   const groups = table.groups ?? {};
   const subcommands = table.subcommands ?? {};
-  const confirmations = byId(table.name, table.confirmations);
-  const pagers = byId(table.name, table.pagers);
-  const forms = byId(table.name, table.forms);
+  const flows = collectFlows(table.name, table);
 
   const options = [
     ...Object.entries(subcommands).map(([name, spec]) => (assertDeclaration('subcommand', name, spec.description), subcommandJson(name, spec))),
@@ -172,6 +191,7 @@ export function defineCommand(table: CommandTable): CommandModule {
   return {
     name: table.name,
     definitions,
+    flowIds: new Set(flows.keys()),
 
     async chatInput(ctx, interaction) {
       const { group, subcommand: sub, values } = interaction.options;
@@ -200,27 +220,17 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     async button(ctx, _interaction, id) {
       if (id.action === CONFIRM_ACTION || id.action === CANCEL_ACTION) {
-        const flow = confirmations.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
-        return flow.press(ctx, id);
+        return (flowOf(flows, await flowRow(ctx, id), 'confirmation') ?? flowGone()).press(ctx, id);
       }
-      if (id.action === PAGE_ACTION) {
-        const flow = pagers.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
-        return flow.press(ctx, id);
-      }
-      if (id.action === FORM_REOPEN_ACTION) {
-        const flow = forms.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
-        return flow.reopen(ctx, id);
-      }
+      if (id.action === PAGE_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'pager') ?? flowGone()).press(ctx, id);
+      if (id.action === FORM_REOPEN_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'form') ?? flowGone()).reopen(ctx, id);
       const handler = table.buttons?.[id.action];
       if (!handler) throw new UserFacingError('That button is not known. Run the command again.');
       return handler(ctx, id);
     },
 
     async modalSubmit(ctx, interaction, id) {
-      if (id.action === FORM_SUBMIT_ACTION) {
-        const flow = forms.get((await flowRow(ctx, id)) ?? '') ?? flowGone();
-        return flow.submit(ctx, interaction, id);
-      }
+      if (id.action === FORM_SUBMIT_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'form') ?? flowGone()).submit(ctx, interaction, id);
       const handler = table.modals?.[id.action];
       if (!handler) throw new UserFacingError('That form is not known. Run the command again.');
       return handler(ctx, interaction, id);

@@ -31,6 +31,8 @@ export interface CommandContext {
   guildId: string | null;
   /** True in the bot's own DM channel, where tokens may be entered. */
   inBotDm: boolean;
+  /** The flows this command routes (declared by its subcommands): only those may be opened. */
+  flows: ReadonlySet<string>;
 }
 
 export interface AutocompleteContext {
@@ -54,6 +56,8 @@ export type Choice = APIApplicationCommandOptionChoice;
 export interface CommandModule {
   /** Prefix of this module's component custom IDs. */
   readonly name: string;
+  /** The ids of the flows whose buttons and modals this module routes. */
+  readonly flowIds?: ReadonlySet<string>;
   readonly definitions: readonly RESTPostAPIApplicationCommandsJSONBody[];
   chatInput?(ctx: CommandContext, interaction: CommandInteraction): Promise<void>;
   autocomplete?(ctx: AutocompleteContext, interaction: AutocompleteInteraction): Promise<Choice[]>;

@@ -4,8 +4,11 @@ import type { CommandContext } from './command.js';
 
 /** What a handler may require before it runs; the table checks it so handlers never do. */
 export interface Needs {
-  /** The caller's stored PluralKit token (their own system). */
-  token?: boolean;
+  /**
+   * The caller's stored PluralKit token (their own system): `true` for a change, `'to-show'` for
+   * the owner's private view (the refusal without one says which).
+   */
+  token?: boolean | 'to-show';
   /** A server: per-server settings and autoproxy make no sense in DMs. */
   server?: boolean;
 }
@@ -24,7 +27,7 @@ export type OwnAuth = StoredToken;
 
 /** The context a handler receives, narrowed by what the table declared it needs. */
 export type HandlerContext<N extends Needs = Needs, V extends ReplyVisibility = ReplyVisibility> = CommandContext &
-  (N extends { token: true } ? { auth: OwnAuth } : unknown) &
+  (N extends { token: true | 'to-show' } ? { auth: OwnAuth } : unknown) &
   (N extends { server: true } ? { guildId: string } : unknown) &
   (V extends 'target' ? { target: ReadTarget } : unknown) &
   (V extends 'read' ? { privateView: boolean } : unknown);

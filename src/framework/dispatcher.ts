@@ -210,6 +210,7 @@ export class Dispatcher {
       interaction,
       guildId: interaction.guildId,
       inBotDm: interaction.place === 'bot-dm' || (interaction.place === null && !interaction.guildId),
+      flows: module.flowIds ?? new Set(),
     };
     reply.armAutoDefer(this.options.autoDeferMs ?? AUTO_DEFER_MS);
     try {

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { ModalInteraction } from '../interaction/interaction.js';
 import { buildModal } from '../interaction/modal.js';
+import { FORM_GONE_TEXT } from '../render/flows.js';
 import type { CommandContext } from './command.js';
 import { encodeCustomId, type CustomId } from '../interaction/custom-id.js';
 import { reportFailure } from './error-funnel.js';
 import type { HandlerContext, Needs } from './context.js';
 import type { AnyField, FieldValue } from './fields.js';
-import { flowCommand, prepareContext, settleFlow } from './prepare.js';
+import { assertDeclared, flowCommand, prepareContext, settleFlow } from './prepare.js';
 
 /** A form may stay open this long while someone types. */
 export const FORM_TTL_MS = 30 * 60 * 1000;
@@ -35,6 +36,7 @@ export interface FormSpec<F extends FormFields, S extends z.ZodType, N extends N
 }
 
 export interface Form<F extends FormFields, S> {
+  readonly kind: 'form';
   readonly id: string;
   /** Opens the modal prefilled with `values`; should be the first response (else a button opens it). */
   open(ctx: CommandContext, options: { title: string; state: S; values: FormValues<F> }): Promise<void>;
@@ -52,7 +54,6 @@ const PayloadSchema = z.object({
 });
 type Payload = z.infer<typeof PayloadSchema>;
 
-const GONE = 'This form is not available any more (forms stay open for 30 minutes). Run the command again.';
 
 function formModal(command: string, key: string, title: string, fields: FormFields, shown: Record<string, string | null>): APIModalInteractionResponseCallbackData {
   return buildModal(
@@ -106,8 +107,10 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
   for (const [name, field] of Object.entries(spec.fields)) if (!field.form) throw new Error(`form ${spec.id}: field ${name} has no form input`);
 
   return {
+    kind: 'form',
     id: spec.id,
     async open(ctx, options) {
+      assertDeclared(ctx, spec.id);
       const shown = Object.fromEntries(Object.keys(spec.fields).map((name) => [name, options.values[name] ?? null]));
       const payload: Payload = { title: options.title, state: options.state, original: shown, shown };
       const key = await ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS);
@@ -121,7 +124,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
     async reopen(ctx, id) {
       const [key] = id.args;
       const row = key ? await ctx.services.interactions.read(key) : undefined;
-      if (!row || row.kind !== spec.id || row.status !== 'open' || ctx.services.interactions.isExpired(row)) throw new UserFacingError(GONE);
+      if (!row || row.kind !== spec.id || row.status !== 'open' || ctx.services.interactions.isExpired(row)) throw new UserFacingError(FORM_GONE_TEXT);
       if (row.userId !== ctx.userId) throw new UserFacingError(`This form belongs to <@${row.userId}>.`);
       const payload = PayloadSchema.parse(row.payload);
       await ctx.reply.showModal(formModal(command, key!, payload.title, spec.fields, payload.shown));
@@ -129,12 +132,12 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
 
     async submit(ctx, interaction, id) {
       const [key] = id.args;
-      if (!key) throw new UserFacingError(GONE);
+      if (!key) throw new UserFacingError(FORM_GONE_TEXT);
       const claim = await ctx.services.interactions.claim<unknown>(key, ctx.userId, 'claimed');
       if (!claim.ok) {
         if (claim.reason === 'not-yours') throw new UserFacingError(`This form belongs to <@${claim.row!.userId}>.`);
         if (claim.reason === 'already-done' || claim.reason === 'in-progress') throw new UserFacingError('This form was already submitted.');
-        throw new UserFacingError(GONE);
+        throw new UserFacingError(FORM_GONE_TEXT);
       }
       const payload = PayloadSchema.parse(claim.row.payload);
       const typed = submittedText(interaction, spec.fields, payload.shown);

@@ -13,11 +13,19 @@ export function flowCommand(id: string): string {
 export const SERVER_ONLY_MESSAGE =
   'This only works in a server: PluralKit keeps these settings per server. Run it in the server you mean (it needs Switchboard there, or Switchboard added to your account).';
 
+/**
+ * A flow may be opened only by a command that routes it (a subcommand declares it in `flows`):
+ * otherwise its buttons would fail later, when pressed, so this fails now, when it is opened.
+ */
+export function assertDeclared(ctx: CommandContext, flowId: string): void {
+  if (!ctx.flows.has(flowId)) throw new Error(`flow ${flowId} was opened, but the command's subcommands do not declare it in \`flows\``);
+}
+
 /** Checks what a handler needs and hands it the narrowed context; a handler never fetches auth itself. */
 export async function prepareContext<N extends Needs>(ctx: CommandContext, needs: N): Promise<HandlerContext<N, 'ephemeral'>> {
   if (needs.server && !ctx.guildId) throw new UserFacingError(SERVER_ONLY_MESSAGE);
   const prepared: CommandContext & { auth?: unknown } = { ...ctx };
-  if (needs.token) prepared.auth = await requireToken(ctx.services, ctx.userId);
+  if (needs.token) prepared.auth = await requireToken(ctx.services, ctx.userId, needs.token === 'to-show' ? 'show' : 'change');
   return prepared as HandlerContext<N, 'ephemeral'>;
 }
 

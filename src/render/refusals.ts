@@ -35,6 +35,10 @@ function changedSubject(subject: ChangedSubject): string {
       return 'That switch';
     case 'latest-switch':
       return 'Your latest switch';
+    case 'system':
+      return 'Your system';
+    case 'server-settings':
+      return 'Your settings in this server';
   }
 }
 
@@ -71,6 +75,13 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
 
 /** The one catalogue of what a refusal says to the user. */
 const WORDING: Wording = {
+  'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
+  'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',
+  'token.needed': ({ purpose }) =>
+    purpose === 'change'
+      ? 'This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.'
+      : 'Your private view needs your PluralKit token, and none is stored. Run `/token set`, then try again.',
+  'edit.value-and-clear': ({ option }) => `Give \`${option}\` a value or clear it, not both.`,
   'switch.repeated-members': (data) =>
     `A switch can't list the same member twice: ${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} listed more than once.`,
   'switch.too-many-members': ({ count, max }) => `A switch can have at most ${max} members; you gave ${count}.`,

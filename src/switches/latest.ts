@@ -1,11 +1,8 @@
-import { assertUnchanged } from '../core/unchanged.js';
-import { UserFacingError } from '../core/user-facing-error.js';
-import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
+import { Refusal } from '../core/refusal.js';
 import type { Switch, SwitchSummary } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
-
-export const NO_SWITCHES_MESSAGE = 'Your system has no switches yet. Register one with `/switch new`.';
+import { switchIsGone } from './changes.js';
 
 /** Identifies a switch's exact state, so a confirmation can tell whether it changed meanwhile. */
 export function switchFingerprint(entry: { id: string; timestamp: string; members: ReadonlyArray<string | { id: string }> }): string {
@@ -16,7 +13,7 @@ export function switchFingerprint(entry: { id: string; timestamp: string; member
 /** The caller's latest switch (full members); a clear refusal when there is none. */
 export async function latestSwitch(services: Services, auth: OwnSystemAuth): Promise<Switch> {
   const latest = await services.pluralkit.getFronters('@me', { token: auth.token });
-  if (!latest) throw new UserFacingError(NO_SWITCHES_MESSAGE);
+  if (!latest) throw new Refusal('switch.none-yet', {});
   return latest;
 }
 
@@ -27,19 +24,14 @@ export async function previousSwitch(services: Services, auth: OwnSystemAuth, la
 }
 
 /**
- * Re-reads the exact switch a confirmation is about, just before changing it: a switch deleted
- * or changed since the prompt is caught instead of overwritten.
+ * The exact switch a confirmation is about, read again just before changing it (the confirmation
+ * compares its fingerprint with the prompt's): one deleted since is refused by name.
  */
-export async function rereadUnchanged(services: Services, auth: OwnSystemAuth, switchId: string, shown: string): Promise<Switch> {
-  let current: Switch;
+export async function rereadSwitch(services: Services, auth: OwnSystemAuth, switchId: string): Promise<Switch> {
   try {
-    current = await services.pluralkit.getSwitch('@me', switchId, { token: auth.token });
+    return await services.pluralkit.getSwitch('@me', switchId, { token: auth.token });
   } catch (error) {
-    if (hasCode(error, PkErrorCode.SwitchNotFoundOrPrivate) || hasCode(error, PkErrorCode.SwitchNotFound)) {
-      throw new UserFacingError('That switch was deleted since this prompt was shown, so nothing was done.');
-    }
+    if (switchIsGone(error)) throw new Refusal('switch.deleted-since', {});
     throw error;
   }
-  assertUnchanged(shown, switchFingerprint(current), { kind: 'switch' });
-  return current;
 }

@@ -29,12 +29,12 @@ const formCommand = defineCommand({
   subcommands: {
     edit: subcommand({
       description: 'Open the test form',
+      flows: [profileForm],
       async run(ctx) {
         await profileForm.open(ctx, { title: 'Edit Alice', state: { target: 'alice' }, values: { name: 'Alice', birthday: 'May 01', description: 'Hello' } });
       },
     }),
   },
-  forms: [profileForm],
 });
 
 describe('modal forms (in-process)', () => {

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { assertUnchanged } from '../../../src/core/unchanged.js';
-import { UserFacingError } from '../../../src/core/user-facing-error.js';
 import type { Body, Entity } from '../../../src/entities/kinds.js';
 import { rereadOwn, updateEntity } from '../../../src/entities/writes.js';
-import { renderChanges, renderSaved } from '../../../src/render/changes.js';
+import { renderSaved } from '../../../src/render/changes.js';
 import { namedWithId } from '../../../src/render/format.js';
 import { resolveOwn } from '../../../src/access/own-system.js';
 import { clearField } from '../fields/profile.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
-import { confirmation, type Confirmation } from '../../../src/framework/confirm.js';
+import { clearableEdit } from '../../../src/framework/clearable.js';
 import type { HandlerContext } from '../../../src/framework/context.js';
-import { form, type Form } from '../../../src/framework/form.js';
+import { form } from '../../../src/framework/form.js';
 import type { Options } from '../../../src/framework/args.js';
 import { changeRows, patchFrom, storedValues } from '../../../src/framework/patch.js';
 import { editFields, type EntityCommandKind } from './kinds.js';
@@ -29,16 +27,11 @@ export interface EditSpec {
   extend?(ctx: Owned, entity: Entity, args: Record<string, unknown>, body: Body): Promise<{ before: Entity; body: Body }>;
 }
 
-/** The values a prompt showed for the keys a body changes, to tell whether they changed since. */
-function shownState(body: Body, entity: Entity): string {
-  return JSON.stringify(Object.keys(body).map((key) => (entity as unknown as Record<string, unknown>)[key] ?? null));
-}
-
 /**
  * `/member edit`, `/group edit`: field options send one PATCH; `clear` asks first; no field
  * option opens a form prefilled with the current text fields (an emptied input clears it).
  */
-export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcommand: Subcommand; confirmations: Confirmation<never>[]; forms: Form<never, never>[] } {
+export function editSubcommand(command: EntityCommandKind, spec: EditSpec): Subcommand {
   const { kind } = command;
   const fields = editFields(command);
   const clearable = Object.fromEntries(command.clearable.map((name) => [name, fields[name]!]));
@@ -48,16 +41,16 @@ export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcomma
     await ctx.reply.send({ content: renderSaved(`${namedWithId(after)}:`, changeRows(fields, body, before, after), { readBack }), components: [] });
   }
 
-  const confirmClear = confirmation({
+  const clearing = clearableEdit({
     id: `${kind.name}.edit`,
-    label: 'Clear',
-    danger: true,
-    schema: z.object({ uuid: z.string(), body: z.record(z.string(), z.unknown()), shown: z.string() }),
-    async run(ctx, change) {
-      const current = await rereadOwn(ctx.services, kind, ctx.auth, change.uuid);
-      assertUnchanged(change.shown, shownState(change.body, current), { kind: 'named', name: current.name });
-      await save(ctx, current, change.body);
+    fields,
+    target: z.object({ uuid: z.string() }),
+    needs: { token: true },
+    async read(ctx, { uuid }) {
+      const current = await rereadOwn(ctx.services, kind, ctx.auth, uuid);
+      return { stored: current as unknown as Body, subject: { kind: 'named', name: current.name } };
     },
+    save: (ctx, _target, body, before) => save(ctx, before as unknown as Entity, body),
   });
 
   const editForm = form({
@@ -70,15 +63,16 @@ export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcomma
     },
   });
 
-  const sub = subcommand({
+  return subcommand({
     description: spec.description,
     ...(spec.help ? { help: spec.help } : {}),
     options: { [kind.name]: command.one(`The ${kind.name} to edit`), ...fields, ...spec.extra, clear: clearField(clearable) },
     needs: { token: true },
+    flows: [clearing.flow, editForm],
     async run(ctx, options) {
       const args = options as Record<string, unknown>;
       const cleared = args.clear as string | undefined;
-      if (cleared !== undefined && args[cleared] !== undefined) throw new UserFacingError(`Give \`${cleared}\` a value or clear it, not both.`);
+      clearing.check(args, cleared);
       const entity: Entity = await resolveOwn(ctx.services, kind.plural, ctx.userId, ctx.auth, String(args[kind.name]));
       let before = entity;
       let body = patchFrom(fields, args, cleared);
@@ -87,12 +81,7 @@ export function editFlow(command: EntityCommandKind, spec: EditSpec): { subcomma
         await editForm.open(ctx, { title: `Edit ${entity.name}`, state: { uuid: entity.uuid }, values: storedValues(command.form, entity) });
         return;
       }
-      if (cleared === undefined) return save(ctx, before, body);
-      const preview = changeRows(fields, body, before, { ...before, ...body } as Entity);
-      await confirmClear.ask(ctx, { uuid: entity.uuid, body, shown: shownState(body, before) }, {
-        content: `⚠️ Change ${namedWithId(entity)}?\n${renderChanges(preview)}`,
-      });
+      await clearing.apply(ctx, { target: { uuid: entity.uuid }, body, clear: cleared, before: before as unknown as Body, whose: `${namedWithId(entity)}'s` });
     },
   });
-  return { subcommand: sub, confirmations: [confirmClear as Confirmation<never>], forms: [editForm as Form<never, never>] };
 }

@@ -5,8 +5,6 @@ import { loadList, searchList, sortList, sortsFor } from '../../../src/entities/
 import { LIST_PAGE_SIZE, renderEntityList } from '../../../src/render/entity-list.js';
 import { safeName } from '../../../src/text/markdown.js';
 import { resolveForRead } from '../../../src/access/own-system.js';
-import { storedTokenFor } from '../../../src/access/stored-token.js';
-import type { CommandContext } from '../../../src/framework/command.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
 import { choice, text } from '../../../src/framework/fields.js';
 import { pager, type Pager } from '../../../src/framework/pager.js';
@@ -31,12 +29,6 @@ const ListState = z.object({
 });
 type ListState = z.infer<typeof ListState>;
 
-async function ownerOf(ctx: CommandContext) {
-  const auth = await storedTokenFor(ctx.services, ctx.userId);
-  if (!auth) throw new UserFacingError('Your PluralKit token is no longer stored, so your private list cannot be shown. Run `/token set`.');
-  return { userId: ctx.userId, auth };
-}
-
 /** A pager over `listed` entities, 25 a page, sorted and searched on our side. */
 export function entityListPager(id: string, listed: EntityKind, usage: string): Pager<ListState> {
   const sorts = sortsFor(listed);
@@ -44,8 +36,9 @@ export function entityListPager(id: string, listed: EntityKind, usage: string): 
     id,
     usage,
     schema: ListState,
+    needs: (state) => (state.owner ? { token: 'to-show' } : {}),
     async load(ctx, state, page) {
-      const all = await loadList(ctx.services, listed, state, state.owner ? await ownerOf(ctx) : null, state.refusal);
+      const all = await loadList(ctx.services, listed, state, ctx.auth ? { userId: ctx.userId, auth: ctx.auth } : null, state.refusal);
       const spec = sorts[state.sort] ?? sorts.name!;
       const entries = sortList(searchList(all, state.search), spec);
       const pageCount = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));
@@ -69,6 +62,7 @@ export function listSubcommand(command: EntityCommandKind, listPager: Pager<List
   return subcommand({
     description: `List a system's ${kind.plural}, 25 a page (yours unless user or system is given)`,
     visibility: 'target',
+    flows: [listPager],
     options: {
       search: text({ description: `Only ${kind.plural} whose ${command.searchedFields} contains this`, max: 100 }),
       sort: choice({ description: 'Sort order (default: name)', choices: command.sortChoices }),
@@ -99,6 +93,7 @@ export function relatedViewSubcommand(owner: EntityCommandKind, listPager: Pager
   return subcommand({
     description: `The ${related.plural} of a ${kind.name}, 25 a page`,
     visibility: 'read',
+    flows: [listPager],
     options: { [option]: owner.one(`The ${kind.name}: name, display name or ID (any system's ID)`) },
     async run(ctx, args) {
       const read = await resolveForRead(ctx.services, kind.plural, ctx.userId, args[option]!, ctx.privateView);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { assertUnchanged } from '../../../src/core/unchanged.js';
 import type { Entity, MembershipOp } from '../../../src/entities/kinds.js';
 import { changeMembership, membershipFingerprint, type EntityRef } from '../../../src/entities/membership.js';
 import { READ_BACK_NOTE } from '../../../src/render/changes.js';
@@ -7,9 +6,8 @@ import { namedWithId } from '../../../src/render/format.js';
 import { nameList, renderMembershipChange } from '../../../src/render/membership.js';
 import { resolveOwn, resolveOwnList } from '../../../src/access/own-system.js';
 import { subcommand, type SubcommandGroup } from '../../../src/framework/command-table.js';
-import { confirmation, type Confirmation } from '../../../src/framework/confirm.js';
+import { confirmation } from '../../../src/framework/confirm.js';
 import type { HandlerContext } from '../../../src/framework/context.js';
-import type { Pager } from '../../../src/framework/pager.js';
 import { entityListPager, relatedViewSubcommand } from './list.js';
 import type { EntityCommandKind } from './kinds.js';
 
@@ -20,11 +18,7 @@ const Named = z.object({ uuid: z.string(), id: z.string(), name: z.string() });
  * Membership from either side — `/member groups …` and `/group members …` — as one subcommand
  * group: view (paged), add, remove, set (asks first when it removes any), clear (asks first).
  */
-export function membershipFlows(
-  owner: EntityCommandKind,
-  related: EntityCommandKind,
-  description: string,
-): { group: SubcommandGroup; confirmations: Confirmation<never>[]; pagers: Pager<never>[] } {
+export function membershipGroup(owner: EntityCommandKind, related: EntityCommandKind, description: string): SubcommandGroup {
   const { kind } = owner;
   const plural = related.kind.plural;
   const viewPager = entityListPager(`${kind.name}.${plural}`, related.kind, `/${kind.name} ${plural} view`);
@@ -39,10 +33,12 @@ export function membershipFlows(
     id: `${kind.name}.set`,
     label: `Update ${plural}`,
     danger: true,
-    schema: z.object({ entity: Named, related: z.array(Named), shown: z.string() }),
-    async run(ctx, change) {
-      const current = await kind.listRelated(ctx.services, change.entity.uuid, { token: ctx.auth.token });
-      assertUnchanged(change.shown, membershipFingerprint(current), { kind: 'membership', of: plural, name: change.entity.name });
+    schema: z.object({ entity: Named, related: z.array(Named) }),
+    async reread(ctx, change) {
+      const current: EntityRef[] = await kind.listRelated(ctx.services, change.entity.uuid, { token: ctx.auth.token });
+      return { shown: membershipFingerprint(current), subject: { kind: 'membership', of: plural, name: change.entity.name }, current };
+    },
+    async run(ctx, change, current) {
       await apply(ctx, 'overwrite', change.entity, change.related, current);
     },
   });
@@ -53,8 +49,10 @@ export function membershipFlows(
     if (removed.length === 0) return apply(ctx, 'overwrite', entity, wanted, before);
     const pick = ({ uuid, id, name }: EntityRef) => ({ uuid, id, name });
     const after = wanted.length === 0 ? `*no ${plural}*` : nameList(wanted);
-    await confirmSet.ask(ctx, { entity: pick(entity), related: wanted.map(pick), shown: membershipFingerprint(before) }, {
-      content: [`⚠️ Change the ${plural} of ${namedWithId(entity)}?`, `**Now:** ${nameList(before)}`, `**After:** ${after}`, `**Removed:** ${nameList(removed)}`].join('\n'),
+    await confirmSet.ask(ctx, {
+      payload: { entity: pick(entity), related: wanted.map(pick) },
+      shown: membershipFingerprint(before),
+      prompt: { content: [`⚠️ Change the ${plural} of ${namedWithId(entity)}?`, `**Now:** ${nameList(before)}`, `**After:** ${after}`, `**Removed:** ${nameList(removed)}`].join('\n') },
     });
   }
 
@@ -80,13 +78,14 @@ export function membershipFlows(
   const group: SubcommandGroup = {
     description,
     subcommands: {
-      view: relatedViewSubcommand(owner, viewPager as Pager<never>),
+      view: relatedViewSubcommand(owner, viewPager),
       add: change('add', memberSide ? 'Add a member to groups' : 'Add members to a group'),
       remove: change('remove', memberSide ? 'Remove a member from groups' : 'Remove members from a group'),
       set: subcommand({
         description: `Replace all ${plural} of a ${kind.name} (asks first when it removes any)`,
         options: { [kind.name]: one, [plural]: many('keep or add') },
         needs: { token: true },
+        flows: [confirmSet],
         async run(ctx, args) {
           const { entity, before } = await targets(ctx, args);
           const wanted: Entity[] = await resolveOwnList(ctx.services, related.kind.plural, ctx.userId, ctx.auth, String((args as Record<string, unknown>)[plural]));
@@ -97,6 +96,7 @@ export function membershipFlows(
         description: `Remove all ${plural} of a ${kind.name} (asks first)`,
         options: { [kind.name]: one },
         needs: { token: true },
+        flows: [confirmSet],
         async run(ctx, args) {
           const { entity, before } = await targets(ctx, args);
           if (before.length === 0) return ctx.reply.send({ content: `${namedWithId(entity)} has no ${plural}: nothing to clear.` });
@@ -105,5 +105,5 @@ export function membershipFlows(
       }),
     },
   };
-  return { group, confirmations: [confirmSet as Confirmation<never>], pagers: [viewPager as Pager<never>] };
+  return group;
 }

@@ -31,7 +31,7 @@ describe('/group create and /group edit', () => {
     });
     expect(requests).toHaveLength(1);
     const prompt = await w.run('group', 'edit', { group: 'Crew', clear: 'icon' });
-    expect(messageText(prompt)).toMatch(/\*\*Icon:\*\* https:\/\/cdn\.example\/i\.png → \*not set\*/);
+    expect(messageText(prompt)).toMatch(/⚠️ Clear \*\*Crew\*\* \(`[a-z]{6}`\)'s \*\*Icon\*\*\? It is now: https:\/\/cdn\.example\/i\.png/);
     await w.press(prompt, 'Clear');
     expect((await group(crewId)).icon).toBeNull();
   });

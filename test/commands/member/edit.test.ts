@@ -68,7 +68,7 @@ describe('/member edit', () => {
 
   it('clear asks first, then re-reads and clears; cancel leaves it', async () => {
     const prompt = await w.run('member', 'edit', { member: 'Alice', clear: 'description' });
-    expect(messageText(prompt)).toMatch(/⚠️ Change \*\*Alice\*\*[\s\S]*\*\*Description:\*\* Likes tea\. → \*not set\*/);
+    expect(messageText(prompt)).toMatch(/⚠️ Clear \*\*Alice\*\* \(`[a-z]{6}`\)'s \*\*Description\*\*\? It is now: Likes tea\./);
     expect((await read()).description).toBe('Likes tea.');
     expect(messageText(await w.press(prompt, 'Cancel'))).toMatch(/nothing was changed/);
     expect((await read()).description).toBe('Likes tea.');

@@ -43,7 +43,7 @@ describe('/member server', () => {
     expect(await settings()).toMatchObject({ display_name: 'Ali here', avatar_url: 'https://cdn.example/s.png', keep_proxy: false });
 
     const prompt = await w.run('member', 'server edit', { member: 'Alice', clear: 'display_name' });
-    expect(messageText(prompt)).toMatch(/Clear the server display name of \*\*Alice\*\* \(`[a-z]{6}`\) in this server\?/);
+    expect(messageText(prompt)).toMatch(/⚠️ Clear \*\*Alice\*\* \(`[a-z]{6}`\)'s \*\*Server display name\*\*\? It is now: Ali here/);
     expect((await settings()).display_name).toBe('Ali here');
     await w.press(prompt, 'Clear');
     expect((await settings()).display_name).toBeNull();

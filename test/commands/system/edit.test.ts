@@ -48,7 +48,7 @@ describe('/system edit (in-process)', () => {
     [{ banner: 'not a link' }, /`banner` must be a link starting with `https:\/\/`/],
     [{ tag: 't'.repeat(80) }, /`tag` is too long \(80\/79 characters\)/],
     [{ description: 'd'.repeat(1001) }, /`description` is too long \(1001\/1000 characters\)/],
-    [{ avatar: 'https://cdn.example/a.png', clear: 'avatar' }, /gave `avatar` a value and asked to clear it/],
+    [{ avatar: 'https://cdn.example/a.png', clear: 'avatar' }, /Give `avatar` a value or clear it, not both\./],
   ])('%o is refused before anything is sent', async (options, message) => {
     const reply = await edit(options).finalMessage();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
