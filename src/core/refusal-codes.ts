@@ -22,6 +22,8 @@ export interface SwitchMembersData {
 export type StatsRangeOption = 'range' | 'until';
 
 export interface RefusalData {
+  /** A history page past those seen so far (a forged button). */
+  'history.page-unavailable': Record<never, never>;
   /** The system has no switch to edit, move or delete. */
   'switch.none-yet': Record<never, never>;
   /** The switch a prompt is about was deleted since the prompt. */

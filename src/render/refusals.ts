@@ -4,6 +4,7 @@ import type { FileProblem, FileValueType } from '../fronts/refusals.js';
 import { discordTimestamp } from '../time/format.js';
 import { inlineCode, quotedInput, safeName } from '../text/markdown.js';
 import { frontSourceName } from './front-source.js';
+import { PAGE_UNAVAILABLE_TEXT } from './flows.js';
 import { statsRangeForms } from './stats-range.js';
 
 type Wording = { [C in RefusalCode]: (data: RefusalData[C]) => string };
@@ -75,6 +76,7 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
 
 /** The one catalogue of what a refusal says to the user. */
 const WORDING: Wording = {
+  'history.page-unavailable': () => PAGE_UNAVAILABLE_TEXT,
   'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
   'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',
   'token.needed': ({ purpose }) =>

@@ -6,6 +6,7 @@ import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { headingBodyCost, placeHeading } from './heading.js';
 import { joinWithin } from '../text/list-fit.js';
+import { HISTORY_PAGE_SIZE } from '../switches/history.js';
 
 /** One switch as the history shows it. */
 export interface HistoryEntry {
@@ -31,7 +32,6 @@ export interface SwitchHistoryOptions {
   color?: string | null;
 }
 
-export const HISTORY_PAGE_SIZE = 10;
 /** Keeps ten switches of even 150 long names each within the 4096-character description. */
 const NAMES_PER_LINE_MAX = 300;
 
