@@ -10,7 +10,6 @@ import { hasCode, PkErrorCode } from '../src/pluralkit/errors.js';
 import { jumpUrl, messageNotFoundText, renderMessageInfo } from '../src/render/message-info.js';
 
 export const MESSAGE_INFO_NAME = 'Message info';
-const EXCERPT_LENGTH = 300;
 
 /** Always the public view (no token is sent), always ephemeral, like PluralKit's own context menu. */
 async function lookUp(ctx: CommandContext, messageId: string, context: { target?: TargetMessage }): Promise<void> {
@@ -26,7 +25,7 @@ async function lookUp(ctx: CommandContext, messageId: string, context: { target?
   const content = target?.content ?? null;
   await ctx.reply.send({
     embeds: renderMessageInfo(message, {
-      excerpt: content ? content.slice(0, EXCERPT_LENGTH) : null,
+      excerpt: content || null,
       attachmentCount: target?.attachmentCount,
       jumpUrl: jumpUrl(message.guild, message.channel, message.id),
     }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
-import { fronterNames, when } from '../../src/render/switch.js';
+import { fronterNames } from '../../src/render/switch.js';
+import { when } from '../../src/time/format.js';
 import { deleteSwitchById } from '../../src/switches/changes.js';
 import { latestSwitch, previousSwitch, rereadSwitch, switchFingerprint } from '../../src/switches/latest.js';
 

@@ -7,6 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { MessageMenuInteraction, ModalInteraction } from '../interaction/interaction.js';
 import { UserFacingError } from '../core/user-facing-error.js';
+import { buttonGone, MENU_ENTRY_GONE_TEXT, UNKNOWN_BUTTON_TEXT, UNKNOWN_FORM_TEXT, unknownCommandPath } from '../render/flows.js';
 import type { CommandContext, CommandModule, HelpContext, HelpSection } from './command.js';
 import { EVERYWHERE } from './contexts.js';
 import type { CustomId } from '../interaction/custom-id.js';
@@ -185,7 +186,7 @@ export function defineCommand(table: CommandTable): CommandModule {
     return key ? (await ctx.services.interactions.read(key))?.kind : undefined;
   };
   const flowGone = (): never => {
-    throw new UserFacingError(`This button is not valid any more. Run \`/${table.name}\` again.`);
+    throw new UserFacingError(buttonGone(table.name));
   };
 
   return {
@@ -196,7 +197,7 @@ export function defineCommand(table: CommandTable): CommandModule {
     async chatInput(ctx, interaction) {
       const { group, subcommand: sub, values } = interaction.options;
       const spec = find(group, sub);
-      if (!spec) throw new UserFacingError(`\`/${[table.name, group, sub].filter(Boolean).join(' ')}\` is not a command Switchboard knows. See \`/help\`.`);
+      if (!spec) throw new UserFacingError(unknownCommandPath([table.name, group, sub].filter(Boolean).join(' ')));
       const read: { target?: Awaited<ReturnType<typeof applyReadTarget>>; privateView?: boolean } = {};
       if (spec.visibility === 'target') read.target = await applyReadTarget(ctx, values as TargetArgs);
       if (spec.visibility === 'read') read.privateView = applyReadVisibility(ctx, values as TargetArgs);
@@ -214,7 +215,7 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     async messageContext(ctx, interaction) {
       const menu = table.messageMenus?.[interaction.commandName];
-      if (!menu) throw new UserFacingError('That menu entry is not available any more.');
+      if (!menu) throw new UserFacingError(MENU_ENTRY_GONE_TEXT);
       await menu.run(ctx, interaction);
     },
 
@@ -225,14 +226,14 @@ export function defineCommand(table: CommandTable): CommandModule {
       if (id.action === PAGE_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'pager') ?? flowGone()).press(ctx, id);
       if (id.action === FORM_REOPEN_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'form') ?? flowGone()).reopen(ctx, id);
       const handler = table.buttons?.[id.action];
-      if (!handler) throw new UserFacingError('That button is not known. Run the command again.');
+      if (!handler) throw new UserFacingError(UNKNOWN_BUTTON_TEXT);
       return handler(ctx, id);
     },
 
     async modalSubmit(ctx, interaction, id) {
       if (id.action === FORM_SUBMIT_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'form') ?? flowGone()).submit(ctx, interaction, id);
       const handler = table.modals?.[id.action];
-      if (!handler) throw new UserFacingError('That form is not known. Run the command again.');
+      if (!handler) throw new UserFacingError(UNKNOWN_FORM_TEXT);
       return handler(ctx, interaction, id);
     },
 

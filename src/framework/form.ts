@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { ModalInteraction } from '../interaction/interaction.js';
 import { buildModal } from '../interaction/modal.js';
-import { FORM_GONE_TEXT } from '../render/flows.js';
+import { FORM_ALREADY_SUBMITTED_TEXT, FORM_GONE_TEXT, formBelongsTo } from '../render/flows.js';
 import type { CommandContext } from './command.js';
 import { encodeCustomId, type CustomId } from '../interaction/custom-id.js';
 import { reportFailure } from './error-funnel.js';
@@ -125,7 +125,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
       const [key] = id.args;
       const row = key ? await ctx.services.interactions.read(key) : undefined;
       if (!row || row.kind !== spec.id || row.status !== 'open' || ctx.services.interactions.isExpired(row)) throw new UserFacingError(FORM_GONE_TEXT);
-      if (row.userId !== ctx.userId) throw new UserFacingError(`This form belongs to <@${row.userId}>.`);
+      if (row.userId !== ctx.userId) throw new UserFacingError(formBelongsTo(row.userId));
       const payload = PayloadSchema.parse(row.payload);
       await ctx.reply.showModal(formModal(command, key!, payload.title, spec.fields, payload.shown));
     },
@@ -135,8 +135,8 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
       if (!key) throw new UserFacingError(FORM_GONE_TEXT);
       const claim = await ctx.services.interactions.claim<unknown>(key, ctx.userId, 'claimed');
       if (!claim.ok) {
-        if (claim.reason === 'not-yours') throw new UserFacingError(`This form belongs to <@${claim.row!.userId}>.`);
-        if (claim.reason === 'already-done' || claim.reason === 'in-progress') throw new UserFacingError('This form was already submitted.');
+        if (claim.reason === 'not-yours') throw new UserFacingError(formBelongsTo(claim.row!.userId));
+        if (claim.reason === 'already-done' || claim.reason === 'in-progress') throw new UserFacingError(FORM_ALREADY_SUBMITTED_TEXT);
         throw new UserFacingError(FORM_GONE_TEXT);
       }
       const payload = PayloadSchema.parse(claim.row.payload);

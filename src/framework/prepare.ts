@@ -1,4 +1,5 @@
 import { UserFacingError } from '../core/user-facing-error.js';
+import { SERVER_ONLY_TEXT } from '../render/flows.js';
 import { requireToken } from '../access/read-target.js';
 import type { CommandContext } from './command.js';
 import type { HandlerContext, Needs } from './context.js';
@@ -10,8 +11,6 @@ export function flowCommand(id: string): string {
   return id.slice(0, dot);
 }
 
-export const SERVER_ONLY_MESSAGE =
-  'This only works in a server: PluralKit keeps these settings per server. Run it in the server you mean (it needs Switchboard there, or Switchboard added to your account).';
 
 /**
  * A flow may be opened only by a command that routes it (a subcommand declares it in `flows`):
@@ -23,7 +22,7 @@ export function assertDeclared(ctx: CommandContext, flowId: string): void {
 
 /** Checks what a handler needs and hands it the narrowed context; a handler never fetches auth itself. */
 export async function prepareContext<N extends Needs>(ctx: CommandContext, needs: N): Promise<HandlerContext<N, 'ephemeral'>> {
-  if (needs.server && !ctx.guildId) throw new UserFacingError(SERVER_ONLY_MESSAGE);
+  if (needs.server && !ctx.guildId) throw new UserFacingError(SERVER_ONLY_TEXT);
   const prepared: CommandContext & { auth?: unknown } = { ...ctx };
   if (needs.token) prepared.auth = await requireToken(ctx.services, ctx.userId, needs.token === 'to-show' ? 'show' : 'change');
   return prepared as HandlerContext<N, 'ephemeral'>;

@@ -19,3 +19,14 @@ export const listExpired = (usage: string): string => `This list has expired. Ru
 export const PAGE_UNAVAILABLE_TEXT = 'That page is not available.';
 
 export const FORM_GONE_TEXT = 'This form is not available any more (forms stay open for 30 minutes). Run the command again.';
+export const formBelongsTo = (userId: string): string => `This form belongs to <@${userId}>.`;
+export const FORM_ALREADY_SUBMITTED_TEXT = 'This form was already submitted.';
+
+export const buttonGone = (command: string): string => `This button is not valid any more. Run \`/${command}\` again.`;
+export const unknownCommandPath = (path: string): string => `\`/${path}\` is not a command Switchboard knows. See \`/help\`.`;
+export const MENU_ENTRY_GONE_TEXT = 'That menu entry is not available any more.';
+export const UNKNOWN_BUTTON_TEXT = 'That button is not known. Run the command again.';
+export const UNKNOWN_FORM_TEXT = 'That form is not known. Run the command again.';
+
+export const SERVER_ONLY_TEXT =
+  'This only works in a server: PluralKit keeps these settings per server. Run it in the server you mean (it needs Switchboard there, or Switchboard added to your account).';

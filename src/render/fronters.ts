@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Member, Switch } from '../pluralkit/models.js';
-import { discordTimestamp, parseTime } from '../time/format.js';
+import { parseTime, when } from '../time/format.js';
 import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { safeName } from '../text/markdown.js';
@@ -25,7 +25,7 @@ function fronterEntry(member: Member): string {
 
 function sinceValue(timestamp: string): string {
   const since = parseTime(timestamp);
-  return since ? `${discordTimestamp(since, 'f')} (${discordTimestamp(since, 'R')})` : 'unknown';
+  return since ? when(since) : 'unknown';
 }
 
 /**

@@ -3,7 +3,7 @@ import { DiscordLimits } from '../core/discord-limits.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { fitEmbed } from '../interaction/embed-limits.js';
 import { createdTimestamp, dashboardUrl, embedColor, tidyDescription } from './format.js';
-import { formatBirthday, discordTimestamp, formatDuration } from '../time/format.js';
+import { discordTimestamp, formatBirthday, formatDuration, when } from '../time/format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
 import { joinWithin } from '../text/list-fit.js';
 import type { LastFrontedView } from '../stats/types.js';
@@ -60,7 +60,7 @@ function lastFrontedField(view: LastFrontedView): APIEmbedField {
   const value =
     fronted.end === null
       ? `Fronting now (${since} ${discordTimestamp(start, 'R')})`
-      : `${discordTimestamp(start, 'f')} (${discordTimestamp(start, 'R')}), for ${fronted.startMayBeEarlier ? 'at least ' : ''}${formatDuration(fronted.durationMs)}`;
+      : `${when(start)}, for ${fronted.startMayBeEarlier ? 'at least ' : ''}${formatDuration(fronted.durationMs)}`;
   return { name: 'Last fronted', value, inline: true };
 }
 

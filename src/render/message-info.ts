@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
 import type { Message } from '../pluralkit/models.js';
-import { discordTimestamp, parseTime } from '../time/format.js';
+import { parseTime, when } from '../time/format.js';
 import { embedTextLength, fitEmbed, fitEmbeds } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
@@ -46,7 +46,7 @@ function infoFields(message: Message, options: MessageInfoOptions): APIEmbedFiel
     // A mention in an embed never pings; it shows who sent it even to readers who do not share a server.
     { name: 'Sent by', value: `<@${message.sender}> (${inlineCode(message.sender)})`, inline: true },
   ];
-  if (sent) fields.push({ name: 'Sent', value: `${discordTimestamp(sent, 'f')} (${discordTimestamp(sent, 'R')})`, inline: true });
+  if (sent) fields.push({ name: 'Sent', value: when(sent), inline: true });
   if (options.attachmentCount !== undefined && options.attachmentCount > 0) {
     fields.push({ name: 'Attachments', value: String(options.attachmentCount), inline: true });
   }

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
-import { discordTimestamp, formatDuration, parseTime } from '../time/format.js';
+import { formatDuration, parseTime, when } from '../time/format.js';
 import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { inlineCode, safeName } from '../text/markdown.js';
@@ -48,7 +48,7 @@ function historyLine(entry: HistoryEntry): string {
   if (!start) return `${namesOf(entry)} — unknown time`;
   const ended = parseTime(entry.endedAt);
   const duration = ended ? `, for ${formatDuration(ended.getTime() - start.getTime())}` : '';
-  return `${namesOf(entry)} — ${discordTimestamp(start, 'f')} (${discordTimestamp(start, 'R')})${duration}`;
+  return `${namesOf(entry)} — ${when(start)}${duration}`;
 }
 
 /** Whole lines up to the description limit, with a note for any that did not fit. */

@@ -1,5 +1,5 @@
 import type { Member } from '../pluralkit/models.js';
-import { discordTimestamp } from '../time/format.js';
+import { when } from '../time/format.js';
 import { safeName } from '../text/markdown.js';
 
 /** Bold, escaped names, or a switch-out. */
@@ -8,11 +8,6 @@ export function fronterNames(members: readonly Pick<Member, 'name'>[]): string {
 }
 
 /** Guard messages name members, not IDs. */
-/** `<t:…:f> (<t:…:R>)`: each reader sees their own time zone. */
-export function when(date: Date): string {
-  return `${discordTimestamp(date, 'f')} (${discordTimestamp(date, 'R')})`;
-}
-
 export interface RegisteredSwitchView {
   timestamp: string;
   becameLatest: boolean;

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { System } from '../pluralkit/models.js';
 import type { StoredToken } from '../tokens/encrypted-tokens.js';
 import { safeName } from '../text/markdown.js';
-import { when } from './switch.js';
+import { when } from '../time/format.js';
 
 const SETUP_COLOR = 0x5865f2;
 

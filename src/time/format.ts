@@ -5,6 +5,11 @@ export function discordTimestamp(date: Date, style: DiscordTimestampStyle): stri
   return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
 }
 
+/** `<t:…:f> (<t:…:R>)`: a date and how long ago, each reader in their own time zone. */
+export function when(date: Date): string {
+  return `${discordTimestamp(date, 'f')} (${discordTimestamp(date, 'R')})`;
+}
+
 /** PluralKit's duration style: the two largest units, e.g. `1d 2h`, `3h 5m`, `4m 10s`, `9s`. */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));
