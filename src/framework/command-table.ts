@@ -144,16 +144,11 @@ function flowOf<K extends Flow['kind']>(flows: Map<string, Flow>, id: string | u
   return flow?.kind === kind ? (flow as Extract<Flow, { kind: K }>) : undefined;
 }
 
-/** Builds a command module (definition, routing, autocomplete, help) from its table. */
-export function defineCommand(table: CommandTable): CommandModule {
-  assertDeclaration('command', table.name, table.description);
-  const groups = table.groups ?? {};
-  const subcommands = table.subcommands ?? {};
-  const flows = collectFlows(table.name, table);
-
+/** The Discord definitions of a table: its slash command (subcommands and groups) and its message menus. */
+function tableDefinitions(table: CommandTable): RESTPostAPIApplicationCommandsJSONBody[] {
   const options = [
-    ...Object.entries(subcommands).map(([name, spec]) => (assertDeclaration('subcommand', name, spec.description), subcommandJson(name, spec))),
-    ...Object.entries(groups).map(([name, group]): APIApplicationCommandSubcommandGroupOption => {
+    ...Object.entries(table.subcommands ?? {}).map(([name, spec]) => (assertDeclaration('subcommand', name, spec.description), subcommandJson(name, spec))),
+    ...Object.entries(table.groups ?? {}).map(([name, group]): APIApplicationCommandSubcommandGroupOption => {
       assertDeclaration('subcommand group', name, group.description);
       return {
         type: ApplicationCommandOptionType.SubcommandGroup,
@@ -174,29 +169,55 @@ export function defineCommand(table: CommandTable): CommandModule {
     });
   }
   for (const name of Object.keys(table.messageMenus ?? {})) definitions.push({ type: ApplicationCommandType.Message, name, ...EVERYWHERE });
+  return definitions;
+}
 
-  const find = (group: string | null, sub: string | null): Subcommand | undefined => {
-    if (table.run) return group === null && sub === null ? table.run : undefined;
-    if (group !== null) return sub === null ? undefined : groups[group]?.subcommands[sub];
-    return sub === null ? undefined : subcommands[sub];
-  };
+/** The subcommand a group and subcommand name lead to (or the command's own handler). */
+function subcommandOf(table: CommandTable, group: string | null, sub: string | null): Subcommand | undefined {
+  if (table.run) return group === null && sub === null ? table.run : undefined;
+  if (group !== null) return sub === null ? undefined : table.groups?.[group]?.subcommands[sub];
+  return sub === null ? undefined : table.subcommands?.[sub];
+}
 
-  const flowRow = async (ctx: CommandContext, id: CustomId): Promise<string | undefined> => {
+/** `/help` for a table: one usage line per subcommand, its menus, and its closing note. */
+function tableHelp(table: CommandTable, context: HelpContext): HelpSection {
+  const lines: string[] = [];
+  if (table.run) lines.push(usage(table.name, table.run));
+  for (const [name, spec] of Object.entries(table.subcommands ?? {})) lines.push(usage(`${table.name} ${name}`, spec));
+  for (const [groupName, group] of Object.entries(table.groups ?? {})) {
+    for (const [name, spec] of Object.entries(group.subcommands)) lines.push(usage(`${table.name} ${groupName} ${name}`, spec));
+  }
+  for (const name of Object.keys(table.messageMenus ?? {})) lines.push(`**${name}** — right-click a message → Apps → ${name}`);
+  const note = typeof table.helpNote === 'function' ? table.helpNote(context) : table.helpNote;
+  if (note) lines.push(note);
+  return { command: table.name, summary: table.description, lines };
+}
+
+/** Finds the flow a button or modal belongs to, from the kind of its stored row. */
+function flowRouter(table: CommandTable, flows: Map<string, Flow>) {
+  return async <K extends Flow['kind']>(ctx: CommandContext, id: CustomId, kind: K): Promise<Extract<Flow, { kind: K }>> => {
     const key = id.args[0];
-    return key ? (await ctx.services.interactions.read(key))?.kind : undefined;
+    const row = key ? await ctx.services.interactions.read(key) : undefined;
+    const flow = flowOf(flows, row?.kind, kind);
+    if (!flow) throw new UserFacingError(buttonGone(table.name));
+    return flow;
   };
-  const flowGone = (): never => {
-    throw new UserFacingError(buttonGone(table.name));
-  };
+}
+
+/** Builds a command module (definition, routing, autocomplete, help) from its table. */
+export function defineCommand(table: CommandTable): CommandModule {
+  assertDeclaration('command', table.name, table.description);
+  const flows = collectFlows(table.name, table);
+  const flowFor = flowRouter(table, flows);
 
   return {
     name: table.name,
-    definitions,
+    definitions: tableDefinitions(table),
     flowIds: new Set(flows.keys()),
 
     async chatInput(ctx, interaction) {
       const { group, subcommand: sub, values } = interaction.options;
-      const spec = find(group, sub);
+      const spec = subcommandOf(table, group, sub);
       if (!spec) throw new UserFacingError(unknownCommandPath([table.name, group, sub].filter(Boolean).join(' ')));
       const read: { target?: Awaited<ReturnType<typeof applyReadTarget>>; privateView?: boolean } = {};
       if (spec.visibility === 'target') read.target = await applyReadTarget(ctx, values as TargetArgs);
@@ -208,7 +229,7 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     async autocomplete(ctx, interaction) {
       const { group, subcommand: sub, focused } = interaction.options;
-      const field = focused ? find(group, sub)?.options[focused.name] : undefined;
+      const field = focused ? subcommandOf(table, group, sub)?.options[focused.name] : undefined;
       if (!focused || !field?.autocomplete) return [];
       return autocompleteFrom(field.autocomplete, ctx, focused.value);
     },
@@ -220,18 +241,16 @@ export function defineCommand(table: CommandTable): CommandModule {
     },
 
     async button(ctx, _interaction, id) {
-      if (id.action === CONFIRM_ACTION || id.action === CANCEL_ACTION) {
-        return (flowOf(flows, await flowRow(ctx, id), 'confirmation') ?? flowGone()).press(ctx, id);
-      }
-      if (id.action === PAGE_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'pager') ?? flowGone()).press(ctx, id);
-      if (id.action === FORM_REOPEN_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'form') ?? flowGone()).reopen(ctx, id);
+      if (id.action === CONFIRM_ACTION || id.action === CANCEL_ACTION) return (await flowFor(ctx, id, 'confirmation')).press(ctx, id);
+      if (id.action === PAGE_ACTION) return (await flowFor(ctx, id, 'pager')).press(ctx, id);
+      if (id.action === FORM_REOPEN_ACTION) return (await flowFor(ctx, id, 'form')).reopen(ctx, id);
       const handler = table.buttons?.[id.action];
       if (!handler) throw new UserFacingError(UNKNOWN_BUTTON_TEXT);
       return handler(ctx, id);
     },
 
     async modalSubmit(ctx, interaction, id) {
-      if (id.action === FORM_SUBMIT_ACTION) return (flowOf(flows, await flowRow(ctx, id), 'form') ?? flowGone()).submit(ctx, interaction, id);
+      if (id.action === FORM_SUBMIT_ACTION) return (await flowFor(ctx, id, 'form')).submit(ctx, interaction, id);
       const handler = table.modals?.[id.action];
       if (!handler) throw new UserFacingError(UNKNOWN_FORM_TEXT);
       return handler(ctx, interaction, id);
@@ -239,17 +258,6 @@ export function defineCommand(table: CommandTable): CommandModule {
 
     ...(table.directMessage ? { directMessage: table.directMessage } : {}),
 
-    help(context): HelpSection {
-      const lines: string[] = [];
-      if (table.run) lines.push(usage(table.name, table.run));
-      for (const [name, spec] of Object.entries(subcommands)) lines.push(usage(`${table.name} ${name}`, spec));
-      for (const [groupName, group] of Object.entries(groups)) {
-        for (const [name, spec] of Object.entries(group.subcommands)) lines.push(usage(`${table.name} ${groupName} ${name}`, spec));
-      }
-      for (const name of Object.keys(table.messageMenus ?? {})) lines.push(`**${name}** — right-click a message → Apps → ${name}`);
-      const note = typeof table.helpNote === 'function' ? table.helpNote(context) : table.helpNote;
-      if (note) lines.push(note);
-      return { command: table.name, summary: table.description, lines };
-    },
+    help: (context) => tableHelp(table, context),
   };
 }
