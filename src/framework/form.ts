@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { ModalInteraction } from '../interaction/interaction.js';
 import { buildModal } from '../interaction/modal.js';
-import { FORM_ALREADY_SUBMITTED_TEXT, FORM_GONE_TEXT, formBelongsTo } from '../render/flows.js';
+import { FORM_ALREADY_SUBMITTED_TEXT, FORM_GONE_TEXT, FORM_OPEN_BY_BUTTON_TEXT, FORM_UNCHANGED_TEXT, formBelongsTo, formRefusedText } from '../render/flows.js';
 import type { CommandContext } from './command.js';
 import { encodeCustomId, type CustomId } from '../interaction/custom-id.js';
 import { reportFailure } from './error-funnel.js';
@@ -95,6 +95,28 @@ function submittedText(interaction: ModalInteraction, fields: FormFields, shown:
 }
 
 /**
+ * What the user changed in a submitted form: each input that differs from what the form opened
+ * with, read with its field (an emptied input is null: cleared), and a line per input that does
+ * not read, naming its label.
+ */
+function readChanges(fields: FormFields, typed: Record<string, string | null>, original: Record<string, string | null>): { changes: Record<string, unknown>; problems: string[] } {
+  const changes: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, field] of Object.entries(fields)) {
+    const text = typed[name] ?? null;
+    if (text === (original[name] ?? null)) continue;
+    if (text === null) {
+      changes[name] = null;
+      continue;
+    }
+    const read = field.schema.safeParse(text);
+    if (read.success) changes[name] = read.data;
+    else problems.push(`**${field.form!.label}** ${read.error.issues[0]?.message ?? 'is not valid'}.`);
+  }
+  return { changes, problems };
+}
+
+/**
  * A modal prefilled with the current values and read with the same field declarations as the
  * slash options. An emptied input clears that field; untouched inputs are not sent, so a change
  * made elsewhere meanwhile is not overwritten. Input that fails validation is kept: the reply
@@ -116,7 +138,7 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
       const key = await ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS);
       // If reading the current values took long enough for the automatic defer, a button opens the form.
       await ctx.reply.showModal(formModal(command, key, options.title, spec.fields, shown), {
-        content: 'PluralKit took a moment to answer, so the form could not open by itself. Press the button to open it.',
+        content: FORM_OPEN_BY_BUTTON_TEXT,
         components: [reopenRow(command, key, 'Open form')],
       });
     },
@@ -141,31 +163,16 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
       }
       const payload = PayloadSchema.parse(claim.row.payload);
       const typed = submittedText(interaction, spec.fields, payload.shown);
-      const changes: Record<string, unknown> = {};
-      const problems: string[] = [];
-      for (const [name, field] of Object.entries(spec.fields)) {
-        const text = typed[name] ?? null;
-        if (text === (payload.original[name] ?? null)) continue;
-        if (text === null) {
-          changes[name] = null;
-          continue;
-        }
-        const read = field.schema.safeParse(text);
-        if (read.success) changes[name] = read.data;
-        else problems.push(`**${field.form!.label}** ${read.error.issues[0]?.message ?? 'is not valid'}.`);
-      }
+      const { changes, problems } = readChanges(spec.fields, typed, payload.original);
       if (problems.length > 0) {
         // Never lose what was typed: keep it for "Edit again".
         await ctx.services.interactions.reopen(key, { ...payload, shown: typed } satisfies Payload, FORM_TTL_MS);
-        await ctx.reply.send({
-          content: `❌ Nothing was saved:\n${problems.join('\n')}\nYour text is kept: press **Edit again** to fix it.`,
-          components: [editAgainRow(command, key)],
-        });
+        await ctx.reply.send({ content: formRefusedText(problems), components: [editAgainRow(command, key)] });
         return;
       }
       if (Object.keys(changes).length === 0) {
         await ctx.services.interactions.finish(key);
-        await ctx.reply.send({ content: 'Nothing changed: every field is as it was.' });
+        await ctx.reply.send({ content: FORM_UNCHANGED_TEXT });
         return;
       }
       try {

@@ -30,3 +30,7 @@ export const UNKNOWN_FORM_TEXT = 'That form is not known. Run the command again.
 
 export const SERVER_ONLY_TEXT =
   'This only works in a server: PluralKit keeps these settings per server. Run it in the server you mean (it needs Switchboard there, or Switchboard added to your account).';
+
+export const FORM_OPEN_BY_BUTTON_TEXT = 'PluralKit took a moment to answer, so the form could not open by itself. Press the button to open it.';
+export const FORM_UNCHANGED_TEXT = 'Nothing changed: every field is as it was.';
+export const formRefusedText = (problems: readonly string[]): string => `❌ Nothing was saved:\n${problems.join('\n')}\nYour text is kept: press **Edit again** to fix it.`;
