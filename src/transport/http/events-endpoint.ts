@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
-import { jsonAnswer, NO_CONTENT, type HttpAnswer, type SignedRequest } from './routes.js';
-import { verifyDiscordSignature } from './signature.js';
+import { jsonAnswer, NO_CONTENT, refusedSignedRequest, type HttpAnswer, type SignedRequest } from './routes.js';
+import { readSignedJson } from './signature.js';
 
 const PING = 0;
 const EVENT = 1;
@@ -34,15 +34,9 @@ export class EventsEndpoint {
   ) {}
 
   async handle(request: SignedRequest): Promise<HttpAnswer> {
-    const verdict = verifyDiscordSignature(this.options.key, request, request.body, this.options.now());
-    if (verdict !== 'valid') return jsonAnswer(401, { error: 'invalid request signature' });
-    let raw: unknown;
-    try {
-      raw = JSON.parse(request.body.toString('utf8'));
-    } catch {
-      return jsonAnswer(400, { error: 'body is not JSON' });
-    }
-    const parsed = webhookEventSchema.safeParse(raw);
+    const signed = readSignedJson(this.options.key, request, this.options.now());
+    if (!signed.ok) return refusedSignedRequest(signed);
+    const parsed = webhookEventSchema.safeParse(signed.raw);
     if (!parsed.success) return jsonAnswer(400, { error: 'not a webhook event' });
     const { type, event } = parsed.data;
     if (type === PING || type !== EVENT || !event) return NO_CONTENT;

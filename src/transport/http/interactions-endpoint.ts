@@ -8,8 +8,8 @@ import type { Logger } from '../../logger.js';
 import type { DiscordRest } from '../discord-rest.js';
 import type { InteractionSink } from '../interaction-sink.js';
 import { encodeInlineResponse, type EncodedResponse } from './inline-response.js';
-import { verifyDiscordSignature } from './signature.js';
-import { jsonAnswer as json, type HttpAnswer, type SignedRequest } from './routes.js';
+import { readSignedJson } from './signature.js';
+import { jsonAnswer as json, refusedSignedRequest, type HttpAnswer, type SignedRequest } from './routes.js';
 
 /** Edits right after an inline answer may reach Discord before it has taken that answer in. */
 const UNKNOWN_WEBHOOK_RETRIES = 3;
@@ -55,17 +55,12 @@ export class InteractionsEndpoint {
 
   async handle(request: SignedRequest): Promise<HttpAnswer> {
     const { log } = this.options;
-    const verdict = verifyDiscordSignature(this.options.key, request, request.body, this.options.now());
-    if (verdict !== 'valid') {
-      log.info({ verdict }, 'interaction POST refused: signature');
-      return json(401, { error: 'invalid request signature' });
+    const signed = readSignedJson(this.options.key, request, this.options.now());
+    if (!signed.ok) {
+      log.info({ verdict: signed.verdict }, 'interaction POST refused');
+      return refusedSignedRequest(signed);
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(request.body.toString('utf8'));
-    } catch {
-      return json(400, { error: 'body is not JSON' });
-    }
+    const raw = signed.raw;
     const envelope = envelopeSchema.safeParse(raw);
     if (!envelope.success) return json(400, { error: 'not an interaction' });
     if (envelope.data.type === InteractionType.Ping) return json(200, { type: 1 });

@@ -20,3 +20,8 @@ export function jsonAnswer(status: number, body: unknown): HttpAnswer {
 }
 
 export const NO_CONTENT: HttpAnswer = { status: 204 };
+
+/** What a refused signed request is told: only whether it was the signature or the body. */
+export function refusedSignedRequest(refusal: { status: 400 | 401 }): HttpAnswer {
+  return jsonAnswer(refusal.status, { error: refusal.status === 401 ? 'invalid request signature' : 'body is not JSON' });
+}

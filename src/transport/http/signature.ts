@@ -27,3 +27,22 @@ export function verifyDiscordSignature(key: KeyObject, headers: { signature: str
   const signed = Buffer.concat([Buffer.from(timestamp, 'utf8'), body]);
   return verify(null, signed, key, Buffer.from(signature, 'hex')) ? 'valid' : 'invalid';
 }
+
+/**
+ * The JSON body of a request Discord signed (interactions, webhook events): the raw bytes checked
+ * first, then parsed; otherwise the answer Discord expects (401 for any signature problem, 400 for
+ * a body that is not JSON).
+ */
+export function readSignedJson(
+  key: KeyObject,
+  request: { body: Buffer; signature: string | undefined; timestamp: string | undefined },
+  now: number,
+): { ok: true; raw: unknown } | { ok: false; status: 400 | 401; verdict: SignatureVerdict | 'not-json' } {
+  const verdict = verifyDiscordSignature(key, request, request.body, now);
+  if (verdict !== 'valid') return { ok: false, status: 401, verdict };
+  try {
+    return { ok: true, raw: JSON.parse(request.body.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, verdict: 'not-json' };
+  }
+}
