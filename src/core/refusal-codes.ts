@@ -72,4 +72,28 @@ export interface RefusalData {
   'token.key-rotated': { action: 'read' | 'store' };
   /** The caller's stored token does not decrypt (damaged); it is kept until they replace or remove it. */
   'token.unreadable': Record<string, never>;
+  /** What `/token set` was given does not look like a PluralKit token. */
+  'token.not-a-token': Record<never, never>;
+  /** The token could not be checked with PluralKit, so it was not stored: why. */
+  'token.not-checked': { reason: 'rejected' | 'timeout' | 'unreachable' | 'unknown' } | { reason: 'rate-limited'; retryAfterSeconds: number };
+  /** The owner's stored token is gone (or for another system) when a later page of private stats is asked for. */
+  'stats.owner-token-gone': Record<never, never>;
+  /** A /stats group of another system given by name: only IDs reach across systems. */
+  'stats.group-by-id-only': Record<never, never>;
+  /** A /stats group that belongs to another system than the one looked at. */
+  'stats.group-of-another-system': Record<never, never>;
+  /** An ID-shaped name missing from the caller's own list (`ownMiss`, the lookup's own words) and unknown to PluralKit too. */
+  'entity.unknown-anywhere': { kind: 'member' | 'group'; ref: string; ownMiss: string };
+  /** Creating a member or group past the system's limit (`limit` when the settings could be read). */
+  'entity.limit-reached': { kind: 'member' | 'group'; limit: number | undefined };
+  /** The member or group a prompt is about was deleted since the prompt. */
+  'entity.deleted-since': { kind: 'member' | 'group' };
+  /** PluralKit keeps no settings for this member in this server yet (20010, or 20009). */
+  'member.no-server-settings-yet': { name: string };
+  /** `remove_proxy` names a tag the member does not have; `current` are its tags as templates. */
+  'proxy.no-such-tag': { tag: string; current: string[] };
+  /** `add_proxy` names a tag the member already has. */
+  'proxy.tag-exists': { tag: string };
+  /** `add_proxy` past PluralKit's tag limit. */
+  'proxy.too-many-tags': { count: number; max: number };
 }

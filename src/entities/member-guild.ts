@@ -1,8 +1,7 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { refuse } from '../core/refusal.js';
 import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import type { Member, MemberGuildSettings } from '../pluralkit/models.js';
 import type { MemberGuildSettingsPatch } from '../pluralkit/requests.js';
-import { safeName } from '../text/markdown.js';
 import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
 import type { WriteResult } from '../writes/writes.js';
@@ -14,17 +13,9 @@ import { holdsPatch } from '../writes/read-back.js';
  * there), which means "not yet", not "not found".
  */
 
-export function noServerSettingsYet(member: Pick<Member, 'name'>): string {
-  const name = `**${safeName(member.name)}**`;
-  return (
-    `PluralKit has no settings for ${name} in this server yet: it creates them the first time ${name} is used here. ` +
-    'Send one proxied message as them in this server, then try again.'
-  );
-}
-
 function explainMissing(error: unknown, member: Pick<Member, 'name'>): never {
   if (hasCode(error, PkErrorCode.MemberGuildSettingsNotFound) || hasCode(error, PkErrorCode.SystemGuildSettingsNotFound)) {
-    throw new UserFacingError(noServerSettingsYet(member));
+    refuse('member.no-server-settings-yet', { name: member.name });
   }
   throw error;
 }

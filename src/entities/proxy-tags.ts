@@ -1,8 +1,7 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { refuse } from '../core/refusal.js';
 import { proxyTemplate, type ProxyTagInput } from '../input/proxy-template.js';
 import type { ProxyTag } from '../pluralkit/models.js';
 import { Limits } from '../pluralkit/requests.js';
-import { inlineCode } from '../text/markdown.js';
 
 /*
  * Adding or removing one proxy tag. PluralKit only replaces the whole list, so the new list is
@@ -11,19 +10,15 @@ import { inlineCode } from '../text/markdown.js';
 
 const same = (a: ProxyTagInput, b: ProxyTagInput) => (a.prefix ?? null) === (b.prefix ?? null) && (a.suffix ?? null) === (b.suffix ?? null);
 
-function listed(tags: readonly ProxyTag[]): string {
-  return tags.length === 0 ? 'it has none' : `its tags are ${tags.map((tag) => inlineCode(proxyTemplate(tag))).join(', ')}`;
-}
-
 export function withProxyTagChanges(current: readonly ProxyTag[], add: ProxyTagInput | undefined, remove: ProxyTagInput | undefined): ProxyTagInput[] {
   let tags: ProxyTagInput[] = current.map((tag) => ({ prefix: tag.prefix, suffix: tag.suffix }));
   if (remove) {
-    if (!tags.some((tag) => same(tag, remove))) throw new UserFacingError(`\`remove_proxy\`: the member has no tag ${inlineCode(proxyTemplate(remove))} (${listed(current)}).`);
+    if (!tags.some((tag) => same(tag, remove))) refuse('proxy.no-such-tag', { tag: proxyTemplate(remove), current: current.map(proxyTemplate) });
     tags = tags.filter((tag) => !same(tag, remove));
   }
   if (add) {
-    if (tags.some((tag) => same(tag, add))) throw new UserFacingError(`\`add_proxy\`: the member already has the tag ${inlineCode(proxyTemplate(add))}.`);
-    if (tags.length >= Limits.proxyTags) throw new UserFacingError(`\`add_proxy\`: the member has ${tags.length} tags, PluralKit's limit (${Limits.proxyTags}). Remove one first.`);
+    if (tags.some((tag) => same(tag, add))) refuse('proxy.tag-exists', { tag: proxyTemplate(add) });
+    if (tags.length >= Limits.proxyTags) refuse('proxy.too-many-tags', { count: tags.length, max: Limits.proxyTags });
     tags.push(add);
   }
   return tags;

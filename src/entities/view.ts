@@ -1,4 +1,4 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { refuse } from '../core/refusal.js';
 import { hasCode } from '../pluralkit/errors.js';
 import type { Services } from '../services.js';
 import type { ReadReference } from '../access/own-system.js';
@@ -26,7 +26,7 @@ export async function loadCard<E extends Entity>(services: Services, kind: Entit
     known ??
       kind.get(services, read.ref, opts).catch((error: unknown) => {
         // A name that looks like an ID: say what the own list suggested, not only "not found".
-        if (read.ownMiss && hasCode(error, kind.notFoundCode)) throw new UserFacingError(`${read.ownMiss} No ${kind.name} anywhere has the ID \`${read.ref}\` either.`);
+        if (read.ownMiss && hasCode(error, kind.notFoundCode)) refuse('entity.unknown-anywhere', { kind: kind.name, ref: read.ref, ownMiss: read.ownMiss });
         throw error;
       }),
     kind.listRelated(services, read.ref, opts).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { refuse } from '../core/refusal.js';
 import { hasCode } from '../pluralkit/errors.js';
 import { isOwnerSettings } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
@@ -69,8 +69,7 @@ async function limitReached(services: Services, kind: EntityKind, auth: OwnSyste
   } catch {
     // Say it without the number.
   }
-  const count = limit === undefined ? `its ${kind.name} limit` : `its limit of ${limit} ${limit === 1 ? kind.name : kind.plural}`;
-  throw new UserFacingError(`Your system has reached ${count} on PluralKit, so no ${kind.name} was created. Delete one first, or ask PluralKit's staff about a higher limit.`);
+  return refuse('entity.limit-reached', { kind: kind.name, limit });
 }
 
 export async function createEntity<E extends Entity>(services: Services, kind: EntityKind<E>, userId: string, auth: OwnSystemAuth, body: Body & { name: string }): Promise<WriteResult<E>> {
@@ -103,7 +102,7 @@ export async function rereadOwn<E extends Entity>(services: Services, kind: Enti
   try {
     return await kind.get(services, uuid, { token: auth.token });
   } catch (error) {
-    if (hasCode(error, kind.notFoundCode)) throw new UserFacingError(`That ${kind.name} was deleted since this prompt was shown, so nothing was done.`);
+    if (hasCode(error, kind.notFoundCode)) refuse('entity.deleted-since', { kind: kind.name });
     throw error;
   }
 }

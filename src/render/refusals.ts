@@ -144,6 +144,39 @@ const WORDING: Wording = {
     action === 'read'
       ? "Switchboard's token key was changed while it was running, so it cannot read your stored token until it is restarted. Your token is kept: please try again later."
       : "Switchboard's token key was changed while it was running, so it cannot store tokens until it is restarted. Nothing was saved: please try again later.",
+  'token.not-a-token': () =>
+    "That doesn't look like a PluralKit token. Send `pk;token` to PluralKit in a DM and copy the long string it sends back (about 64 letters, digits and symbols).",
+  'token.not-checked': (data) => {
+    switch (data.reason) {
+      case 'rejected':
+        return 'PluralKit did not accept that token. Make sure you copied all of it; if you reset it with `pk;token refresh`, use the new one. Nothing was saved.';
+      case 'rate-limited':
+        return `PluralKit is rate-limiting requests right now, so the token could not be checked and was not saved. Please try again in ${data.retryAfterSeconds} s.`;
+      case 'timeout':
+        return 'PluralKit did not answer in time, so the token could not be checked and was not saved. Please try again in a moment.';
+      case 'unreachable':
+        return 'PluralKit could not be reached to check the token, so it was not saved. Please try again in a moment.';
+      case 'unknown':
+        return 'The token could not be checked, so it was not saved. Please try again.';
+    }
+  },
+  'stats.owner-token-gone': () => 'Your PluralKit token for this system is no longer stored, so its private stats cannot be shown. Run `/token set`.',
+  'stats.group-by-id-only': () => "Another system's groups are given by their 5–6 letter ID (or UUID), not by name.",
+  'stats.group-of-another-system': () => 'That group belongs to another system.',
+  'entity.unknown-anywhere': ({ kind, ref, ownMiss }) => `${ownMiss} No ${kind} anywhere has the ID ${inlineCode(ref)} either.`,
+  'entity.limit-reached': ({ kind, limit }) => {
+    const count = limit === undefined ? `its ${kind} limit` : `its limit of ${limit} ${limit === 1 ? kind : `${kind}s`}`;
+    return `Your system has reached ${count} on PluralKit, so no ${kind} was created. Delete one first, or ask PluralKit's staff about a higher limit.`;
+  },
+  'entity.deleted-since': ({ kind }) => `That ${kind} was deleted since this prompt was shown, so nothing was done.`,
+  'member.no-server-settings-yet': ({ name }) => {
+    const bold = `**${safeName(name)}**`;
+    return `PluralKit has no settings for ${bold} in this server yet: it creates them the first time ${bold} is used here. Send one proxied message as them in this server, then try again.`;
+  },
+  'proxy.no-such-tag': ({ tag, current }) =>
+    `\`remove_proxy\`: the member has no tag ${inlineCode(tag)} (${current.length === 0 ? 'it has none' : `its tags are ${current.map(inlineCode).join(', ')}`}).`,
+  'proxy.tag-exists': ({ tag }) => `\`add_proxy\`: the member already has the tag ${inlineCode(tag)}.`,
+  'proxy.too-many-tags': ({ count, max }) => `\`add_proxy\`: the member has ${count} tags, PluralKit's limit (${max}). Remove one first.`,
   'token.unreadable': () =>
     'Your stored PluralKit token cannot be decrypted any more (it is damaged), so it was not used. It stays stored until you replace it with `/token set` or forget it with `/token remove`.',
 };

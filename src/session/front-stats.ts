@@ -1,4 +1,4 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { refuse } from '../core/refusal.js';
 import type { CallOptions } from '../pluralkit/client.js';
 import type { System } from '../pluralkit/models.js';
 import { publicSystem } from '../pluralkit/privacy.js';
@@ -56,11 +56,11 @@ async function groupFilter(services: Services, userId: string, target: ReadTarge
     ref = (await resolveOwn(services, 'groups', userId, stored, input)).uuid;
   } else {
     const direct = normalizeEntityRef(input);
-    if (!direct) throw new UserFacingError("Another system's groups are given by their 5–6 letter ID (or UUID), not by name.");
+    if (!direct) refuse('stats.group-by-id-only', {});
     ref = direct;
   }
   const group = await services.pluralkit.getGroup(ref, options);
-  if (group.system !== undefined && group.system !== systemId) throw new UserFacingError('That group belongs to another system.');
+  if (group.system !== undefined && group.system !== systemId) refuse('stats.group-of-another-system', {});
   const members = await services.pluralkit.getGroupMembers(ref, options);
   return { name: group.name, color: group.color, memberIds: new Set(members.map((member) => member.id)) };
 }
@@ -105,7 +105,7 @@ export async function loadStatsSource(services: Services, request: StatsRequest)
 export async function assertStillViewable(services: Services, userId: string, view: HistoryView & { systemId: string }): Promise<void> {
   if (view.owner) {
     const stored = await storedSystemFor(services, userId);
-    if (!stored || stored.systemId !== view.systemId) throw new UserFacingError('Your PluralKit token for this system is no longer stored, so its private stats cannot be shown. Run `/token set`.');
+    if (!stored || stored.systemId !== view.systemId) refuse('stats.owner-token-gone', {});
     return;
   }
   await services.pluralkit.getSystemSwitches(view.ref, { limit: 1 });

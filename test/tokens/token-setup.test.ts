@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { PluralKitClient } from '../../src/pluralkit/client.js';
 import type { Services } from '../../src/services.js';
 import { verifyAndStoreToken } from '../../src/access/token-setup.js';
+import { describeError } from '../../src/render/errors.js';
 import { openSqliteStores, type SqliteStores } from '../../src/stores/sqlite/sqlite-stores.js';
 import { EncryptedTokens } from '../../src/tokens/encrypted-tokens.js';
 import { deriveKeyId } from '../../src/vault/crypto.js';
@@ -41,7 +42,8 @@ async function refusal(token: string): Promise<string> {
   );
   expect(error).not.toBeNull();
   expect(await services.tokens.get(USER)).toBeNull();
-  return error!.message;
+  // What the user reads: the error funnel's wording.
+  return describeError(error, { hasStoredToken: false });
 }
 
 describe('token setup when PluralKit cannot check the token', () => {
