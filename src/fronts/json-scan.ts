@@ -83,156 +83,170 @@ export function positionOf(bytes: Uint8Array, offset: number): { line: number; c
  * `import.too-deep`.
  */
 export function scanJson(bytes: Uint8Array, from: number, to: number, options: JsonScanOptions): JsonScan {
-  const fail = (offset: number): never => refuse('import.not-json', { at: positionOf(bytes, Math.min(offset, to)) });
-  const stack: number[] = [];
-  const children: JsonSpan[] = [];
-  let childCount = 0;
-  let kind: JsonScan['kind'] | null = null;
-  let childKey: string | null = null;
-  let childStart = -1;
-  let state = EXPECT_VALUE;
-  let i = from;
-  /** The byte at `j`, or -1 past the end of the range (the bytes may go on beyond it). */
-  const at = (j: number): number => (j < to ? bytes[j]! : -1);
+  return new JsonScanner(bytes, from, to, options).scan();
+}
 
-  const skipWhitespace = (): void => {
-    while (isWhitespace(at(i))) i++;
-  };
+/** One pass over the bytes: a state machine whose stack holds only container kinds. */
+class JsonScanner {
+  private readonly stack: number[] = [];
+  private readonly children: JsonSpan[] = [];
+  private childCount = 0;
+  private kind: JsonScan['kind'] | null = null;
+  private childKey: string | null = null;
+  private childStart = -1;
+  private state = EXPECT_VALUE;
+  private i: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    from: number,
+    private readonly to: number,
+    private readonly options: JsonScanOptions,
+  ) {
+    this.i = from;
+  }
+
+  scan(): JsonScan {
+    for (;;) {
+      this.skipWhitespace();
+      if (this.state === AFTER_VALUE) {
+        if (this.stack.length === 0) return this.finish();
+        this.afterValue();
+      } else if (this.state === EXPECT_KEY || this.state === EXPECT_KEY_OR_CLOSE) this.key();
+      else this.value();
+    }
+  }
+
+  private finish(): JsonScan {
+    if (this.i < this.to) this.fail(this.i);
+    return { kind: this.kind!, childCount: this.childCount, children: this.children };
+  }
+
+  private fail(offset: number): never {
+    return refuse('import.not-json', { at: positionOf(this.bytes, Math.min(offset, this.to)) });
+  }
+
+  /** The byte at `j`, or -1 past the end of the range (the bytes may go on beyond it). */
+  private at(j: number): number {
+    return j < this.to ? this.bytes[j]! : -1;
+  }
+
+  private afterValue(): void {
+    const container = this.stack.at(-1);
+    const code = this.at(this.i);
+    if (code === 0x2c /* , */) {
+      this.i++;
+      this.state = container === OBJECT ? EXPECT_KEY : EXPECT_VALUE;
+    } else if ((code === 0x7d /* } */ && container === OBJECT) || (code === 0x5d /* ] */ && container === ARRAY)) this.close();
+    else this.fail(this.i);
+  }
+
+  private key(): void {
+    if (this.state === EXPECT_KEY_OR_CLOSE && this.at(this.i) === 0x7d) return this.close();
+    if (this.at(this.i) !== QUOTE) this.fail(this.i);
+    const keyStart = this.i;
+    this.skipString();
+    if (this.stack.length === 1) this.childKey = JSON.parse(decodeSpan(this.bytes, keyStart, this.i)) as string;
+    this.skipWhitespace();
+    if (this.at(this.i) !== 0x3a /* : */) this.fail(this.i);
+    this.i++;
+    this.state = EXPECT_VALUE;
+  }
+
+  private value(): void {
+    const code = this.at(this.i);
+    if (this.state === EXPECT_VALUE_OR_CLOSE && code === 0x5d) return this.close();
+    if (this.stack.length === 1) this.childStart = this.i;
+    if (code === 0x7b /* { */) return this.open(OBJECT, 'object');
+    if (code === 0x5b /* [ */) return this.open(ARRAY, 'array');
+    if (code === QUOTE) {
+      this.kind ??= 'string';
+      this.skipString();
+    } else if (code === 0x2d || isDigit(code)) {
+      this.kind ??= 'number';
+      this.skipNumber();
+    } else if (this.skipLiteral()) this.kind ??= 'literal';
+    else this.fail(this.i);
+    this.state = AFTER_VALUE;
+    this.valueEnded();
+  }
+
+  private skipWhitespace(): void {
+    while (isWhitespace(this.at(this.i))) this.i++;
+  }
 
   /** Moves past the string that starts at `i`. Bytes of multi-byte characters are all ≥ 0x80. */
-  const skipString = (): void => {
-    i++;
+  private skipString(): void {
+    this.i++;
     for (;;) {
-      const code = i < to ? bytes[i]! : -1;
+      const code = this.at(this.i);
       if (code === QUOTE) {
-        i++;
+        this.i++;
         return;
       }
-      if (code >= 0x20 && code !== BACKSLASH) {
-        i++;
-        continue;
-      }
-      if (code !== BACKSLASH) fail(i);
-      const escaped = at(i + 1);
-      if (SIMPLE_ESCAPES.includes(escaped)) i += 2;
-      else if (escaped === 0x75 /* u */) {
-        for (let k = 2; k < 6; k++) if (!isHexDigit(at(i + k))) fail(i + k);
-        i += 6;
-      } else fail(i + 1);
+      if (code >= 0x20 && code !== BACKSLASH) this.i++;
+      else if (code !== BACKSLASH) this.fail(this.i);
+      else this.skipEscape();
     }
-  };
+  }
 
-  const skipDigits = (): void => {
-    if (!isDigit(at(i))) fail(i);
-    while (isDigit(at(i))) i++;
-  };
+  private skipEscape(): void {
+    const escaped = this.at(this.i + 1);
+    if (SIMPLE_ESCAPES.includes(escaped)) this.i += 2;
+    else if (escaped === 0x75 /* u */) {
+      for (let k = 2; k < 6; k++) if (!isHexDigit(this.at(this.i + k))) this.fail(this.i + k);
+      this.i += 6;
+    } else this.fail(this.i + 1);
+  }
 
-  const skipNumber = (): void => {
-    if (at(i) === 0x2d /* - */) i++;
-    if (at(i) === 0x30 /* 0 */) i++;
-    else skipDigits();
-    if (at(i) === 0x2e /* . */) {
-      i++;
-      skipDigits();
+  private skipDigits(): void {
+    if (!isDigit(this.at(this.i))) this.fail(this.i);
+    while (isDigit(this.at(this.i))) this.i++;
+  }
+
+  private skipNumber(): void {
+    if (this.at(this.i) === 0x2d /* - */) this.i++;
+    if (this.at(this.i) === 0x30 /* 0 */) this.i++;
+    else this.skipDigits();
+    if (this.at(this.i) === 0x2e /* . */) {
+      this.i++;
+      this.skipDigits();
     }
-    const exponent = at(i);
+    const exponent = this.at(this.i);
     if (exponent === 0x65 || exponent === 0x45) {
-      i++;
-      const sign = at(i);
-      if (sign === 0x2b || sign === 0x2d) i++;
-      skipDigits();
+      this.i++;
+      const sign = this.at(this.i);
+      if (sign === 0x2b || sign === 0x2d) this.i++;
+      this.skipDigits();
     }
-  };
+  }
 
-  const skipLiteral = (): boolean => {
-    for (const literal of LITERALS) {
-      if (i + literal.length <= to && literal.every((code, k) => bytes[i + k] === code)) {
-        i += literal.length;
-        return true;
-      }
-    }
-    return false;
-  };
+  private skipLiteral(): boolean {
+    const literal = LITERALS.find((candidate) => this.i + candidate.length <= this.to && candidate.every((code, k) => this.bytes[this.i + k] === code));
+    if (literal) this.i += literal.length;
+    return literal !== undefined;
+  }
 
   /** A value just ended at `i`; when it is a direct child of the scanned value, note where it lies. */
-  const valueEnded = (): void => {
-    if (stack.length !== 1) return;
-    childCount++;
-    if (children.length < options.maxChildren) children.push({ key: childKey, start: childStart, end: i });
-    childKey = null;
-  };
+  private valueEnded(): void {
+    if (this.stack.length !== 1) return;
+    this.childCount++;
+    if (this.children.length < this.options.maxChildren) this.children.push({ key: this.childKey, start: this.childStart, end: this.i });
+    this.childKey = null;
+  }
 
-  const open = (container: number): void => {
-    stack.push(container);
-    if (stack.length > options.maxDepth) refuse('import.too-deep', { maxDepth: options.maxDepth });
-    i++;
-    state = container === OBJECT ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
-  };
+  private open(container: number, kind: 'object' | 'array'): void {
+    this.kind ??= kind;
+    this.stack.push(container);
+    if (this.stack.length > this.options.maxDepth) refuse('import.too-deep', { maxDepth: this.options.maxDepth });
+    this.i++;
+    this.state = container === OBJECT ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+  }
 
-  const close = (): void => {
-    stack.pop();
-    i++;
-    state = AFTER_VALUE;
-    valueEnded();
-  };
-
-  for (;;) {
-    skipWhitespace();
-    if (state === AFTER_VALUE) {
-      const container = stack.at(-1);
-      if (container === undefined) {
-        if (i < to) fail(i);
-        return { kind: kind!, childCount, children };
-      }
-      const code = at(i);
-      if (code === 0x2c /* , */) {
-        i++;
-        state = container === OBJECT ? EXPECT_KEY : EXPECT_VALUE;
-      } else if ((code === 0x7d /* } */ && container === OBJECT) || (code === 0x5d /* ] */ && container === ARRAY)) close();
-      else fail(i);
-      continue;
-    }
-    if (state === EXPECT_KEY || state === EXPECT_KEY_OR_CLOSE) {
-      if (state === EXPECT_KEY_OR_CLOSE && at(i) === 0x7d) {
-        close();
-        continue;
-      }
-      if (at(i) !== QUOTE) fail(i);
-      const keyStart = i;
-      skipString();
-      if (stack.length === 1) childKey = JSON.parse(decodeSpan(bytes, keyStart, i)) as string;
-      skipWhitespace();
-      if (at(i) !== 0x3a /* : */) fail(i);
-      i++;
-      state = EXPECT_VALUE;
-      continue;
-    }
-    // EXPECT_VALUE or EXPECT_VALUE_OR_CLOSE
-    const code = at(i);
-    if (state === EXPECT_VALUE_OR_CLOSE && code === 0x5d) {
-      close();
-      continue;
-    }
-    if (stack.length === 1) childStart = i;
-    if (code === 0x7b /* { */) {
-      kind ??= 'object';
-      open(OBJECT);
-      continue;
-    }
-    if (code === 0x5b /* [ */) {
-      kind ??= 'array';
-      open(ARRAY);
-      continue;
-    }
-    if (code === QUOTE) {
-      kind ??= 'string';
-      skipString();
-    } else if (code === 0x2d || isDigit(code)) {
-      kind ??= 'number';
-      skipNumber();
-    } else if (skipLiteral()) kind ??= 'literal';
-    else fail(i);
-    state = AFTER_VALUE;
-    valueEnded();
+  private close(): void {
+    this.stack.pop();
+    this.i++;
+    this.state = AFTER_VALUE;
+    this.valueEnded();
   }
 }
