@@ -2,6 +2,7 @@ import { DiscordLimits } from '../core/discord-limits.js';
 import { safeName } from '../text/markdown.js';
 import { joinWithin } from '../text/list-fit.js';
 import { truncate } from '../text/truncate.js';
+import { namedWithId } from './format.js';
 
 /*
  * What a membership change did, from either side: "**Alice** is now in 2 groups: …" or
@@ -55,4 +56,16 @@ export function renderMembershipChange(change: MembershipChange): string {
     if (unchanged.length > 0) lines.push(`${requested.op === 'add' ? '**Already in:**' : '**Was not in:**'} ${nameList(unchanged)}`);
   }
   return truncate(lines.join('\n'), DiscordLimits.messageContent - 100);
+}
+
+/** The question before a `set` or `clear` that removes some: now, after, and what goes. */
+export function renderMembershipSetPrompt(plural: 'members' | 'groups', subject: { name: string; id: string }, before: readonly Named[], wanted: readonly Named[]): string {
+  const wantedIds = new Set(wanted.map((entry) => entry.uuid));
+  const removed = before.filter((entry) => !wantedIds.has(entry.uuid));
+  const after = wanted.length === 0 ? `*no ${plural}*` : nameList(wanted);
+  return [`⚠️ Change the ${plural} of ${namedWithId(subject)}?`, `**Now:** ${nameList(before)}`, `**After:** ${after}`, `**Removed:** ${nameList(removed)}`].join('\n');
+}
+
+export function renderNothingToClear(plural: 'members' | 'groups', subject: { name: string; id: string }): string {
+  return `${namedWithId(subject)} has no ${plural}: nothing to clear.`;
 }
