@@ -1,4 +1,4 @@
-import { UserFacingError } from '../core/user-facing-error.js';
+import { refuse } from '../core/refusal.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
 import { parseAt } from '../time/parse-at.js';
@@ -8,7 +8,7 @@ import type { OwnSystemAuth } from '../directory/system-directory.js';
 export async function readAt(services: Services, log: Logger, userId: string, auth: OwnSystemAuth, input: string, now = new Date()): Promise<Date> {
   const timeZone = await services.directory.timezone(userId, auth);
   const parsed = parseAt(input, { now, timeZone });
-  if (!parsed.ok) throw new UserFacingError(parsed.message);
+  if (!parsed.ok) refuse('at.unreadable', { input, problem: parsed.problem, zone: parsed.zone, zoneFellBack: parsed.zoneFellBack });
   if (parsed.zoneFellBack) log.warn({ timeZone }, 'system time zone not recognised; read the time in UTC');
   return parsed.date;
 }

@@ -18,6 +18,9 @@ export interface SwitchMembersData {
   names: Readonly<Record<string, string>> | null;
 }
 
+/** Why an `at` value could not be read (src/time/parse-at.ts). */
+export type AtProblemCode = 'too-long' | 'empty' | 'over-a-century-ago' | 'not-a-real-date-and-time' | 'not-placeable' | 'unreadable' | 'not-a-real-date';
+
 /** Which `/stats` option a refusal is about. */
 export type StatsRangeOption = 'range' | 'until';
 
@@ -96,4 +99,6 @@ export interface RefusalData {
   'proxy.tag-exists': { tag: string };
   /** `add_proxy` past PluralKit's tag limit. */
   'proxy.too-many-tags': { count: number; max: number };
+  /** An `at` time that could not be read, in `zone` (UTC when the system's zone is unknown: `zoneFellBack`). */
+  'at.unreadable': { input: string; problem: AtProblemCode; zone: string; zoneFellBack: boolean };
 }

@@ -3,6 +3,7 @@ import type { ChangedSubject, RefusalData, SwitchMembersData } from '../core/ref
 import type { FileProblem, FileValueType } from '../fronts/refusals.js';
 import { discordTimestamp } from '../time/format.js';
 import { inlineCode, quotedInput, safeName } from '../text/markdown.js';
+import { renderUnreadableAt } from './at-time.js';
 import { frontSourceName } from './front-source.js';
 import { PAGE_UNAVAILABLE_TEXT } from './flows.js';
 import { statsRangeForms } from './stats-range.js';
@@ -144,6 +145,7 @@ const WORDING: Wording = {
     action === 'read'
       ? "Switchboard's token key was changed while it was running, so it cannot read your stored token until it is restarted. Your token is kept: please try again later."
       : "Switchboard's token key was changed while it was running, so it cannot store tokens until it is restarted. Nothing was saved: please try again later.",
+  'at.unreadable': renderUnreadableAt,
   'token.not-a-token': () =>
     "That doesn't look like a PluralKit token. Send `pk;token` to PluralKit in a DM and copy the long string it sends back (about 64 letters, digits and symbols).",
   'token.not-checked': (data) => {

@@ -1,5 +1,5 @@
+import type { AtProblemCode } from '../core/refusal-codes.js';
 import { DateTime } from 'luxon';
-import { quotedInput } from '../text/markdown.js';
 import { parseDurationMs } from './duration.js';
 import { calendarDate, instantFromLocal, readingZone, type LocalDateTime } from './local-time.js';
 
@@ -12,18 +12,12 @@ export type ParseAtResult =
       /** True when the system's zone was unreadable and UTC was used instead; callers may say so. */
       zoneFellBack: boolean;
     }
-  | { ok: false; message: string };
+  | { ok: false; problem: AtProblem; zone: string; zoneFellBack: boolean };
 
-/** Every form `parseAt` reads, with examples, for error messages and help text. */
-export const ACCEPTED_TIME_FORMS = [
-  '• a time ago: `30m`, `2h`, `1d12h`, `1h 30m ago`, `2 hours`',
-  "• a clock time: `14:30`, `2pm`, `2:15 pm`, `14h30` (today, or yesterday if that time hasn't come yet)",
-  '• a date and time: `2026-05-01 14:30`, `May 1 2pm`, `1 May 14:30`, `May 1, 2026 2:30pm`, `yesterday 23:00` (a date without a year is its most recent occurrence)',
-  '• a date alone, meaning midnight: `2026-05-01`, `May 1`',
-  '• `now`, or a full timestamp with its offset: `2026-05-01T14:30:00Z`, `2026-05-01T14:30+02:00`',
-].join('\n');
+/** Why an `at` value could not be read (worded by the refusal `at.unreadable`). */
+export type AtProblem = AtProblemCode;
 
-const MAX_INPUT_LENGTH = 100;
+export const MAX_AT_LENGTH = 100;
 const MAX_AGO_MS = 100 * 365.25 * 86_400_000;
 
 const MONTHS: Record<string, number> = {
@@ -133,25 +127,18 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(?:
 export function parseAt(input: string, options: { now: Date; timeZone: string | null | undefined }): ParseAtResult {
   const { zone, fellBack } = readingZone(options.timeZone);
   const now = options.now;
-  const zoneNote = fellBack
-    ? `Times are read in UTC, because your PluralKit time zone setting is not one I know.`
-    : `Times are read in your PluralKit time zone (\`${zone}\`).`;
-  const quoted = quotedInput(input);
-  const fail = (why: string): ParseAtResult => ({
-    ok: false,
-    message: `${why} You can use:\n${ACCEPTED_TIME_FORMS}\n${zoneNote}`,
-  });
+  const fail = (problem: AtProblem): ParseAtResult => ({ ok: false, problem, zone, zoneFellBack: fellBack });
   const found = (date: Date): ParseAtResult => ({ ok: true, date, timeZone: zone, zoneFellBack: fellBack });
 
-  if (input.length > MAX_INPUT_LENGTH) return fail(`That time is too long to be one (over ${MAX_INPUT_LENGTH} characters).`);
+  if (input.length > MAX_AT_LENGTH) return fail('too-long');
   const isoMatch = ISO_DATE_TIME.exec(input.trim().toLowerCase());
   const text = normalise(input);
-  if (text === '') return fail('Give a time.');
+  if (text === '') return fail('empty');
   if (text === 'now' || text === 'just now') return found(new Date(now.getTime()));
 
   const ago = parseAgo(text);
   if (ago !== null) {
-    if (ago > MAX_AGO_MS) return fail(`${quoted} is more than 100 years ago.`);
+    if (ago > MAX_AGO_MS) return fail('over-a-century-ago');
     return found(new Date(now.getTime() - ago));
   }
 
@@ -160,11 +147,11 @@ export function parseAt(input: string, options: { now: Date; timeZone: string | 
     if (offset !== undefined) {
       // The offset says which instant is meant; the system's zone plays no part.
       const withOffset = DateTime.fromISO(input.trim().replace(' ', 'T').replace(/\s+/g, '').toUpperCase(), { setZone: true });
-      return withOffset.isValid ? found(withOffset.toJSDate()) : fail(`${quoted} is not a real date and time.`);
+      return withOffset.isValid ? found(withOffset.toJSDate()) : fail('not-a-real-date-and-time');
     }
     const local: LocalDateTime = { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
     const instant = instantFromLocal(local, zone);
-    return instant ? found(instant) : fail(`${quoted} is not a real date and time.`);
+    return instant ? found(instant) : fail('not-a-real-date-and-time');
   }
 
   const clock = parseClock(text);
@@ -173,25 +160,25 @@ export function parseAt(input: string, options: { now: Date; timeZone: string | 
     const today = instantFromLocal({ ...calendarDate(now, zone), ...clock }, zone);
     if (today && today.getTime() <= now.getTime()) return found(today);
     const yesterday = instantFromLocal({ ...calendarDate(now, zone, -1), ...clock }, zone);
-    return yesterday ? found(yesterday) : fail(`I couldn't place ${quoted} in time.`);
+    return yesterday ? found(yesterday) : fail('not-placeable');
   }
 
   const combined = parseDateAndClock(text.split(' '));
-  if (!combined) return fail(`I couldn't read ${quoted} as a time.`);
+  if (!combined) return fail('unreadable');
   const { date, clock: time } = combined;
   if (date.kind === 'relative-day') {
     const instant = instantFromLocal({ ...calendarDate(now, zone, date.offset), ...time }, zone);
-    return instant ? found(instant) : fail(`I couldn't place ${quoted} in time.`);
+    return instant ? found(instant) : fail('not-placeable');
   }
   if (date.kind === 'absolute') {
     const instant = instantFromLocal({ year: date.year, month: date.month, day: date.day, ...time }, zone);
-    return instant ? found(instant) : fail(`${quoted} is not a real date.`);
+    return instant ? found(instant) : fail('not-a-real-date');
   }
   const currentYear = calendarDate(now, zone).year;
   for (let year = currentYear; year >= currentYear - YEARLESS_LOOKBACK_YEARS; year--) {
     const instant = instantFromLocal({ year, month: date.month, day: date.day, ...time }, zone);
     if (instant && instant.getTime() <= now.getTime()) return found(instant);
   }
-  return fail(`${quoted} is not a real date.`);
+  return fail('not-a-real-date');
 }
 

@@ -1,17 +1,19 @@
 import { Settings } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCEPTED_TIME_FORMS, parseAt } from '../../src/time/parse-at.js';
+import { ACCEPTED_TIME_FORMS, renderUnreadableAt } from '../../src/render/at-time.js';
+import { parseAt } from '../../src/time/parse-at.js';
 
 const at = (input: string, now: string, timeZone: string): string => {
   const result = parseAt(input, { now: new Date(now), timeZone });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(renderUnreadableAt({ input, ...result }));
   return result.date.toISOString();
 };
 
 const failure = (input: string, timeZone = 'UTC', now = '2026-05-10T12:00:00Z'): string => {
   const result = parseAt(input, { now: new Date(now), timeZone });
   if (result.ok) throw new Error(`${input} was read as ${result.date.toISOString()}`);
-  return result.message;
+  // What the user reads: the refusal's wording.
+  return renderUnreadableAt({ input, ...result });
 };
 
 const NOW = '2026-05-10T12:00:00.000Z'; // 14:00 in Berlin (CEST, UTC+2)
