@@ -42,7 +42,9 @@ async function lookUp(services: Services, ids: readonly string[], token: string 
         else into.named.set(id, named(member));
       } catch (error) {
         if (hasCode(error, PkErrorCode.MemberNotFound)) into.gone.add(id);
-        // Otherwise (slow, rate-limited, down) the member stays unnamed and is shown by ID.
+        // Past the reply's deadline the rest stay unnamed (shown by ID); PluralKit down or
+        // rate-limiting is the error funnel's to explain, not something to hide behind IDs.
+        else if (!(options.deadline !== undefined && Date.now() >= options.deadline)) throw error;
       }
       options.onProgress?.(++looked, ids.length);
     }

@@ -204,6 +204,14 @@ describe('/stats front and timeline (in-process)', () => {
       expect(text).toMatch(new RegExp(`\\*deleted member\\* \\(\`${cat.id}\`\\)`));
       h.pluralkit.clearFaults();
     });
+
+    it('says PluralKit is unreachable when a member lookup fails, rather than showing the member by ID', async () => {
+      h.pluralkit.injectFault({ path: `/members/${cat.id}`, status: 503, times: 20 });
+      const answer = await settledAnswer(stats('front', { system: closed.id }, STRANGER));
+      h.pluralkit.clearFaults();
+      expect(messageText(answer)).toMatch(/PluralKit/);
+      expect(messageText(answer)).not.toMatch(new RegExp(`\\*\\*Ann\\*\\* — |${cat.id}`));
+    });
   });
 
   describe('range, until and the picker', () => {
