@@ -2,12 +2,12 @@ import type { TargetMessage } from '../src/interaction/interaction.js';
 import type { CommandContext } from '../src/framework/command.js';
 import { defineCommand, subcommand } from '../src/framework/command-table.js';
 import { text } from '../src/framework/fields.js';
-import { UserFacingError } from '../src/core/user-facing-error.js';
+import { refuse } from '../src/core/refusal.js';
 import { visibilityFor } from '../src/core/visibility.js';
 import { parseMessageReference } from '../src/messages/parse-link.js';
 import { snowflakeToDate } from '../src/messages/snowflake.js';
 import { hasCode, PkErrorCode } from '../src/pluralkit/errors.js';
-import { jumpUrl, messageNotFoundText, renderMessageInfo } from '../src/render/message-info.js';
+import { jumpUrl, renderMessageInfo } from '../src/render/message-info.js';
 
 export const MESSAGE_INFO_NAME = 'Message info';
 
@@ -18,7 +18,7 @@ async function lookUp(ctx: CommandContext, messageId: string, context: { target?
   try {
     message = await ctx.services.pluralkit.getMessage(messageId);
   } catch (error) {
-    if (hasCode(error, PkErrorCode.MessageNotFound)) throw new UserFacingError(messageNotFoundText(snowflakeToDate(messageId), new Date()));
+    if (hasCode(error, PkErrorCode.MessageNotFound)) refuse('message.not-found', { sent: snowflakeToDate(messageId) });
     throw error;
   }
   const target = context.target;
@@ -41,7 +41,7 @@ export const messageCommand = defineCommand({
       options: { link: text({ description: 'Message link (Copy Message Link) or message ID', max: 300, required: true }) },
       async run(ctx, args) {
         const parsed = parseMessageReference(args.link);
-        if (!parsed.ok) throw new UserFacingError(parsed.message);
+        if (!parsed.ok) refuse('message.unreadable-reference', { problem: parsed.problem, input: args.link });
         await lookUp(ctx, parsed.messageId, {});
       },
     }),

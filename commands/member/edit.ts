@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import { MEMBER_COMMAND } from '../shared/entity/kinds.js';
 import { editSubcommand } from '../shared/entity/edit.js';
 import { proxyField } from '../shared/fields/profile.js';
@@ -31,7 +31,7 @@ export const editMember = editSubcommand(MEMBER_COMMAND, {
     const add = args.add_proxy as ProxyTagInput | undefined;
     const remove = args.remove_proxy as ProxyTagInput | undefined;
     if (!add && !remove) return { before: entity, body };
-    if (body.proxy_tags !== undefined) throw new UserFacingError('Use `proxy` (replaces every tag) or `add_proxy`/`remove_proxy` (changes one), not both.');
+    if (body.proxy_tags !== undefined) refuse('proxy.replace-and-change', {});
     const current = await MEMBERS.get(ctx.services, entity.uuid, { token: ctx.auth.token });
     return { before: current, body: { ...body, proxy_tags: withProxyTagChanges(current.proxy_tags, add, remove) } };
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import { memberField } from '../shared/fields/entities.js';
 import { clearField, imageField, keepProxyField } from '../shared/fields/profile.js';
 import { clearableEdit } from '../../src/framework/clearable.js';
@@ -49,7 +49,7 @@ export const editMemberServer = subcommand({
   async run(ctx, args) {
     clearing.check(args, args.clear);
     const body = patchFrom(fields, args, args.clear);
-    if (Object.keys(body).length === 0) throw new UserFacingError('Give at least one of `display_name`, `avatar`, `keep_proxy` or `clear`.');
+    if (Object.keys(body).length === 0) refuse('edit.nothing-given', { options: ['display_name', 'avatar', 'keep_proxy', 'clear'] });
     const member = await resolveOwn(ctx.services, 'members', ctx.userId, ctx.auth, args.member);
     const target = { member: member.uuid, guildId: ctx.guildId };
     const before = args.clear === undefined ? {} : await memberGuildSettings(ctx.services, ctx.auth, member, ctx.guildId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { pager } from '../../src/framework/pager.js';
 import { frontChartAltText } from '../../src/charts/alt-text.js';
@@ -47,7 +47,7 @@ const tablePager = pager({
     const { names: firstNames, ...kept } = state;
     const table = unpackFrontTable(state.table);
     const pageCount = frontTablePageCount(table);
-    if (page >= pageCount) throw new UserFacingError('That page is not available.');
+    if (page >= pageCount) refuse('history.page-unavailable', {});
     const ids = frontTablePageMembers(table, page);
     let names = firstNames;
     if (!names) {
@@ -75,7 +75,7 @@ export const statsFront = subcommand({
       frontersOnly: args.fronters_only ?? false,
       ...(source.group ? { memberFilter: source.group.memberIds, groupName: source.group.name } : {}),
     });
-    if (stats.periodStart === null) throw new UserFacingError(`There is no front history in this range (${range.label}) to chart.`);
+    if (stats.periodStart === null) refuse('stats.nothing-in-range', { range: range.label, drawing: 'chart' });
     // The chart's bars and the first page of the table.
     const shown = stats.members.slice(0, Math.max(DEFAULT_MAX_BARS, TABLE_ROWS_PER_PAGE)).map((row) => row.memberId);
     const names = await nameWithProgress(ctx, source, shown);

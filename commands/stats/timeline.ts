@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { timelineAltText } from '../../src/charts/alt-text.js';
 import { drawChart } from '../../src/charts/draw-chart.js';
@@ -24,7 +24,7 @@ export const statsTimeline = subcommand({
     const source = await readStatsWithProgress(ctx, { range: args.range, until: args.until, group: undefined });
     const { range } = source;
     const stats = computeFrontStats(source.history.switches, { start: range.start?.getTime() ?? null, now: range.end.getTime() });
-    if (stats.periodStart === null) throw new UserFacingError(`There is no front history in this range (${range.label}) to draw.`);
+    if (stats.periodStart === null) refuse('stats.nothing-in-range', { range: range.label, drawing: 'timeline' });
     const shown = stats.members.slice(0, NAMED_MEMBERS).map((row) => row.memberId);
     const names = await nameWithProgress(ctx, source, shown);
     const input = { stats, members: chartMembersOf(names), title: chartTitle(source, 'Front timeline'), timeZone: range.timeZone };

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import { privacyLevelField, privacySubjectField } from '../shared/fields/system.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { renderSaved } from '../../src/render/changes.js';
@@ -13,7 +13,7 @@ export const systemPrivacy = subcommand({
   help: 'Without `level` it shows the current privacy (of one subject, or of all nine)',
   async run(ctx, args) {
     if (args.level !== undefined && args.subject === undefined) {
-      throw new UserFacingError(`Say which \`subject\` to make ${args.level}: one of them, or \`All of them\`.`);
+      refuse('privacy.subject-needed', { level: args.level, every: 'All of them' });
     }
     const before = await ctx.services.pluralkit.getSystem('@me', { token: ctx.auth.token });
     const subjects = args.subject === undefined ? SYSTEM_PRIVACY_SUBJECTS : subjectsFor(args.subject);

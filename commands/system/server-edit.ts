@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import { clearField } from '../shared/fields/profile.js';
 import { serverFields } from '../shared/fields/system.js';
 import { clearableEdit } from '../../src/framework/clearable.js';
@@ -37,7 +37,7 @@ export const editServerSettings = subcommand({
   async run(ctx, { clear, ...given }) {
     clearing.check(given, clear);
     const body = patchFrom(fields, given, clear);
-    if (Object.keys(body).length === 0) throw new UserFacingError('Give a setting to change, or `clear`. `/system server view` shows the current ones.');
+    if (Object.keys(body).length === 0) refuse('edit.nothing-given', { options: Object.keys(fields).concat('clear'), viewWith: '/system server view' });
     const before = await readServerSettings(ctx.services, ctx.auth, ctx.guildId);
     await clearing.apply(ctx, { target: { guildId: ctx.guildId }, body, clear, before, whose: "your system's" });
   },

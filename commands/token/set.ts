@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
+import { refuse } from '../../src/core/refusal.js';
 import type { CommandContext } from '../../src/framework/command.js';
 import { encodeCustomId } from '../../src/interaction/custom-id.js';
 import { subcommand } from '../../src/framework/command-table.js';
@@ -60,7 +60,7 @@ export async function openTokenModal(ctx: CommandContext): Promise<void> {
 
 export async function submitTokenModal(ctx: CommandContext, interaction: ModalInteraction): Promise<void> {
   const input = interaction.fields[TOKEN_FIELD];
-  if (input === undefined) throw new UserFacingError('That form came back without its token field. Run `/token set` again.');
+  if (input === undefined) refuse('form.field-missing', { command: '/token set' });
   const system = await verifyAndStoreToken(ctx.services, ctx.userId, input);
   ctx.log.info({ systemId: system.id }, 'token stored');
   await ctx.reply.send({ content: connectedMessage(system) });

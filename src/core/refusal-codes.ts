@@ -21,6 +21,19 @@ export interface SwitchMembersData {
 /** Why an `at` value could not be read (src/time/parse-at.ts). */
 export type AtProblemCode = 'too-long' | 'empty' | 'over-a-century-ago' | 'not-a-real-date-and-time' | 'not-placeable' | 'unreadable' | 'not-a-real-date';
 
+/** Why a message link or ID could not be read (src/messages/parse-link.ts). */
+export type MessageReferenceProblem =
+  | 'empty'
+  | 'invalid-id'
+  | 'invite'
+  | 'not-discord'
+  | 'not-a-link'
+  | 'not-a-message-link'
+  | 'channel-link'
+  | 'bad-server-id'
+  | 'bad-channel-id'
+  | 'bad-message-id';
+
 /** Which `/stats` option a refusal is about. */
 export type StatsRangeOption = 'range' | 'until';
 
@@ -101,4 +114,20 @@ export interface RefusalData {
   'proxy.too-many-tags': { count: number; max: number };
   /** An `at` time that could not be read, in `zone` (UTC when the system's zone is unknown: `zoneFellBack`). */
   'at.unreadable': { input: string; problem: AtProblemCode; zone: string; zoneFellBack: boolean };
+  /** A page of a list past its end: the list is shorter now than when it was shown. */
+  'list.page-gone': { usage: string };
+  /** A privacy `level` without the `subject` it is for; `every` is the choice that means all subjects. */
+  'privacy.subject-needed': { level: string; every: string };
+  /** An edit given nothing to change: `options` are what it takes; `viewWith` shows the current values. */
+  'edit.nothing-given': { options: string[]; viewWith?: string };
+  /** `proxy` (replace every tag) together with `add_proxy`/`remove_proxy` (change one). */
+  'proxy.replace-and-change': Record<never, never>;
+  /** A /stats range with no front history in it; `drawing` is what would have been made. */
+  'stats.nothing-in-range': { range: string; drawing: 'chart' | 'timeline' };
+  /** A modal submitted without the field the command asked for (a forged or stale form). */
+  'form.field-missing': { command: string };
+  /** A message link or ID that cannot be read; `input` for an invalid bare ID. */
+  'message.unreadable-reference': { problem: MessageReferenceProblem; input: string };
+  /** PluralKit has no record of that message; `sent` from its ID. */
+  'message.not-found': { sent: Date };
 }

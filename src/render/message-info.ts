@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { DiscordLimits } from '../core/discord-limits.js';
+import type { MessageReferenceProblem } from '../core/refusal-codes.js';
 import type { Message } from '../pluralkit/models.js';
 import { parseTime, when } from '../time/format.js';
 import { embedTextLength, fitEmbed, fitEmbeds } from '../interaction/embed-limits.js';
@@ -100,4 +101,24 @@ export function messageNotFoundText(sent: Date, now: Date): string {
 
 export function jumpUrl(guildId: string | null | undefined, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
+}
+
+const HOW_TO_COPY = 'Right-click the message (or long-press it) and choose **Copy Message Link**, or use the **Message info** app on the message itself.';
+
+const UNREADABLE_REFERENCE: Record<MessageReferenceProblem, (input: string) => string> = {
+  empty: () => `Give a message link or ID. ${HOW_TO_COPY}`,
+  'invalid-id': (input) => `\`${input.trim().replace(/`/g, "'").slice(0, 30)}\` is not a valid message ID (message IDs are 17–20 digit numbers). ${HOW_TO_COPY}`,
+  invite: () => `That is a Discord invite, not a message link. ${HOW_TO_COPY}`,
+  'not-discord': () => `That link does not point to Discord, so it is not a message link. ${HOW_TO_COPY}`,
+  'not-a-link': () => `That is not a message link or ID. ${HOW_TO_COPY}`,
+  'not-a-message-link': () => `That Discord link is not a message link. ${HOW_TO_COPY}`,
+  'channel-link': () => `That is a link to a channel, not to a message. ${HOW_TO_COPY}`,
+  'bad-server-id': () => 'That link does not contain a valid server ID.',
+  'bad-channel-id': () => 'That link does not contain a valid channel ID.',
+  'bad-message-id': () => 'That link does not contain a valid message ID.',
+};
+
+/** Why a message link or ID could not be read, and how to copy one. */
+export function renderUnreadableMessageReference({ problem, input }: { problem: MessageReferenceProblem; input: string }): string {
+  return UNREADABLE_REFERENCE[problem](input);
 }

@@ -5,6 +5,7 @@ import { discordTimestamp } from '../time/format.js';
 import { inlineCode, quotedInput, safeName } from '../text/markdown.js';
 import { renderUnreadableAt } from './at-time.js';
 import { frontSourceName } from './front-source.js';
+import { messageNotFoundText, renderUnreadableMessageReference } from './message-info.js';
 import { PAGE_UNAVAILABLE_TEXT } from './flows.js';
 import { statsRangeForms } from './stats-range.js';
 
@@ -67,6 +68,12 @@ function fileProblem(problem: FileProblem): string {
     case 'invalid':
       return 'is not valid';
   }
+}
+
+/** `a`, `b` or `c`, each as code. */
+function listedOptions(options: readonly string[]): string {
+  const quoted = options.map((option) => `\`${option}\``);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
 function megabytes(bytes: number): string {
@@ -146,6 +153,15 @@ const WORDING: Wording = {
       ? "Switchboard's token key was changed while it was running, so it cannot read your stored token until it is restarted. Your token is kept: please try again later."
       : "Switchboard's token key was changed while it was running, so it cannot store tokens until it is restarted. Nothing was saved: please try again later.",
   'at.unreadable': renderUnreadableAt,
+  'list.page-gone': ({ usage }) => `That page is gone: the list is shorter now. Run \`${usage}\` again.`,
+  'privacy.subject-needed': ({ level, every }) => `Choose a \`subject\` to make ${level}: one of them, or \`${every}\` for every subject.`,
+  'edit.nothing-given': ({ options, viewWith }) =>
+    `Give at least one of ${listedOptions(options)}.${viewWith ? ` \`${viewWith}\` shows the current ones.` : ''}`,
+  'proxy.replace-and-change': () => 'Use `proxy` (replaces every tag) or `add_proxy`/`remove_proxy` (changes one), not both.',
+  'stats.nothing-in-range': ({ range, drawing }) => `There is no front history in this range (${range}) to ${drawing === 'chart' ? 'chart' : 'draw'}.`,
+  'form.field-missing': ({ command }) => `That form came back without its field. Run \`${command}\` again.`,
+  'message.unreadable-reference': renderUnreadableMessageReference,
+  'message.not-found': ({ sent }) => messageNotFoundText(sent, new Date()),
   'token.not-a-token': () =>
     "That doesn't look like a PluralKit token. Send `pk;token` to PluralKit in a DM and copy the long string it sends back (about 64 letters, digits and symbols).",
   'token.not-checked': (data) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessageReference } from '../../src/messages/parse-link.js';
+import { renderUnreadableMessageReference } from '../../src/render/message-info.js';
 
 const GUILD = '330000000000000001';
 const CHANNEL = '430000000000000001';
@@ -59,11 +60,12 @@ describe('parseMessageReference: refused, saying why', () => {
   ])('%j', (input, message) => {
     const result = parse(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    // What the user reads: the refusal's wording.
+    if (!result.ok) expect(renderUnreadableMessageReference({ problem: result.problem, input })).toMatch(message);
   });
 
   it('explains how to get a message link', () => {
     const result = parse('hello');
-    expect(!result.ok && result.message).toMatch(/Copy Message Link/);
+    expect(!result.ok && renderUnreadableMessageReference({ problem: result.problem, input: 'hello' })).toMatch(/Copy Message Link/);
   });
 });

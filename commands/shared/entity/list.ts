@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserFacingError } from '../../../src/core/user-facing-error.js';
+import { refuse } from '../../../src/core/refusal.js';
 import type { EntityKind } from '../../../src/entities/kinds.js';
 import { loadList, searchList, sortList, sortsFor } from '../../../src/entities/list.js';
 import { LIST_PAGE_SIZE, renderEntityList } from '../../../src/render/entity-list.js';
@@ -42,7 +42,7 @@ export function entityListPager(id: string, listed: EntityKind, usage: string): 
       const spec = sorts[state.sort] ?? sorts.name!;
       const entries = sortList(searchList(all, state.search), spec);
       const pageCount = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));
-      if (page >= pageCount) throw new UserFacingError(`That page is gone: the list is shorter now. Run \`${usage}\` again.`);
+      if (page >= pageCount) refuse('list.page-gone', { usage });
       const lines = entries.slice(page * LIST_PAGE_SIZE, (page + 1) * LIST_PAGE_SIZE).map((entity) => ({
         id: entity.id,
         name: entity.name,

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../src/core/user-facing-error.js';
+import { refuse } from '../../../src/core/refusal.js';
 import type { Entity } from '../../../src/entities/kinds.js';
 import { ALL_SUBJECTS, PRIVACY_LEVELS, privacyBody, privacyChangeRows, privacyLevels } from '../../../src/entities/privacy.js';
 import { updateEntity } from '../../../src/entities/writes.js';
@@ -34,7 +34,7 @@ export function privacySubcommand(command: EntityCommandKind): Subcommand {
         await ctx.reply.send({ embeds: [renderPrivacyOverview(overview)] });
         return;
       }
-      if (args.subject === undefined) throw new UserFacingError(`Choose a \`subject\` to make ${args.level} (or \`all\` for every subject).`);
+      if (args.subject === undefined) refuse('privacy.subject-needed', { level: args.level, every: 'all' });
       const body = privacyBody(kind, args.subject, args.level);
       const { value: after, readBack } = await updateEntity(ctx.services, kind, ctx.userId, ctx.auth, entity.uuid, body);
       const rows = privacyChangeRows(kind, body, entity, after, privacySubjectLabel);

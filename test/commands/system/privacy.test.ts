@@ -59,7 +59,7 @@ describe('/system privacy (in-process)', () => {
     expect(messageText(await privacy({ subject: 'all', level: 'private' }))).toMatch(/Nothing changed: they are all private already/);
     expect(paths()).toEqual(['GET /v2/systems/@me']);
     h.pluralkit.clearRequests();
-    expect(messageText(await privacy({ level: 'public' }))).toMatch(/Say which `subject` to make public/);
+    expect(messageText(await privacy({ level: 'public' }))).toMatch(/Choose a `subject` to make public: one of them, or `All of them`/);
     expect(h.pluralkit.requests).toEqual([]);
   });
 

@@ -68,7 +68,7 @@ describe('/system server view and edit (in-process)', () => {
   it.each([
     [{ tag: 't'.repeat(80) }, /`tag` is too long \(80\/79 characters\)/],
     [{ avatar: 'http://cdn.example/a.png' }, /`avatar` must be an `https:\/\/` link/],
-    [{}, /Give a setting to change, or `clear`/],
+    [{}, /Give at least one of `proxying`, .* or `clear`\. `\/system server view` shows the current ones/],
   ])('%o is refused before anything is sent', async (options, message) => {
     expect(messageText(await server('edit', options))).toMatch(message);
     expect(h.pluralkit.requests).toEqual([]);
