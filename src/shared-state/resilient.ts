@@ -145,7 +145,9 @@ export function redisSharedState(options: RedisSharedStateOptions): SharedState 
     publicViews: new ResilientTaggedCache(health, new RedisTaggedCache(client, prefix, options.publicViewTtlMs), local.publicViews),
     versions: new ResilientVersions(health, new RedisVersions(client, prefix), local.versions),
     async close() {
-      if (client.isOpen) await client.close();
+      // A client still trying to reconnect has nothing to flush: it is torn down at once.
+      if (client.isReady) await client.close().catch(() => undefined);
+      if (client.isOpen) client.destroy();
     },
   };
 }
