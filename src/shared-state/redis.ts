@@ -12,7 +12,7 @@ import type { RateBucketSpec, RateBuckets, RateTake, TaggedCache, Versions } fro
 export type RedisConnection = ReturnType<typeof createClient>;
 
 /** A command that takes longer than this fails, so a hung Redis cannot hang an interaction. */
-const COMMAND_TIMEOUT_MS = 500;
+const COMMAND_TIMEOUT_MS = 1_000;
 /** How long a list version is kept: far longer than any cached list lives. */
 const VERSION_TTL_MS = 60 * 60_000;
 const UNTAGGED = '~';

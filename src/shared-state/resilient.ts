@@ -37,7 +37,7 @@ export class RedisHealth {
     );
   }
 
-  private back(): void {
+  back(): void {
     if (!this.down) return;
     this.down = false;
     this.log.info({ redis: this.where }, 'Redis answers again: instances share rate limits, public views and list versions again');
@@ -47,7 +47,10 @@ export class RedisHealth {
   async either<T>(shared: () => Promise<T>, local: () => T | Promise<T>): Promise<T> {
     if (!this.usable) return local();
     try {
-      return await shared();
+      const answer = await shared();
+      // A command that timed out without the connection dropping ends its outage here, not at a reconnect.
+      if (this.down) this.back();
+      return answer;
     } catch (error) {
       this.lost(error);
       return local();
