@@ -84,7 +84,8 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       discord,
       directory: new SystemDirectory(pluralkit, shared.versions, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
       interactions: stores.interactionState,
-      frontHistory: new FrontHistoryCache(),
+      // One instance's own writes already drop its reads; shared versions tell it of the other instances' writes.
+      frontHistory: new FrontHistoryCache(shared.kind === 'redis' ? { versions: shared.versions } : {}),
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
       writes: WriteSettler.start({ clock: options.clock ?? systemClock, log: logger, budgetMs: options.writeBudgetMs }),
     };
