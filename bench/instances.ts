@@ -62,7 +62,7 @@ interface Deployment {
   stop(): Promise<void>;
 }
 
-async function deploy(instances: number, rateLimits: boolean): Promise<Deployment> {
+async function deploy(instances: number, rateLimits: boolean, env: Record<string, string | undefined> = {}): Promise<Deployment> {
   const database = `switchboard_bench_${randomBytes(5).toString('hex')}`;
   await admin(`CREATE DATABASE ${database}`);
   const url = new URL(POSTGRES_ADMIN);
@@ -83,6 +83,7 @@ async function deploy(instances: number, rateLimits: boolean): Promise<Deploymen
       HTTP_HOST: '127.0.0.1',
       DISCORD_PUBLIC_KEY: discord.interactionsPublicKey,
       LOG_LEVEL: 'warn',
+      ...env,
     }),
   );
   const balancer = new RoundRobin(ports.map((port) => `http://127.0.0.1:${port}`));
@@ -105,8 +106,8 @@ async function deploy(instances: number, rateLimits: boolean): Promise<Deploymen
   return { discord, pluralkit, bots, stop };
 }
 
-async function throughput(instances: number): Promise<{ perSecond: number; p99: number }> {
-  const world = await deploy(instances, false);
+export async function throughput(instances: number, env: Record<string, string | undefined> = {}, total = TOTAL): Promise<{ perSecond: number; p99: number }> {
+  const world = await deploy(instances, false, env);
   try {
     const system = world.pluralkit.seedSystem({ name: 'Bench System' });
     await world.discord.modalSubmit({ customId: 'token:submit', fields: { token: system.token! }, user: USER, guildId: null }).finalMessage(10_000);
@@ -116,7 +117,7 @@ async function throughput(instances: number): Promise<{ perSecond: number; p99: 
     let sent = 0;
     const started = performance.now();
     const worker = async (): Promise<void> => {
-      while (sent < TOTAL) {
+      while (sent < total) {
         sent++;
         const handle = status();
         await handle.initialResponse(30_000);
@@ -124,7 +125,7 @@ async function throughput(instances: number): Promise<{ perSecond: number; p99: 
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-    return { perSecond: Math.round(TOTAL / ((performance.now() - started) / 1000)), p99: percentile(latencies, 99) };
+    return { perSecond: Math.round(total / ((performance.now() - started) / 1000)), p99: percentile(latencies, 99) };
   } finally {
     await world.stop();
   }
