@@ -89,20 +89,23 @@ export class SystemDirectory {
     return (list === 'members' ? this.members : this.groups) as EntityListCache<Member | Group>;
   }
 
-  private versionKey(list: OwnList, auth: OwnSystemAuth): string {
-    return `${list}:${auth.systemId}`;
+  private versionKey(what: OwnList | 'timezone', auth: OwnSystemAuth): string {
+    return `${what}:${auth.systemId}`;
   }
 
   /**
-   * Drops the user's cached list when the system's list changed since it was loaded (our own
-   * write, here or on another instance). A list whose version was not noted is dropped too.
+   * Drops what is cached of `what` for the user when the system's version of it changed since it
+   * was loaded (our own write, here or on another instance). Unnoted counts as changed.
    */
-  private async current(list: OwnList, userId: string, auth: OwnSystemAuth): Promise<void> {
+  private async current(what: OwnList | 'timezone', userId: string, auth: OwnSystemAuth): Promise<void> {
     const key = this.key(userId, auth);
-    const stamp = await this.versions.stamp(this.versionKey(list, auth));
-    const noted = `${list} ${key}`;
-    if (this.loadedUnder.get(noted) !== stamp) this.cacheOf(list).invalidate(key);
-    if (this.loadedUnder.size >= MAX_REMEMBERED * 2) this.loadedUnder.clear();
+    const stamp = await this.versions.stamp(this.versionKey(what, auth));
+    const noted = `${what} ${key}`;
+    if (this.loadedUnder.get(noted) !== stamp) {
+      if (what === 'timezone') this.timezones.delete(key);
+      else this.cacheOf(what).invalidate(key);
+    }
+    if (this.loadedUnder.size >= MAX_REMEMBERED * 3) this.loadedUnder.clear();
     this.loadedUnder.set(noted, stamp);
   }
 
@@ -173,9 +176,10 @@ export class SystemDirectory {
     this.switches.updateWhere(this.ofSystem(systemId), (latest) => (registered ? withSwitch(latest, registered, RECENT_SWITCHES) : null));
   }
 
-  /** After the user changed their time zone with us. */
-  forgetTimezone(userId: string, auth: OwnSystemAuth): void {
+  /** After the user changed their time zone with us: every instance reads it again before its next `at`. */
+  async timezoneChanged(userId: string, auth: OwnSystemAuth): Promise<void> {
     this.timezones.delete(this.key(userId, auth));
+    await this.versions.change(this.versionKey('timezone', auth));
   }
 
   /** When the caller's system was created: no switch can be older. */
@@ -193,6 +197,7 @@ export class SystemDirectory {
   }
 
   async timezone(userId: string, auth: OwnSystemAuth): Promise<string> {
+    await this.current('timezone', userId, auth);
     const key = this.key(userId, auth);
     const cached = this.timezones.get(key);
     if (cached && cached.expiresAt > Date.now()) return cached.zone;
