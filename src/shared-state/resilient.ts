@@ -10,25 +10,36 @@ import type { RateBucketSpec, RateBuckets, RateTake, SharedState, TaggedCache, V
  * line when it is back; no error reaches a caller.
  */
 
+/**
+ * After a failed command, Redis is left alone this long before one call tries it again: a Redis
+ * that hangs rather than drops the connection would otherwise cost every call the command timeout.
+ */
+const COOL_OFF_MS = 5_000;
+/** How long a closing client may wait for replies still owed. */
+const CLOSE_WAIT_MS = 1_000;
+
 /** Tracks whether Redis answers, and says so in the log once per change. */
 export class RedisHealth {
   private down = false;
+  private retryAt = 0;
 
   constructor(
     readonly client: RedisConnection,
     private readonly log: Logger,
     private readonly where: string,
+    private readonly now: () => number = Date.now,
   ) {
     client.on('error', (error: unknown) => this.lost(error));
     client.on('ready', () => this.back());
   }
 
-  /** Whether to try Redis at all: not while it is known to be away (commands would only fail). */
+  /** Whether to try Redis at all: not while it is known to be away, nor while cooling off after a failure. */
   get usable(): boolean {
-    return this.client.isReady;
+    return this.client.isReady && this.now() >= this.retryAt;
   }
 
   lost(error: unknown): void {
+    this.retryAt = this.now() + COOL_OFF_MS;
     if (this.down) return;
     this.down = true;
     this.log.warn(
@@ -38,6 +49,7 @@ export class RedisHealth {
   }
 
   back(): void {
+    this.retryAt = 0;
     if (!this.down) return;
     this.down = false;
     this.log.info({ redis: this.where }, 'Redis answers again: instances share rate limits, public views and list versions again');
@@ -148,8 +160,13 @@ export function redisSharedState(options: RedisSharedStateOptions): SharedState 
     publicViews: new ResilientTaggedCache(health, new RedisTaggedCache(client, prefix, options.publicViewTtlMs), local.publicViews),
     versions: new ResilientVersions(health, new RedisVersions(client, prefix), local.versions),
     async close() {
-      // A client still trying to reconnect has nothing to flush: it is torn down at once.
-      if (client.isReady) await client.close().catch(() => undefined);
+      // Replies still owed are waited for a moment (a hung Redis would never send them); a client
+      // still trying to reconnect has nothing to flush. Either way it is torn down after.
+      if (client.isReady) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([client.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+        clearTimeout(timer);
+      }
       if (client.isOpen) client.destroy();
     },
   };
