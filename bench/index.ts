@@ -4,6 +4,7 @@ import { benchBotInteractions } from './bot-interactions.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
+import { benchInstances } from './instances.js';
 import { benchLongReads } from './long-reads.js';
 import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchMembersGroups } from './members-groups.js';
@@ -30,6 +31,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['Long reads under load: 200 interactions at once, 40 of them /stats-like whole-history reads of a 10,000-switch system, with limits on and the 8 s interactive budget (targets: long reads answered or told how long to wait, not all refused; 0 × 429)', benchLongReads],
   ['Public /fronters: 200 users at once over 50 systems on the real process, PluralKit limits on (targets: ≥ 190 with data, ≤ 50 requests)', benchPublicFronters],
   ['Vault reads per interaction (before: get() prepared its statement on every call)', benchVaultReads],
+  ['Many instances, one against two in http mode on one PostgreSQL and one Redis: interactions/s with 50 in flight and p99, PluralKit requests and 429s for 200 public /fronters over 50 systems (targets ≤ 50, 0 × 429)', benchInstances],
   ['Many instances, storage: prompt claim, interaction-state write and read per call, SQLite vs PostgreSQL', benchStores],
   ['Autocomplete in-process on 1,000 members, warm index (target p99 ≤ 5 ms)', benchAutocomplete],
   ['Worst-case name resolution: ~6,000 characters of unknown 64-letter names on 1,000 and 5,000 members (target ≤ 20 ms per list)', benchResolution],

@@ -7,9 +7,11 @@ import { commandDefinitions, registerIfChanged } from './framework/registration.
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
 import type { Services } from './services.js';
+import type { SharedState } from './shared-state/shared-state.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './directory/system-directory.js';
 import { openStores, sqliteFileOf } from './stores/open-stores.js';
+import { openSharedState } from './shared-state/open-shared-state.js';
 import { EncryptedTokens } from './tokens/encrypted-tokens.js';
 import { resolveEncryptionKey, rotatedKeyCandidates } from './vault/keys.js';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +40,8 @@ export interface AppOptions {
   writeBudgetMs?: number;
   /** How long any other PluralKit call may take; default 8 s. */
   pluralkitCallBudgetMs?: number;
+  /** Where this app's keys go in Redis (REDIS_URL); default `switchboard:`. Tests give each file its own. */
+  redisPrefix?: string;
 }
 
 export interface RunningApp {
@@ -52,6 +56,7 @@ export interface RunningApp {
 /** Opens the stores, checks the token key, builds the services; nothing touches Discord yet. */
 export async function createServices(config: Config, logger: Logger, discord: DiscordRest, options: AppOptions = {}): Promise<Services> {
   const stores = await openStores(config, { onIdleError: (error) => logger.warn({ err: error }, 'a database connection failed while idle; the next call reconnects') });
+  let shared: SharedState | undefined;
   try {
     const key = await resolveEncryptionKey({ databasePath: sqliteFileOf(config), configuredKey: config.tokenEncryptionKey, tokens: stores.tokens, logger });
     const tokens = new EncryptedTokens(stores.tokens, key, {
@@ -59,26 +64,33 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       onKeyAdopted: (previousKeyId, keyId) => logger.warn({ previousKeyId, keyId, keyFilePath: key.keyFilePath }, 'the token key was rotated while running; now using the new key from the key file'),
     });
     await tokens.assertKeyMatches();
+    shared = await openSharedState(config, logger, { prefix: options.redisPrefix });
     const pluralkit = new PluralKitClient({
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,
       callBudgetMs: options.pluralkitCallBudgetMs ?? PLURALKIT_CALL_BUDGET_MS,
       publicViewTtlMs: config.publicViewTtlMs,
+      publicViews: shared.publicViews,
+      // One instance's own limiter already paces it exactly; shared buckets only add a wait when instances share them.
+      ...(shared.kind === 'redis' ? { sharedRateBuckets: shared.rateBuckets } : {}),
     });
     return {
       config,
       logger,
       stores,
+      shared,
       tokens,
       pluralkit,
       discord,
-      directory: new SystemDirectory(pluralkit, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
+      directory: new SystemDirectory(pluralkit, shared.versions, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
       interactions: stores.interactionState,
-      frontHistory: new FrontHistoryCache(),
+      // One instance's own writes already drop its reads; shared versions tell it of the other instances' writes.
+      frontHistory: new FrontHistoryCache(shared.kind === 'redis' ? { versions: shared.versions } : {}),
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
       writes: WriteSettler.start({ clock: options.clock ?? systemClock, log: logger, budgetMs: options.writeBudgetMs }),
     };
   } catch (error) {
+    await shared?.close();
     await stores.close();
     throw error;
   }
@@ -144,6 +156,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     await services.pluralkit.close();
     services.directory.dispose();
     await services.charts.close();
+    await services.shared.close();
     await services.stores.close();
   };
   let edges: Edges;

@@ -33,6 +33,8 @@ export interface Config {
   databasePath: string;
   /** DATABASE_URL: `postgres://…` puts everything in PostgreSQL (then `tokenEncryptionKey` is set). */
   databaseUrl: string | undefined;
+  /** REDIS_URL: `redis://…` (or `rediss://…`) shares rate limits, public views and list versions between instances; undefined → in-process. */
+  redisUrl: string | undefined;
   /** TOKEN_ENCRYPTION_KEY decoded; undefined → key file beside the database. */
   tokenEncryptionKey: Buffer | undefined;
   devGuildId: string | undefined;
@@ -177,6 +179,22 @@ const environmentSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `DATABASE_URL must be a postgres:// URL (got scheme ${protocol.slice(0, 12)})` });
     }
   }),
+  REDIS_URL: optionalText.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    // As with DATABASE_URL, the value is never echoed: it may carry a password.
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'REDIS_URL must be a redis:// or rediss:// URL (it could not be parsed)' });
+      return;
+    }
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+      ctx.addIssue({ code: 'custom', message: `REDIS_URL must be a redis:// or rediss:// URL (got scheme ${url.protocol.slice(0, 12)})` });
+    } else if (url.hostname === '') {
+      ctx.addIssue({ code: 'custom', message: 'REDIS_URL must name a host (redis://HOST:6379)' });
+    }
+  }),
   TOKEN_ENCRYPTION_KEY: optionalText.transform((value, ctx) => {
     if (value === undefined) return undefined;
     try {
@@ -289,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     pluralkitUserAgent: vars.PLURALKIT_USER_AGENT ?? defaultUserAgent(),
     databasePath: databasePath === IN_MEMORY_DATABASE ? databasePath : resolve(databasePath),
     databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
     devGuildId: vars.DEV_GUILD_ID,
     logLevel: vars.LOG_LEVEL,

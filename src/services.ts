@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { DirectMessages } from './interaction/direct-messages.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
+import type { SharedState } from './shared-state/shared-state.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
 import type { SystemDirectory } from './directory/system-directory.js';
 import type { InteractionStateStore } from './stores/interaction-state/interaction-state-store.js';
@@ -16,6 +17,8 @@ export interface Services {
   logger: Logger;
   /** Everything stored (SQLite or PostgreSQL), one store per kind. */
   stores: Stores;
+  /** Rate limits, public views and list versions: this process's own, or Redis shared by every instance (REDIS_URL). */
+  shared: SharedState;
   /** The users' PluralKit tokens, sealed in `stores.tokens` and opened per call. */
   tokens: EncryptedTokens;
   pluralkit: PluralKitClient;

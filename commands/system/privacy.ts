@@ -27,7 +27,7 @@ export const systemPrivacy = subcommand({
       return;
     }
     const saved = await updateOwnSystem(ctx.services, ctx.auth, privacyPatch(changing, args.level));
-    ctx.services.frontHistory.invalidate(ctx.auth.systemId);
+    await ctx.services.frontHistory.invalidate(ctx.auth.systemId);
     const rows = privacyRows(changing, before.privacy, saved.value.privacy);
     await ctx.reply.send({ content: renderSaved('Saved your privacy.', rows, { readBack: saved.readBack, notes: [privacyEffect(changing, args.level)] }) });
   },

@@ -3,11 +3,14 @@ import type { PluralKitClient } from '../pluralkit/client.js';
 import { DEFAULT_LIST_CACHE_LIMITS, type ListCacheLimits } from '../resolve/list-cache-limits.js';
 import { EntityListCache } from '../resolve/member-cache.js';
 import { recentFronterIds, withSwitch } from '../resolve/recent-fronters.js';
+import type { Versions } from '../shared-state/shared-state.js';
 
 /*
  * Lists change when someone writes, not with the clock: our own writes drop the cached list at
- * once, and a name that is not found triggers one fresh read (members created with `pk;` are
- * found that way). The lifetime only bounds how stale a rename made elsewhere can look.
+ * once, on every instance (each list read compares the system's list version, shared through
+ * REDIS_URL, with the one it was loaded under), and a name that is not found triggers one fresh
+ * read (members created with `pk;` are found that way). The lifetime only bounds how stale a
+ * rename made elsewhere can look.
  */
 const LIST_TTL_MS = 10 * 60_000;
 const TIMEZONE_TTL_MS = 10 * 60_000;
@@ -43,10 +46,14 @@ export class SystemDirectory {
   private readonly timezones = new Map<string, { zone: string; expiresAt: number }>();
   /** A system's creation time never changes; kept per auth context like everything else here. */
   private readonly created = new Map<string, Date>();
+  /** `list key` → the version stamp each cached list was loaded under (see `current`). */
+  private readonly loadedUnder = new Map<string, string | null>();
 
   /** `limits.maxBytes` is shared: member lists get most of it, group lists (far smaller) the rest. */
   constructor(
     private readonly pluralkit: PluralKitClient,
+    /** The lists' versions, shared by every instance (or this process's own). */
+    private readonly versions: Versions,
     limits: ListCacheLimits = DEFAULT_LIST_CACHE_LIMITS,
   ) {
     const groupShare = Math.floor(limits.maxBytes * GROUP_LIST_SHARE);
@@ -78,11 +85,37 @@ export class SystemDirectory {
       : () => this.pluralkit.getSystemGroups('@me', { withMembers: true }, { token: auth.token });
   }
 
-  ownMembers(userId: string, auth: OwnSystemAuth): Promise<Member[]> {
+  private cacheOf(list: OwnList): EntityListCache<Member | Group> {
+    return (list === 'members' ? this.members : this.groups) as EntityListCache<Member | Group>;
+  }
+
+  private versionKey(what: OwnList | 'timezone', auth: OwnSystemAuth): string {
+    return `${what}:${auth.systemId}`;
+  }
+
+  /**
+   * Drops what is cached of `what` for the user when the system's version of it changed since it
+   * was loaded (our own write, here or on another instance). Unnoted counts as changed.
+   */
+  private async current(what: OwnList | 'timezone', userId: string, auth: OwnSystemAuth): Promise<void> {
+    const key = this.key(userId, auth);
+    const stamp = await this.versions.stamp(this.versionKey(what, auth));
+    const noted = `${what} ${key}`;
+    if (this.loadedUnder.get(noted) !== stamp) {
+      if (what === 'timezone') this.timezones.delete(key);
+      else this.cacheOf(what).invalidate(key);
+    }
+    if (this.loadedUnder.size >= MAX_REMEMBERED * 3) this.loadedUnder.clear();
+    this.loadedUnder.set(noted, stamp);
+  }
+
+  async ownMembers(userId: string, auth: OwnSystemAuth): Promise<Member[]> {
+    await this.current('members', userId, auth);
     return this.members.get(this.key(userId, auth), this.loader('members', auth) as () => Promise<Member[]>);
   }
 
-  ownGroups(userId: string, auth: OwnSystemAuth): Promise<Group[]> {
+  async ownGroups(userId: string, auth: OwnSystemAuth): Promise<Group[]> {
+    await this.current('groups', userId, auth);
     return this.groups.get(this.key(userId, auth), this.loader('groups', auth) as () => Promise<Group[]>);
   }
 
@@ -105,16 +138,24 @@ export class SystemDirectory {
    */
   forAutocomplete(list: 'members', userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | undefined>;
   forAutocomplete(list: 'groups', userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Group[] | undefined>;
-  forAutocomplete(list: OwnList, userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | Group[] | undefined> {
-    const cache = (list === 'members' ? this.members : this.groups) as EntityListCache<Member | Group>;
-    return cache.getWithin(this.key(userId, auth), this.loader(list, auth), waitMs) as Promise<Member[] | Group[] | undefined>;
+  async forAutocomplete(list: OwnList, userId: string, auth: OwnSystemAuth, waitMs: number): Promise<Member[] | Group[] | undefined> {
+    await this.current(list, userId, auth);
+    return this.cacheOf(list).getWithin(this.key(userId, auth), this.loader(list, auth), waitMs) as Promise<Member[] | Group[] | undefined>;
   }
 
-  /** After the user's own writes to members or groups (membership changes touch both views). */
-  forget(list: OwnList | 'all', userId: string, auth: OwnSystemAuth): void {
-    const key = this.key(userId, auth);
-    if (list !== 'groups') this.members.invalidate(key);
-    if (list !== 'members') this.groups.invalidate(key);
+  /** This user's cached list, here only: a name it lacks may have been made elsewhere (`pk;`), so it is read again. */
+  forget(list: OwnList, userId: string, auth: OwnSystemAuth): void {
+    this.cacheOf(list).invalidate(this.key(userId, auth));
+  }
+
+  /**
+   * After our own writes to members or groups (membership changes touch both views): the lists
+   * of every user of the system, on every instance. Settled once no instance can serve the old list.
+   */
+  async changed(list: OwnList | 'all', userId: string, auth: OwnSystemAuth): Promise<void> {
+    const lists: OwnList[] = list === 'all' ? ['members', 'groups'] : [list];
+    for (const each of lists) this.forget(each, userId, auth);
+    await Promise.all(lists.map((each) => this.versions.change(this.versionKey(each, auth))));
   }
 
   /**
@@ -135,9 +176,10 @@ export class SystemDirectory {
     this.switches.updateWhere(this.ofSystem(systemId), (latest) => (registered ? withSwitch(latest, registered, RECENT_SWITCHES) : null));
   }
 
-  /** After the user changed their time zone with us. */
-  forgetTimezone(userId: string, auth: OwnSystemAuth): void {
+  /** After the user changed their time zone with us: every instance reads it again before its next `at`. */
+  async timezoneChanged(userId: string, auth: OwnSystemAuth): Promise<void> {
     this.timezones.delete(this.key(userId, auth));
+    await this.versions.change(this.versionKey('timezone', auth));
   }
 
   /** When the caller's system was created: no switch can be older. */
@@ -155,6 +197,7 @@ export class SystemDirectory {
   }
 
   async timezone(userId: string, auth: OwnSystemAuth): Promise<string> {
+    await this.current('timezone', userId, auth);
     const key = this.key(userId, auth);
     const cached = this.timezones.get(key);
     if (cached && cached.expiresAt > Date.now()) return cached.zone;

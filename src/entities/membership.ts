@@ -63,6 +63,6 @@ export async function changeMembership(
     });
   } finally {
     // Membership shows on both sides: a member's groups come from the group list.
-    services.directory.forget('all', userId, auth);
+    await services.directory.changed('all', userId, auth);
   }
 }

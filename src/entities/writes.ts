@@ -26,7 +26,7 @@ export async function updateEntity<E extends Entity>(services: Services, kind: E
       checkWith: checkWith(kind),
     });
   } finally {
-    services.directory.forget(kind.plural, userId, auth);
+    await services.directory.changed(kind.plural, userId, auth);
   }
 }
 
@@ -50,7 +50,7 @@ export async function deleteEntity(services: Services, kind: EntityKind, userId:
     });
   } finally {
     // Memberships go with the entity, so both lists change.
-    services.directory.forget('all', userId, auth);
+    await services.directory.changed('all', userId, auth);
   }
 }
 
@@ -93,7 +93,7 @@ export async function createEntity<E extends Entity>(services: Services, kind: E
     if (hasCode(error, kind.limitCode)) return limitReached(services, kind, auth);
     throw error;
   } finally {
-    services.directory.forget(kind.plural, userId, auth);
+    await services.directory.changed(kind.plural, userId, auth);
   }
 }
 

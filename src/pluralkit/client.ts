@@ -63,6 +63,7 @@ import {
 } from './requests.js';
 import { responseSchema, type ResponseSchema } from './response-schema.js';
 import { SharedReads } from './shared-reads.js';
+import type { TaggedCache } from '../shared-state/shared-state.js';
 import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type HttpMethod, type TransportOptions } from './transport.js';
 
 export type { AuthedCallOptions, CallOptions } from './transport.js';
@@ -77,6 +78,8 @@ export interface PluralKitClientOptions extends Omit<TransportOptions, 'now'> {
   publicViewTtlMs?: number;
   /** Approximate heap bytes for kept public views. Default 16 MB. */
   publicViewMaxBytes?: number;
+  /** Where public views are kept when instances share them (REDIS_URL); default this process's memory. */
+  publicViews?: TaggedCache;
 }
 
 export const DEFAULT_PUBLIC_VIEW_TTL_MS = 5_000;
@@ -134,9 +137,9 @@ export class PluralKitClient {
   private readonly reads: SharedReads;
 
   constructor(options: PluralKitClientOptions) {
-    const { publicViewTtlMs = DEFAULT_PUBLIC_VIEW_TTL_MS, publicViewMaxBytes, ...transport } = options;
+    const { publicViewTtlMs = DEFAULT_PUBLIC_VIEW_TTL_MS, publicViewMaxBytes, publicViews, ...transport } = options;
     this.transport = new Transport(transport);
-    this.reads = new SharedReads(this.transport, { publicViewTtlMs, publicViewMaxBytes });
+    this.reads = new SharedReads(this.transport, { publicViewTtlMs, publicViewMaxBytes, publicViews });
   }
 
   close(): Promise<void> {
@@ -148,8 +151,8 @@ export class PluralKitClient {
     return this.transport.limiter.queued;
   }
 
-  /** Public views kept in memory right now (diagnostics). */
-  get keptPublicViews(): number {
+  /** Public views kept in this process's memory right now (diagnostics); undefined when kept in Redis. */
+  get keptPublicViews(): number | undefined {
     return this.reads.publicViewCount;
   }
 

@@ -2,7 +2,8 @@ import { deepFreeze } from '../core/deep-freeze.js';
 import { Cancellation, type AbortSignalLike } from './cancel.js';
 import { PluralKitError } from './errors.js';
 import { owningSystem } from './owning-system.js';
-import { PublicViewCache } from './public-view-cache.js';
+import { InProcessTaggedCache } from '../shared-state/in-process-cache.js';
+import type { TaggedCache } from '../shared-state/shared-state.js';
 import type { ApiCall, CallObserver, CallOptions, Transport } from './transport.js';
 
 /*
@@ -14,7 +15,8 @@ import type { ApiCall, CallObserver, CallOptions, Transport } from './transport.
  *   not kept waiting past its 2.5 s, and one caller leaving does not end the request for the
  *   others (the last one leaving cancels it).
  * - Answers to GETs sent without a token — PluralKit's public view, the same for everyone —
- *   are kept for a few seconds (PublicViewCache). Answers with a token are never kept, and a
+ *   are kept for a few seconds (a TaggedCache: this process's, or Redis shared by every
+ *   instance). Answers with a token are never kept, and a
  *   token's answer is never given to another token or to an anonymous caller: the token's key
  *   (TokenKeys) is part of every key, and the token itself is compared before anyone joins.
  * - Our own writes drop what they may have changed: cached public views of the writer's system
@@ -31,8 +33,10 @@ import type { ApiCall, CallObserver, CallOptions, Transport } from './transport.
 export interface SharedReadsOptions {
   /** How long public views are kept; 0 keeps none (identical requests in flight are still shared). */
   publicViewTtlMs: number;
-  /** Approximate heap bytes for kept public views. */
+  /** Approximate heap bytes for kept public views (in-process). */
   publicViewMaxBytes?: number;
+  /** Where public views are kept; default this process's memory, for `publicViewTtlMs`. */
+  publicViews?: TaggedCache;
   now?: () => number;
 }
 
@@ -103,7 +107,7 @@ function later(a: number | undefined, b: number | undefined): boolean {
 
 export class SharedReads {
   private readonly flights = new Map<string, Flight>();
-  private readonly publicViews: PublicViewCache;
+  private readonly publicViews: TaggedCache;
   private readonly tokenSystems = new Map<string, string>();
   /** System short ID (or ANY_SYSTEM) → until when its public views are not kept. */
   private readonly unsettled = new Map<string, number>();
@@ -116,7 +120,11 @@ export class SharedReads {
     options: SharedReadsOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.publicViews = new PublicViewCache({ ttlMs: options.publicViewTtlMs, maxBytes: options.publicViewMaxBytes, now: this.now });
+    this.publicViews = options.publicViews ?? new InProcessTaggedCache({ ttlMs: options.publicViewTtlMs, maxBytes: options.publicViewMaxBytes, now: this.now });
+  }
+
+  private get keepsPublicViews(): boolean {
+    return this.publicViews.ttlMs > 0;
   }
 
   /**
@@ -133,10 +141,17 @@ export class SharedReads {
     const token = options.token;
     const tokenKey = token ? this.transport.tokenKeyOf(token) : null;
     const key = `${tokenKey ?? ANONYMOUS} ${call.path}${call.query ? `?${call.query}` : ''}`;
-    if (tokenKey === null && this.publicViews.enabled) {
+    if (tokenKey === null && this.keepsPublicViews) {
       const kept = this.publicViews.get(key);
+      // Kept elsewhere (Redis): asked once, then the same way as a miss here.
+      if (kept instanceof Promise) return kept.then((shared) => (shared !== undefined ? (shared.value as T) : this.fly(call, options, systemRef, key, token, tokenKey)));
       if (kept !== undefined) return Promise.resolve(kept.value as T);
     }
+    return this.fly(call, options, systemRef, key, token, tokenKey);
+  }
+
+  /** Joins the same request in flight, or starts one. */
+  private fly<T>(call: ApiCall<T>, options: CallOptions, systemRef: string | null, key: string, token: string | undefined, tokenKey: string | null): Promise<T> {
     const deadline = this.transport.deadlineFor(options);
     const running = this.flights.get(key);
     if (running !== undefined && running.generation === this.generation && running.token === token) {
@@ -170,13 +185,13 @@ export class SharedReads {
       mayApplyLater = !changedNothing;
       throw error;
     } finally {
-      if (!changedNothing) this.afterWrite(writer ?? owningSystem(call.route, systemRef, null), mayApplyLater);
+      if (!changedNothing) await this.afterWrite(writer ?? owningSystem(call.route, systemRef, null), mayApplyLater);
     }
   }
 
-  /** Kept public views right now (for tests and diagnostics). */
-  get publicViewCount(): number {
-    return this.publicViews.size;
+  /** Public views kept in this process right now (for tests and diagnostics); undefined when they are kept in Redis. */
+  get publicViewCount(): number | undefined {
+    return this.publicViews instanceof InProcessTaggedCache ? this.publicViews.size : undefined;
   }
 
   /** One caller's wait on a flight: its own deadline, its own signal. */
@@ -256,7 +271,7 @@ export class SharedReads {
     }
     const current = flight.generation === this.generation;
     // Frozen whenever someone else will hold the same object: a kept view, or several callers.
-    if ((current && flight.tokenKey === null && this.publicViews.enabled) || callers.length > 1) deepFreeze(outcome);
+    if ((current && flight.tokenKey === null && this.keepsPublicViews) || callers.length > 1) deepFreeze(outcome);
     if (current) this.remember(flight.key, flight.call.route, flight.systemRef, flight.tokenKey, outcome);
     for (const caller of callers) {
       release(caller);
@@ -266,7 +281,7 @@ export class SharedReads {
 
   private remember(key: string, route: string, systemRef: string | null, tokenKey: string | null, value: unknown): void {
     if (tokenKey === null) {
-      if (!this.publicViews.enabled) return;
+      if (!this.keepsPublicViews) return;
       const system = owningSystem(route, systemRef, value);
       if (!this.isUnsettled(system)) this.publicViews.set(key, value, system);
       return;
@@ -285,10 +300,11 @@ export class SharedReads {
     this.tokenSystems.set(tokenKey, system);
   }
 
-  private afterWrite(system: string | null, mayApplyLater: boolean): void {
+  /** Settled once no instance serves a view the write may have changed (a shared cache is asked to drop them). */
+  private async afterWrite(system: string | null, mayApplyLater: boolean): Promise<void> {
     this.generation++;
-    this.publicViews.dropSystem(system);
     if (mayApplyLater) this.unsettled.set(system ?? ANY_SYSTEM, this.now() + UNSETTLED_MS);
+    await this.publicViews.drop(system);
   }
 
   /** Whether a view of `system` (null: unknown) may change any moment by a write of ours PluralKit has not finished. */

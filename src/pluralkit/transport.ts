@@ -5,6 +5,8 @@ import { PluralKitError, type PluralKitErrorInit, type PluralKitErrorKind } from
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RateLimiter, RateLimitHold, RateLimitWaitAborted, type Admission, type RateLimitedRequest } from './rate-limiter.js';
 import type { ResponseSchema } from './response-schema.js';
+import type { RateBuckets } from '../shared-state/shared-state.js';
+import { SharedPacing } from './shared-pacing.js';
 import { TokenKeys } from './token-keys.js';
 import { apiError, errorCode, failure, isTimeoutCode, neverSent } from './transport-errors.js';
 
@@ -88,6 +90,11 @@ export interface TransportOptions {
    * "PluralKit is busy, try in N s" than keep a user waiting on a long queue.
    */
   callBudgetMs?: number;
+  /**
+   * Rate-limit buckets shared with the other instances (REDIS_URL): every request also takes its
+   * turn there (see shared-pacing.ts). Unset for one instance: its own limiter is the whole story.
+   */
+  sharedRateBuckets?: RateBuckets;
   now?: () => number;
 }
 
@@ -217,6 +224,7 @@ export class Transport {
   readonly limiter: RateLimiter;
   private readonly tokenKeys = new TokenKeys();
   private readonly watch = new AttemptWatch((attempt) => this.attemptTimeLeft(attempt));
+  private readonly sharedPacing: SharedPacing | undefined;
 
   constructor(options: TransportOptions) {
     const base = new URL(options.baseUrl);
@@ -225,6 +233,7 @@ export class Transport {
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter({ now: this.now });
+    this.sharedPacing = options.sharedRateBuckets && new SharedPacing(options.sharedRateBuckets, this.now, this.limiter.minAttemptMs);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.timeoutMs = timeoutMs;
     this.callBudgetMs = options.callBudgetMs;
@@ -283,6 +292,7 @@ export class Transport {
         if (signal?.aborted) throw failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
         const buckets = this.limiter.bucketsFor(limited);
         const admission = this.limiter.tryAdmit(buckets) ?? (await this.waitForTurn(call, token, buckets, live));
+        if (this.sharedPacing) await this.waitForSharedTurn(call, token, buckets, admission, live, limited);
 
         let answer: Answer;
         const attempt = this.begin(call.method, live, ownDeadline);
@@ -354,15 +364,29 @@ export class Transport {
     try {
       return await this.limiter.wait(buckets, live);
     } catch (error) {
-      if (error instanceof RateLimitHold) {
-        throw failure(call, token, 'rate-limited', `${nameOf(call)} would have to wait for the rate limit past its deadline`, {
-          retryAfterMs: Math.ceil(error.retryAfterMs),
-          outcome: 'not-sent',
-        });
-      }
-      if (error instanceof RateLimitWaitAborted) throw failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
-      throw error;
+      throw this.waitFailure(call, token, error);
     }
+  }
+
+  /** After our own limiter, the buckets all instances share; a request that cannot go hands its admission back unsent. */
+  private async waitForSharedTurn(call: ApiCall<unknown>, token: string | undefined, buckets: readonly string[], admission: Admission, live: CallOptions, limited: RateLimitedRequest): Promise<void> {
+    try {
+      await this.sharedPacing!.pass(buckets, admission, token, live);
+    } catch (error) {
+      this.limiter.complete(admission, limited, null);
+      throw this.waitFailure(call, token, error);
+    }
+  }
+
+  private waitFailure(call: ApiCall<unknown>, token: string | undefined, error: unknown): unknown {
+    if (error instanceof RateLimitHold) {
+      return failure(call, token, 'rate-limited', `${nameOf(call)} would have to wait for the rate limit past its deadline`, {
+        retryAfterMs: Math.ceil(error.retryAfterMs),
+        outcome: 'not-sent',
+      });
+    }
+    if (error instanceof RateLimitWaitAborted) return failure(call, token, 'aborted', `${nameOf(call)} was aborted`, { outcome: 'not-sent' });
+    return error;
   }
 
   private attemptFailure(call: ApiCall<unknown>, token: string | undefined, error: unknown, signal: AbortSignalLike | undefined, deadline: number | undefined, attempt: Attempt): PluralKitError {

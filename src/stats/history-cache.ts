@@ -1,6 +1,7 @@
 import { PluralKitError } from '../pluralkit/errors.js';
 import type { SwitchSummary } from '../pluralkit/models.js';
 import { coversSince, readFrontHistory, type FrontHistory, type ReadHistoryOptions, type SwitchPageFetcher } from './history-reader.js';
+import type { Versions } from '../shared-state/shared-state.js';
 
 export interface FrontHistoryCacheOptions {
   /** How long a read counts as fresh; default 2 minutes. */
@@ -9,6 +10,12 @@ export interface FrontHistoryCacheOptions {
   maxEntries?: number;
   /** Switches kept over all entries, so a few huge histories cannot take all memory; default 300,000. */
   maxSwitches?: number;
+  /**
+   * Each system's switch-list version, shared by every instance (REDIS_URL): a read kept here is
+   * dropped once another instance (or this one) changed the system's switches or privacy. Without
+   * it only this instance's own writes drop reads.
+   */
+  versions?: Versions;
   now?: () => number;
 }
 
@@ -57,6 +64,11 @@ function normaliseSystemId(systemId: string): string {
   return systemId.trim().toLowerCase().replace(/-/g, '');
 }
 
+/** The key of a system's switch-list version among the shared versions. */
+function versionKey(system: string): string {
+  return `switches:${system}`;
+}
+
 function abortedError(): PluralKitError {
   return new PluralKitError({ kind: 'aborted', message: 'Reading the front history was aborted', method: 'GET', route: '/systems/{systemRef}/switches' });
 }
@@ -75,6 +87,9 @@ export class FrontHistoryCache {
   private readonly maxEntries: number;
   private readonly maxSwitches: number;
   private readonly now: () => number;
+  private readonly versions: Versions | undefined;
+  /** System → the switch-list version its kept reads were made under (see `followVersion`). */
+  private readonly readUnder = new Map<string, string | null>();
   private storedSwitches = 0;
 
   constructor(options: FrontHistoryCacheOptions = {}) {
@@ -82,11 +97,14 @@ export class FrontHistoryCache {
     this.maxEntries = options.maxEntries ?? 200;
     this.maxSwitches = options.maxSwitches ?? 300_000;
     this.now = options.now ?? Date.now;
+    this.versions = options.versions;
   }
 
   async read(request: CachedReadRequest, fetchPage: SwitchPageFetcher): Promise<FrontHistory> {
     const { key, since } = request;
     if (request.signal?.aborted) throw abortedError();
+    // Only with shared versions: without them a read starts in the same tick it is asked for, so reads asked together join.
+    if (this.versions) await this.followVersion(request.systemId);
     let entry = this.freshEntry(key);
     if (entry && request.publicView && !(await this.stillCurrent(key, entry, request, fetchPage))) entry = undefined;
     if (entry && coversSince(entry.history, since)) {
@@ -119,9 +137,29 @@ export class FrontHistoryCache {
     return same;
   }
 
-  /** After our own switch or privacy writes: every auth context's read of this system is dropped. */
-  invalidate(systemId: string): void {
+  /**
+   * Drops this system's kept reads when its switch-list version moved since they were made (a
+   * write through another instance); a system whose version was not noted counts as moved.
+   */
+  private async followVersion(systemId: string): Promise<void> {
     const system = normaliseSystemId(systemId);
+    const stamp = await this.versions!.stamp(versionKey(system));
+    if (this.readUnder.get(system) !== stamp) this.dropLocal(system);
+    if (this.readUnder.size >= this.maxEntries * 10) this.readUnder.clear();
+    this.readUnder.set(system, stamp);
+  }
+
+  /**
+   * After our own switch or privacy writes: every auth context's read of this system is dropped,
+   * on every instance. Settled once no instance will serve them.
+   */
+  async invalidate(systemId: string): Promise<void> {
+    const system = normaliseSystemId(systemId);
+    this.dropLocal(system);
+    await this.versions?.change(versionKey(system));
+  }
+
+  private dropLocal(system: string): void {
     this.generations.set(system, (this.generations.get(system) ?? 0) + 1);
     for (const [key, entry] of this.entries) {
       if (entry.systemId === system) this.remove(key);

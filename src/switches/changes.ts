@@ -28,7 +28,7 @@ export async function setSwitchMembers(services: Services, auth: OwnSystemAuth, 
     },
     checkWith: CHECK_WITH,
   });
-  switchesChanged(services, auth);
+  await switchesChanged(services, auth);
   return result;
 }
 
@@ -42,7 +42,7 @@ export async function moveSwitchTo(services: Services, auth: OwnSystemAuth, swit
     },
     checkWith: CHECK_WITH,
   });
-  switchesChanged(services, auth);
+  await switchesChanged(services, auth);
   return result;
 }
 
@@ -62,6 +62,6 @@ export async function deleteSwitchById(services: Services, auth: OwnSystemAuth, 
     },
     checkWith: CHECK_WITH,
   });
-  switchesChanged(services, auth);
+  await switchesChanged(services, auth);
   return result;
 }

@@ -71,7 +71,7 @@ export async function registerSwitch(
       },
       checkWith: '`/switch history`',
     });
-    switchesChanged(services, auth, { id: result.value.id, timestamp: result.value.timestamp, members: ids });
+    await switchesChanged(services, auth, { id: result.value.id, timestamp: result.value.timestamp, members: ids });
     return { id: result.value.id, timestamp: result.value.timestamp, becameLatest, readBack: result.readBack };
   } catch (error) {
     if (hasCode(error, PkErrorCode.SameSwitchMembers)) {

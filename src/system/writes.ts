@@ -41,7 +41,7 @@ export async function updateOwnSettings(services: Services, userId: string, auth
       checkWith: '`/system settings view`',
     });
   } finally {
-    if (body.timezone !== undefined) services.directory.forgetTimezone(userId, auth);
+    if (body.timezone !== undefined) await services.directory.timezoneChanged(userId, auth);
   }
 }
 

@@ -30,7 +30,7 @@ const DOMAIN = [
   'src/tokens',
   'src/writes',
 ];
-const BELOW_DOMAIN = ['src/pluralkit', 'src/stores', 'src/vault', 'src/config', ...LEAVES];
+const BELOW_DOMAIN = ['src/pluralkit', 'src/shared-state', 'src/stores', 'src/vault', 'src/config', ...LEAVES];
 
 /** What each folder may import, besides itself. */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -38,7 +38,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/text': [],
   'src/logger': [],
   'src/config': [...LEAVES],
-  'src/pluralkit': [...LEAVES],
+  /** State every instance sees alike (in-process, or Redis): rate buckets, a tagged cache, versions. */
+  'src/shared-state': [...LEAVES],
+  'src/pluralkit': [...LEAVES, 'src/shared-state'],
   'src/stores': [...LEAVES, 'src/config'],
   'src/vault': [...LEAVES, 'src/stores', 'src/config'],
   'src/interaction': [...LEAVES],

@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       pluralkitUserAgent: `Switchboard/${packageJson.version} (+https://github.com/switchboard-bot/switchboard)`,
       databasePath: resolve('data/switchboard.db'),
       databaseUrl: undefined,
+      redisUrl: undefined,
       tokenEncryptionKey: undefined,
       devGuildId: undefined,
       logLevel: 'info',
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
       PLURALKIT_USER_AGENT: 'MyFork/1.0',
       DATABASE_PATH: 'somewhere/else.db',
       DATABASE_URL: 'postgres://switchboard:secret@db.internal:5432/switchboard',
+      REDIS_URL: 'redis://:secret@cache.internal:6379/2',
       TOKEN_ENCRYPTION_KEY: key.toString('base64'),
       DEV_GUILD_ID: '876543210987654321',
       LOG_LEVEL: 'DEBUG',
@@ -98,6 +100,7 @@ describe('loadConfig', () => {
       pluralkitUserAgent: 'MyFork/1.0',
       databasePath: resolve('somewhere/else.db'),
       databaseUrl: 'postgres://switchboard:secret@db.internal:5432/switchboard',
+      redisUrl: 'redis://:secret@cache.internal:6379/2',
       tokenEncryptionKey: key,
       devGuildId: '876543210987654321',
       logLevel: 'debug',
@@ -159,6 +162,9 @@ describe('loadConfig', () => {
     ['CACHE_IDLE_MINUTES', 'forever', /^CACHE_IDLE_MINUTES must be a number of minutes from 1 to 10080$/],
     ['DATABASE_URL', 'mysql://u:hunter2@host/db', /^DATABASE_URL must be a postgres:\/\/ URL \(got scheme mysql:\)$/],
     ['DATABASE_URL', 'postgres://u:hunter2@[oops/db', /^DATABASE_URL must be a postgres:\/\/ URL \(it could not be parsed\)$/],
+    ['REDIS_URL', 'http://:hunter2@cache:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(got scheme http:\)$/],
+    ['REDIS_URL', 'redis://:hunter2@[oops', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(it could not be parsed\)$/],
+    ['REDIS_URL', 'cache.internal:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
   ])('%s=%j fails with one line naming it', (variable, value, expected) => {
     const error = configError(() => loadConfig({ [variable]: value }));
     expect(error.message).toMatch(expected);

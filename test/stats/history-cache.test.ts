@@ -4,6 +4,7 @@ import { computeFrontStats } from '../../src/stats/engine.js';
 import { FrontHistoryCache } from '../../src/stats/history-cache.js';
 import { readFrontHistory, type SwitchPageFetcher } from '../../src/stats/history-reader.js';
 import { PluralKitError } from '../../src/pluralkit/errors.js';
+import { InProcessVersions } from '../../src/shared-state/in-process.js';
 import { randomHistory, seededRandom } from './generate.js';
 import { memoryPages } from './memory-pages.js';
 
@@ -25,6 +26,20 @@ const PUBLIC = { key: 'public:abcde', systemId: 'abcde' };
 const OWNER = { key: 'owner:123:abcde', systemId: 'abcde' };
 
 describe('FrontHistoryCache', () => {
+  it('with shared versions, a write through one instance drops the reads every other instance kept of that system', async () => {
+    const clock = { now: NOW };
+    const versions = new InProcessVersions();
+    const [here, there] = [new FrontHistoryCache({ now: () => clock.now, versions }), new FrontHistoryCache({ now: () => clock.now, versions })];
+    const pages = memoryPages(HISTORY);
+    await there.read({ ...OWNER, since: NOW - 7 * DAY }, pages.fetchPage);
+    await there.read({ key: 'owner:123:fghij', systemId: 'fghij', since: NOW - 7 * DAY }, pages.fetchPage);
+    expect((await there.read({ ...OWNER, since: NOW - 7 * DAY }, pages.fetchPage)).requests).toBe(0);
+    await here.invalidate('ABCDE');
+    expect((await there.read({ ...OWNER, since: NOW - 7 * DAY }, pages.fetchPage)).requests).toBe(1);
+    // Another system's read stays.
+    expect((await there.read({ key: 'owner:123:fghij', systemId: 'fghij', since: NOW - 7 * DAY }, pages.fetchPage)).requests).toBe(0);
+  });
+
   it('serves a fresh read again without asking PluralKit, and reads again once it is 2 minutes old', async () => {
     const clock = { now: NOW };
     const cache = cacheAt(clock);
@@ -82,7 +97,7 @@ describe('FrontHistoryCache', () => {
     await cache.read({ ...OWNER, since: null }, pages.fetchPage);
     await cache.read({ key: 'public:zzzzz', systemId: 'zzzzz', since: null }, pages.fetchPage);
     expect(cache.size).toBe(3);
-    cache.invalidate('ABC-DE');
+    await cache.invalidate('ABC-DE');
     expect(cache.size).toBe(1);
     await cache.read({ ...OWNER, since: null }, pages.fetchPage);
     expect(pages.calls).toHaveLength(4);
@@ -93,7 +108,7 @@ describe('FrontHistoryCache', () => {
     const slow = memoryPages(HISTORY.slice(0, 10), { hold: true });
     const before = cache.read({ ...PUBLIC, since: null }, slow.fetchPage);
     await Promise.resolve();
-    cache.invalidate('abcde');
+    await cache.invalidate('abcde');
     const fresh = memoryPages(HISTORY.slice(0, 11));
     const after = await cache.read({ ...PUBLIC, since: null }, fresh.fetchPage);
     expect(after.switches).toHaveLength(11);

@@ -117,7 +117,7 @@ describe('/member edit', () => {
   });
 
   it('when reading the member list outlasts the 1.5 s defer, an "Open form" button opens the same form', async () => {
-    w.h.app.services.directory.forget('all', OWNER.id, { token: w.system.token, systemId: w.system.id });
+    w.h.app.services.directory.forget('members', OWNER.id, { token: w.system.token, systemId: w.system.id });
     w.h.pluralkit.injectFault({ method: 'GET', path: '/systems/@me/members', delayMs: 1700 });
     const reply = await w.h.discord.slashCommand({ name: 'member', subcommand: 'edit', options: { member: 'Alice' }, user: OWNER, guildId: GUILD }).finalMessage();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -1,16 +1,14 @@
 import { approximateSize } from '../core/approximate-size.js';
+import type { TaggedCache } from './shared-state.js';
 
 /*
- * PluralKit's public (anonymous) views, kept for a few seconds: what anyone may see is the same
- * for everyone, so 20 users asking for one system's fronters need one request. Only answers to
- * requests sent without a token are ever stored here.
- *
- * Entries are tagged with the short ID of the system they belong to (null when unknown), so a
- * write can drop exactly what it may have changed; an untagged entry is dropped by every write.
- * Bounded by age, by entry count and by approximate size.
+ * The in-process TaggedCache: one process's memory, bounded by age, by entry count and by
+ * approximate size. It holds PluralKit's public views (what anyone may see is the same for
+ * everyone, so 20 users asking for one system's fronters need one request), tagged with the short
+ * ID of the system they belong to so a write drops exactly what it may have changed.
  */
 
-export interface PublicViewCacheOptions {
+export interface InProcessCacheOptions {
   /** How long an answer is served from memory. 0 turns the cache off. */
   ttlMs: number;
   /** Default 2,000. */
@@ -27,23 +25,19 @@ interface Entry {
   expiresAt: number;
 }
 
-export class PublicViewCache {
+export class InProcessTaggedCache implements TaggedCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly ttlMs: number;
+  readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly now: () => number;
   private bytes = 0;
 
-  constructor(options: PublicViewCacheOptions) {
+  constructor(options: InProcessCacheOptions) {
     this.ttlMs = Math.max(0, options.ttlMs);
     this.maxEntries = options.maxEntries ?? 2_000;
     this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
     this.now = options.now ?? Date.now;
-  }
-
-  get enabled(): boolean {
-    return this.ttlMs > 0;
   }
 
   /** The stored answer, or undefined (a stored answer may itself be null: a 204). */
@@ -58,7 +52,7 @@ export class PublicViewCache {
   }
 
   set(key: string, value: unknown, system: string | null): void {
-    if (!this.enabled) return;
+    if (this.ttlMs <= 0) return;
     const bytes = approximateSize(value) + key.length;
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
@@ -68,14 +62,13 @@ export class PublicViewCache {
     this.evict();
   }
 
-  /** After a write by `system` (short ID; null = unknown writer): drop what it may have changed. */
-  dropSystem(system: string | null): void {
-    if (system === null) {
+  drop(tag: string | null): void {
+    if (tag === null) {
       this.clear();
       return;
     }
     for (const [key, entry] of this.entries) {
-      if (entry.system === system || entry.system === null) this.delete(key, entry);
+      if (entry.system === tag || entry.system === null) this.delete(key, entry);
     }
   }
 
