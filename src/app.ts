@@ -23,6 +23,7 @@ import { InteractionsEndpoint } from './transport/http/interactions-endpoint.js'
 import { discordPublicKey } from './transport/http/signature.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { WriteSettler } from './writes/writes.js';
+import { ImportRunner } from './fronts/import-runner.js';
 
 /** The command registry, here so that the composition root is the one place in src/ that knows commands/. */
 export { commandModules };
@@ -65,7 +66,8 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       callBudgetMs: options.pluralkitCallBudgetMs ?? PLURALKIT_CALL_BUDGET_MS,
       publicViewTtlMs: config.publicViewTtlMs,
     });
-    return {
+    const clock = options.clock ?? systemClock;
+    const services: Services = {
       config,
       logger,
       stores,
@@ -76,8 +78,12 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       interactions: stores.interactionState,
       frontHistory: new FrontHistoryCache(),
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
-      writes: WriteSettler.start({ clock: options.clock ?? systemClock, log: logger, budgetMs: options.writeBudgetMs }),
+      writes: WriteSettler.start({ clock, log: logger, budgetMs: options.writeBudgetMs }),
+      // The runner works with the services it belongs to, so it joins them once they exist.
+      imports: undefined as unknown as ImportRunner,
     };
+    services.imports = new ImportRunner(services, clock);
+    return services;
   } catch (error) {
     await stores.close();
     throw error;
@@ -168,12 +174,16 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     }
   }
   edges.http?.setReadiness('ready');
+  // Imports that were running when the process stopped go on where they stopped.
+  void services.imports.resumeAll().catch((error: unknown) => logger.error({ err: error }, 'could not resume the running imports; they resume at the next start'));
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ inFlight: dispatcher.pending }, 'shutting down: finishing in-flight interactions');
       edges.http?.setReadiness('draining');
+      // Imports stop after the switch in hand (settled at the next start), and their watchers answer.
+      await services.imports.stop();
       // Writes still being checked look once more now and answer, so the drain does not wait minutes.
       const writesSettled = services.writes.stop();
       await dispatcher.drain();

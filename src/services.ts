@@ -1,6 +1,7 @@
 import type { ChartRenderer } from './charts/chart-renderer.js';
 import type { Config } from './config.js';
 import type { DirectMessages } from './interaction/direct-messages.js';
+import type { ImportRunner } from './fronts/import-runner.js';
 import type { Logger } from './logger.js';
 import type { PluralKitClient } from './pluralkit/client.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
@@ -34,4 +35,6 @@ export interface Services {
    * `ctx.services.writes` is bound to its interaction (src/framework/write-audience.ts).
    */
   writes: WriteSettler;
+  /** Confirmed front history imports, run in the background and resumed after a restart. */
+  imports: ImportRunner;
 }
