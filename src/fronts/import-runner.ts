@@ -17,6 +17,9 @@ const RETRY_AFTER_MS = [5_000, 30_000, 120_000] as const;
 /** Why a job ended before its last switch. */
 export type ImportStopReason = 'token-removed' | 'token-invalid';
 
+/** The write in hand was cut off because the process stops. */
+class ImportStopping extends Error {}
+
 type Listener = (job: ImportJobRecord) => void;
 
 /** A write that may be tried again: PluralKit did not take it (not sent, busy, down) and it is known not to be there. */
@@ -127,7 +130,13 @@ export class ImportRunner {
       try {
         await this.services.writes.withReadBack({
           write: async (deadline) => {
-            await this.services.pluralkit.createSwitch('@me', { members: entry.members, timestamp: entry.timestamp }, { token: auth.token, deadline, signal: this.stopping.signal });
+            try {
+              await this.services.pluralkit.createSwitch('@me', { members: entry.members, timestamp: entry.timestamp }, { token: auth.token, deadline, signal: this.stopping.signal });
+            } catch (error) {
+              // Stopping: no read-back now; the next start settles this switch (see the class comment).
+              if (this.stopping.signal.aborted) throw new ImportStopping();
+              throw error;
+            }
             return entry;
           },
           readBack: () => this.switchAt(auth, entry),

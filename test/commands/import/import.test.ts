@@ -149,7 +149,7 @@ describe('/import fronts', () => {
 
     await w.h.restart();
     // The press's reply said the import goes on.
-    expect(messageText(await settledAnswer(press))).toMatch(/goes on in the background/);
+    expect(String(press.edits().at(-1)?.content)).toMatch(/goes on in the background: 0 of 8 switches/);
     const status = await settledAnswer(w.start('import', 'status'));
     expect(messageText(status)).toMatch(/finished: 8 switches added, 0 already there \(skipped\), 0 failed/);
     expect(await history(token)).toEqual(TWO_DAYS);
