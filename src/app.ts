@@ -6,7 +6,7 @@ import { Dispatcher } from './framework/dispatcher.js';
 import { commandDefinitions, registerIfChanged } from './framework/registration.js';
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
-import type { Services } from './services.js';
+import type { ImportJobs, Services } from './services.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './directory/system-directory.js';
 import { openStores, sqliteFileOf } from './stores/open-stores.js';
@@ -80,7 +80,7 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
       writes: WriteSettler.start({ clock, log: logger, budgetMs: options.writeBudgetMs }),
       // The runner works with the services it belongs to, so it joins them once they exist.
-      imports: undefined as unknown as ImportRunner,
+      imports: undefined as unknown as ImportJobs,
     };
     services.imports = new ImportRunner(services, clock);
     return services;

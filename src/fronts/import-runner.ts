@@ -3,7 +3,7 @@ import { Refusal } from '../core/refusal.js';
 import { storedTokenFor } from '../access/stored-token.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
 import { hasCode, isPluralKitError, PkErrorCode } from '../pluralkit/errors.js';
-import type { Services } from '../services.js';
+import type { ImportJobs, Services } from '../services.js';
 import type { ImportJobOutcome, ImportJobRecord, ImportJobSwitch, StartResult } from '../stores/import-jobs/import-job-store.js';
 import { switchesChanged } from '../switches/changed.js';
 import { formatInstant, parseIsoInstant } from './instant.js';
@@ -44,7 +44,7 @@ function failureReason(error: unknown): string {
  * switch not recorded. That one may have been sent before the stop: PluralKit keeps one switch per
  * instant, so sending it again is refused (40005) and it is read back instead — never written twice.
  */
-export class ImportRunner {
+export class ImportRunner implements ImportJobs {
   private readonly loops = new Map<string, Promise<void>>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly stopping = new AbortController();

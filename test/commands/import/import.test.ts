@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FrontSource } from '../../../src/fronts/source.js';
+import type { SlashOptionValue } from '../../support/fake-discord/types.js';
 import { ManualTimers } from '../../support/pluralkit-emulator/timers.js';
 import { connectToken, settledAnswer } from '../../support/messages.js';
 import { fixture } from '../../fronts/fixtures.js';
@@ -105,7 +106,7 @@ describe('/import fronts', () => {
     expect(text).toMatch(/2 switches that would not change who is fronting/);
   });
 
-  const badFiles: Array<[string, Record<string, unknown>, RegExp]> = [
+  const badFiles: Array<[string, Record<string, SlashOptionValue>, RegExp]> = [
     ['an image', { file: file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]), 'front.png') }, /not text \(not UTF-8\)/],
     ['too big (by Discord’s size)', { file: file('{}', 'big.json', 26 * 1024 * 1024) }, /larger than 25 MB/],
     ['malformed JSON', { file: file('{"switches": [}') }, /not valid JSON \(the first error is at line 1, column \d+\)/],
