@@ -106,6 +106,18 @@ describe('/import fronts', () => {
     expect(text).toMatch(/2 switches that would not change who is fronting/);
   });
 
+  it('goes on past a switch PluralKit refuses, and the summary says which and why', async () => {
+    const token = await lighthouse();
+    const shown = await preview('octocon');
+    // 桜子 is deleted after the preview: her switch can no longer be created.
+    const deleted = await fetch(`${w.h.pluralkit.url}/members/fnwpy`, { method: 'DELETE', headers: { authorization: token, 'user-agent': 'test' } });
+    expect(deleted.status).toBe(204);
+    const summary = messageText(await settledAnswer(w.startPress(shown, 'Import switches')));
+    expect(summary).toMatch(/finished: 7 switches added, 0 already there \(skipped\), 1 failed/);
+    expect(summary).toContain('- 2025-03-01T18:00:00Z: a member no longer in your system');
+    expect(await history(token)).toEqual(TWO_DAYS.filter((line) => !line.includes('fnwpy')));
+  });
+
   const badFiles: Array<[string, Record<string, SlashOptionValue>, RegExp]> = [
     ['an image', { file: file(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]), 'front.png') }, /not text \(not UTF-8\)/],
     ['too big (by Discord’s size)', { file: file('{}', 'big.json', 26 * 1024 * 1024) }, /larger than 25 MB/],
