@@ -1,10 +1,9 @@
 import { subcommand } from '../../src/framework/command-table.js';
 import { throttledProgress, workDeadline } from '../../src/framework/progress.js';
 import { TARGET_FIELDS } from '../../src/framework/target.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { DiscordLimits } from '../../src/core/discord-limits.js';
 import { exportFrontHistory, exportTarget } from '../../src/fronts/export.js';
-import { exportFileDescription, frontExportText, noFrontHistoryText } from '../../src/render/front-export.js';
+import { exportFileDescription, frontExportText } from '../../src/render/front-export.js';
 import { readingProgressText } from '../../src/render/stats-reply.js';
 import { exportFormatField, exportRangeField } from '../shared/fields/fronts.js';
 
@@ -25,7 +24,6 @@ export const exportFronts = subcommand({
       deadline,
       onProgress: throttledProgress(ctx, (read: number) => ({ content: readingProgressText(read) })),
     });
-    if (result.files.length === 0) throw new UserFacingError(noFrontHistoryText(result));
     const files = result.files.map((file, index) => ({ name: file.name, data: file.data, description: exportFileDescription(file.rows, index + 1, result.files.length) }));
     // A message carries at most ten files; more (a history of millions of switches) follow in further messages.
     for (let first = 0; first < files.length; first += DiscordLimits.attachmentsPerMessage) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { refuse } from '../../src/core/refusal.js';
-import { UserFacingError } from '../../src/core/user-facing-error.js';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation } from '../../src/framework/confirm.js';
 import { throttledProgress, workDeadline } from '../../src/framework/progress.js';
@@ -37,7 +36,7 @@ export const importFronts = subcommand({
   async run(ctx, args) {
     const attachment = ctx.interaction.kind === 'command' ? ctx.interaction.options.attachments[args.file] : undefined;
     // Only the file Discord resolved for this interaction is ever downloaded.
-    if (!attachment) throw new UserFacingError('Attach the export file to the `file` option.');
+    if (!attachment) refuse('import.no-attachment', {});
     const deadline = workDeadline();
     await ctx.reply.defer();
     const bytes = await downloadAttachment(attachment, { maxBytes: IMPORT_LIMITS.maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS });

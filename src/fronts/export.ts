@@ -1,4 +1,5 @@
 import { DiscordLimits } from '../core/discord-limits.js';
+import { refuse } from '../core/refusal.js';
 import { requireToken, resolveReadTarget, type ReadTarget } from '../access/read-target.js';
 import type { Services } from '../services.js';
 import { loadStatsSource } from '../session/front-stats.js';
@@ -64,9 +65,10 @@ export async function exportFrontHistory(services: Services, request: FrontExpor
   const named = new Map([...names.named].map(([id, member]) => [id, member.name]));
   const since = range.start?.getTime() ?? null;
   const rows = frontRows(history.switches, named, { since }).filter((row) => Date.parse(row.start) <= range.end.getTime());
+  if (rows.length === 0) refuse('export.no-history', { label: request.target.label, rangeLabel: range.label });
   const readBackTo = history.coveredFrom !== null && (since === null || history.coveredFrom > since) ? history.coveredFrom : null;
   return {
-    files: rows.length === 0 ? [] : frontHistoryFiles(rows, request.format, DiscordLimits.attachmentBytes),
+    files: frontHistoryFiles(rows, request.format, DiscordLimits.attachmentBytes),
     rows: rows.length,
     rangeLabel: range.label,
     label: request.target.label,

@@ -34,6 +34,10 @@ declare module '../core/refusal-codes.js' {
     'import.source-mismatch': { chosen: FrontSource; detected: FrontSource };
     /** An export of a known app breaks its own format at `path` (e.g. `frontHistory[12].startTime`). */
     'import.invalid-file': { source: FrontSource; path: string; problem: FileProblem };
+    /** An export's range holds no switch; `label` is whose history ("your system", "system `abcde`"). */
+    'export.no-history': { label: string; rangeLabel: string };
+    /** The `file` option names no attachment Discord resolved for the interaction. */
+    'import.no-attachment': Record<string, never>;
     /** The attachment could not be downloaded from Discord: timed out, unreachable, or not served. */
     'import.download-failed': { reason: 'timeout' | 'unreachable' | 'status'; status: number | null };
     /** The file is an export, but holds no front history at all. */

@@ -18,11 +18,6 @@ export function frontExportText(result: FrontExport, format: ExportFormat): stri
   return lines.join('\n');
 }
 
-/** When the range holds no switch at all. */
-export function noFrontHistoryText(result: FrontExport): string {
-  return `There is no front history of ${result.label} in this range (${result.rangeLabel}), so there is nothing to export.`;
-}
-
 /** Alt text of an exported file. */
 export function exportFileDescription(rows: number, part: number, parts: number): string {
   return `Front history, ${rows.toLocaleString('en')} switches${parts > 1 ? ` (part ${part} of ${parts})` : ''}`;
