@@ -106,6 +106,21 @@ describe('/import fronts', () => {
     expect(text).toMatch(/2 switches that would not change who is fronting/);
   });
 
+  it('refuses a Confirm when PluralKit took one of the planned instants since the preview, and writes nothing', async () => {
+    const token = await lighthouse();
+    const shown = await preview('simplyplural');
+    const logged = await fetch(`${w.h.pluralkit.url}/systems/@me/switches`, {
+      method: 'POST',
+      headers: { authorization: token, 'user-agent': 'test', 'content-type': 'application/json' },
+      body: JSON.stringify({ timestamp: '2025-03-01T14:00:00Z', members: ['wlgny'] }),
+    });
+    expect(logged.status).toBe(200);
+    const refused = await w.countedPress(shown, 'Import switches');
+    expect(messageText(refused.reply)).toMatch(/Your front history over the span of this import changed since this prompt was shown, so nothing was done/);
+    expect(refused.requests.filter((request) => WRITES.test(request))).toEqual([]);
+    expect(await history(token)).toEqual(['2025-03-01T14:00:00Z wlgny']);
+  });
+
   it('goes on past a switch PluralKit refuses, and the summary says which and why', async () => {
     const token = await lighthouse();
     const shown = await preview('octocon');
