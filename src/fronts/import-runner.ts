@@ -9,7 +9,7 @@ import { switchesChanged } from '../switches/changed.js';
 import { formatInstant, parseIsoInstant } from './instant.js';
 import { sameMembers } from './switch-points.js';
 
-/** Planned switches read from the store at once; the token is checked again before each batch. */
+/** Planned switches read from the store at once. */
 const BATCH = 50;
 /** Waits before trying a switch again when PluralKit could not take it just now (down, busy). */
 const RETRY_AFTER_MS = [5_000, 30_000, 120_000] as const;
@@ -102,19 +102,21 @@ export class ImportRunner implements ImportJobs {
     for (;;) {
       const job = await jobs.get(jobId);
       if (!job || job.status !== 'running' || this.stopping.signal.aborted) return;
-      const auth = await this.authFor(job);
-      if (!auth) return this.end(jobId, 'stopped', 'token-removed');
       const batch = await jobs.switches(jobId, job.next, BATCH);
       if (batch.length === 0) return this.end(jobId, 'done');
+      let auth: OwnSystemAuth | null = null;
       for (const [offset, entry] of batch.entries()) {
         const position = job.next + offset;
+        // Read for every switch: a token removed (or replaced by another system's) stops the job at once.
+        auth = await this.authFor(job);
+        if (!auth) return this.end(jobId, 'stopped', 'token-removed');
         const outcome = await this.create(auth, entry);
         if (outcome === 'stop' || this.stopping.signal.aborted) return;
         if (outcome === 'token-invalid') return this.end(jobId, 'stopped', 'token-invalid');
         if (!(await jobs.advance(jobId, position, outcome))) return;
         this.tell(jobId, await jobs.get(jobId));
       }
-      switchesChanged(this.services, auth);
+      if (auth) switchesChanged(this.services, auth);
     }
   }
 

@@ -183,6 +183,21 @@ describe('/import fronts', () => {
     expect(await history(token)).toEqual(TWO_DAYS);
   }, 30_000);
 
+  it('stops when the token is removed, and says so with how far it got', async () => {
+    const token = await lighthouse();
+    const shown = await preview('pluralkit');
+    w.h.pluralkit.injectFault({ method: 'POST', path: '/systems/@me/switches', afterCommit: true, delayMs: 60_000 });
+    const press = w.startPress(shown, 'Import switches');
+    await vi.waitFor(async () => expect(await history(token)).toHaveLength(1), { timeout: 10_000 });
+    expect(await w.h.app.services.tokens.remove(OWNER.id)).toBe(true);
+    pkTimers.advance(60_000);
+    const summary = messageText(await settledAnswer(press));
+    expect(summary).toMatch(/stopped because your PluralKit token was removed from Switchboard .*: 1 of 8 switches \(12%\): 1 added/);
+    expect(await history(token)).toHaveLength(1);
+    await connectToken(w.h.discord, OWNER, token);
+    expect(messageText(await w.run('import', 'status'))).toMatch(/stopped because/);
+  }, 30_000);
+
   it('runs one import per system at a time', async () => {
     await lighthouse();
     const first = await preview('octocon');
