@@ -12,6 +12,8 @@ import type { FrontSourceChoice } from './source.js';
 
 /** How long a preview waits for its Confirm (a confirmation's life); older ones are dropped. */
 export const PREVIEW_TTL_MS = 5 * 60_000;
+/** How long a Confirm may spend reading PluralKit's history again (a press has the rest of its 15 minutes). */
+const RECHECK_BUDGET_MS = 60_000;
 /** Planned switches read at once when a Confirm checks the plan against PluralKit again. */
 const PLAN_PAGE = 1_000;
 
@@ -89,7 +91,7 @@ export async function recheckImport(services: Services, auth: OwnSystemAuth, job
   }
   const since = toEpochMillis(planned[0]!);
   const plannedAt = new Set(planned);
-  const history = await historySince(services, auth, since, { deadline: Date.now() + 60_000 });
+  const history = await historySince(services, auth, since, { deadline: Date.now() + RECHECK_BUDGET_MS });
   const taken = history.switches.filter((entry) => plannedAt.has(parseIsoInstant(entry.timestamp) ?? NaN)).length;
   return { shown: importFingerprint(job.total, taken), job };
 }
