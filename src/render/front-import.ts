@@ -104,9 +104,15 @@ export function importPreviewEmbed(preview: ImportPreview): APIEmbed {
     description:
       preview.toAdd === 0
         ? 'Nothing to add: PluralKit already has every switch of this file that can be imported.'
-        : `Confirm to add these switches to your PluralKit front history, oldest first, at PluralKit’s pace (about 2 a second).${preview.missingMembers > 0 ? ` ${count(preview.missingMembers, 'switch', 'switches')} leave out unmatched members.` : ''}`,
+        : `Confirm to add these switches to your PluralKit front history, oldest first, at PluralKit’s pace of about 3 a second (${importDuration(preview.toAdd)}).${preview.missingMembers > 0 ? ` ${count(preview.missingMembers, 'switch', 'switches')} leave out unmatched members.` : ''}`,
     fields: fields.slice(0, DiscordLimits.embedFields),
   };
+}
+
+/** How long `switches` writes take at PluralKit's own-system write budget (3 a second). */
+function importDuration(switches: number): string {
+  const minutes = Math.ceil(switches / 3 / 60);
+  return minutes <= 1 ? 'about a minute' : minutes < 120 ? `about ${minutes} minutes` : `about ${Math.round(minutes / 60)} hours`;
 }
 
 function progressLine(job: ImportJobRecord): string {
