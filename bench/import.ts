@@ -11,6 +11,7 @@ import { readFrontFile } from '../src/fronts/read-file.js';
 import { PluralKitClient } from '../src/pluralkit/client.js';
 import { readFrontHistory, switchPagesOf } from '../src/stats/history-reader.js';
 import { startPluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
+import { benchImportJob } from './import-job.js';
 import { ENTRIES, MEMBERS, hourlySwitches, memberName, pluralKitExport, pluralKitMembers, simplyPluralExport } from './import-data.js';
 import { percentile } from './support.js';
 
@@ -18,7 +19,8 @@ import { percentile } from './support.js';
  * Front history in and out: reading and planning 10,000 front entries of a Simply Plural export
  * (one that also carries 50,000 chat messages, as real ones carry other collections) and of a
  * PluralKit export, in time and memory; and an export of 10,000 switches from the emulator with
- * PluralKit's rate limits on, in requests (at least ⌈10,000 / 100⌉ pages plus the member list) and time.
+ * PluralKit's rate limits on, in requests (at least ⌈10,000 / 100⌉ pages plus the member list) and time;
+ * and a confirmed import of 1,000 switches on the real bot against the write-budget floor (import-job.ts).
  */
 
 /** Discord's attachment limit for bots without boosts. */
@@ -110,5 +112,6 @@ export async function benchImport(): Promise<Record<string, number | string>> {
   const figures: Record<string, number | string> = {};
   benchParseAndPlan(figures);
   await benchExport(figures);
+  await benchImportJob(figures);
   return figures;
 }

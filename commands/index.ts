@@ -1,7 +1,9 @@
 import type { CommandModule } from '../src/framework/command.js';
 import { autoproxyCommand } from './autoproxy/index.js';
+import { exportCommand } from './export/index.js';
 import { frontersCommand } from './fronters.js';
 import { groupCommand } from './group/index.js';
+import { importCommand } from './import/index.js';
 import { createHelpCommand } from './help.js';
 import { memberCommand } from './member/index.js';
 import { messageCommand } from './message.js';
@@ -10,7 +12,7 @@ import { switchCommand } from './switch/index.js';
 import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

@@ -6,7 +6,7 @@ import { Dispatcher } from './framework/dispatcher.js';
 import { commandDefinitions, registerIfChanged } from './framework/registration.js';
 import type { Logger } from './logger.js';
 import { PluralKitClient } from './pluralkit/client.js';
-import type { Services } from './services.js';
+import type { ImportJobs, Services } from './services.js';
 import type { SharedState } from './shared-state/shared-state.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './directory/system-directory.js';
@@ -25,6 +25,7 @@ import { InteractionsEndpoint } from './transport/http/interactions-endpoint.js'
 import { discordPublicKey } from './transport/http/signature.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { WriteSettler } from './writes/writes.js';
+import { ImportRunner } from './fronts/import-runner.js';
 
 /** The command registry, here so that the composition root is the one place in src/ that knows commands/. */
 export { commandModules };
@@ -74,7 +75,8 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       // One instance's own limiter already paces it exactly; shared buckets only add a wait when instances share them.
       ...(shared.kind === 'redis' ? { sharedRateBuckets: shared.rateBuckets } : {}),
     });
-    return {
+    const clock = options.clock ?? systemClock;
+    const services: Services = {
       config,
       logger,
       stores,
@@ -87,8 +89,12 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       // One instance's own writes already drop its reads; shared versions tell it of the other instances' writes.
       frontHistory: new FrontHistoryCache(shared.kind === 'redis' ? { versions: shared.versions } : {}),
       charts: new ChartRenderer({ onUnexpectedExit: (exit) => logger.warn(exit, 'the chart renderer process ended unexpectedly; the next chart starts a new one') }),
-      writes: WriteSettler.start({ clock: options.clock ?? systemClock, log: logger, budgetMs: options.writeBudgetMs }),
+      writes: WriteSettler.start({ clock, log: logger, budgetMs: options.writeBudgetMs }),
+      // The runner works with the services it belongs to, so it joins them once they exist.
+      imports: undefined as unknown as ImportJobs,
     };
+    services.imports = new ImportRunner(services, clock);
+    return services;
   } catch (error) {
     await shared?.close();
     await stores.close();
@@ -181,12 +187,16 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     }
   }
   edges.http?.setReadiness('ready');
+  // Imports that were running when the process stopped go on where they stopped.
+  void services.imports.resumeAll().catch((error: unknown) => logger.error({ err: error }, 'could not resume the running imports; they resume at the next start'));
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ inFlight: dispatcher.pending }, 'shutting down: finishing in-flight interactions');
       edges.http?.setReadiness('draining');
+      // Imports stop after the switch in hand (settled at the next start), and their watchers answer.
+      await services.imports.stop();
       // Writes still being checked look once more now and answer, so the drain does not wait minutes.
       const writesSettled = services.writes.stop();
       await dispatcher.drain();

@@ -7,6 +7,7 @@ import type { SharedState } from './shared-state/shared-state.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
 import type { SystemDirectory } from './directory/system-directory.js';
 import type { InteractionStateStore } from './stores/interaction-state/interaction-state-store.js';
+import type { ImportJobRecord, StartResult } from './stores/import-jobs/import-job-store.js';
 import type { Stores } from './stores/stores.js';
 import type { EncryptedTokens } from './tokens/encrypted-tokens.js';
 import type { WriteSettler } from './writes/writes.js';
@@ -37,4 +38,21 @@ export interface Services {
    * `ctx.services.writes` is bound to its interaction (src/framework/write-audience.ts).
    */
   writes: WriteSettler;
+  /** Confirmed front history imports, run in the background and resumed after a restart (src/fronts/import-runner.ts). */
+  imports: ImportJobs;
+}
+
+/**
+ * The background import jobs as handlers see them. A port, so that the runner (a domain part that
+ * works with the services) is not a type the services themselves must import.
+ */
+export interface ImportJobs {
+  /** Picks up every job that was running when the process stopped. */
+  resumeAll(): Promise<void>;
+  /** Starts a previewed job (one per system) and runs it in the background. */
+  begin(jobId: string): Promise<StartResult>;
+  /** Tells `onProgress` after every switch; resolves when the job ends, or this process stops. */
+  watch(jobId: string, onProgress: (job: ImportJobRecord) => void): Promise<ImportJobRecord | undefined>;
+  /** Stops every job after the switch in hand. */
+  stop(): Promise<void>;
 }

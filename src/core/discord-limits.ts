@@ -23,5 +23,8 @@ export const DiscordLimits = {
   actionRows: 5,
   buttonLabel: 80,
   attachmentDescription: 1024,
+  /** Bytes of one uploaded file: Discord's default upload limit (servers boosted higher may allow more). */
+  attachmentBytes: 10 * 1024 * 1024,
+  attachmentsPerMessage: 10,
   textInputPlaceholder: 100,
 } as const;

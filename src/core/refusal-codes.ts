@@ -10,7 +10,7 @@ export type ChangedSubject =
   | { kind: 'member' | 'group' }
   | { kind: 'named'; name: string }
   | { kind: 'membership'; of: 'members' | 'groups'; name: string }
-  | { kind: 'switch' | 'latest-switch' | 'system' | 'server-settings' };
+  | { kind: 'switch' | 'latest-switch' | 'system' | 'server-settings' | 'front-history' };
 
 /** Members named in a switch refusal: by short ID, with their names when the caller knows them. */
 export interface SwitchMembersData {

@@ -15,7 +15,8 @@ type OptionType =
   | ApplicationCommandOptionType.String
   | ApplicationCommandOptionType.Integer
   | ApplicationCommandOptionType.Boolean
-  | ApplicationCommandOptionType.User;
+  | ApplicationCommandOptionType.User
+  | ApplicationCommandOptionType.Attachment;
 
 export interface FormInput {
   label: string;
@@ -154,6 +155,20 @@ export function user<const R extends boolean = false>(options: Common<R>): Field
     required: options.required,
     label: options.label,
     schema: z.string().regex(/^\d{15,21}$/, { message: 'must be a Discord user' }),
+  });
+}
+
+/**
+ * A file the user attaches; the handler gets its ID, and finds the attachment Discord resolved
+ * for this interaction with `resolvedAttachment` (the only file a handler may download).
+ */
+export function attachment<const R extends boolean = false>(options: Common<R>): Field<string, R> {
+  return field({
+    type: ApplicationCommandOptionType.Attachment,
+    description: options.description,
+    required: options.required,
+    label: options.label,
+    schema: z.string().regex(/^\d{15,21}$/, { message: 'must be an attached file' }),
   });
 }
 

@@ -34,5 +34,19 @@ declare module '../core/refusal-codes.js' {
     'import.source-mismatch': { chosen: FrontSource; detected: FrontSource };
     /** An export of a known app breaks its own format at `path` (e.g. `frontHistory[12].startTime`). */
     'import.invalid-file': { source: FrontSource; path: string; problem: FileProblem };
+    /** An export's range holds no switch; `label` is whose history ("your system", "system `abcde`"). */
+    'export.no-history': { label: string; rangeLabel: string };
+    /** The `file` option names no attachment Discord resolved for the interaction. */
+    'import.no-attachment': Record<string, never>;
+    /** The attachment could not be downloaded from Discord: timed out, unreachable, or not served. */
+    'import.download-failed': { reason: 'timeout' | 'unreachable' | 'status'; status: number | null };
+    /** The file is an export, but holds no front history at all. */
+    'import.no-history': { source: FrontSource; entries: number };
+    /** PluralKit's history over the file's span could not be read in time to compare with the file. */
+    'import.history-unread': Record<string, never>;
+    /** The system already has an import running (one per system at a time). */
+    'import.busy': { done: number; total: number };
+    /** The preview behind a Confirm was replaced by a newer one, or expired. */
+    'import.preview-gone': Record<string, never>;
   }
 }

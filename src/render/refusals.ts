@@ -40,6 +40,8 @@ function changedSubject(subject: ChangedSubject): string {
       return 'Your latest switch';
     case 'system':
       return 'Your system';
+    case 'front-history':
+      return 'Your front history over the span of this import';
     case 'server-settings':
       return 'Your settings in this server';
   }
@@ -133,6 +135,16 @@ const WORDING: Wording = {
     `That file is an export of ${frontSourceName(detected)}, not of ${frontSourceName(chosen)}. Choose \`source: ${detected}\` or \`auto\`. ${NOTHING_IMPORTED}`,
   'import.invalid-file': ({ source, path, problem }) =>
     `That ${frontSourceName(source)} export can't be read: ${inlineCode(path)} ${fileProblem(problem)}. ${NOTHING_IMPORTED}`,
+  'export.no-history': ({ label, rangeLabel }) => `There is no front history of ${label} in this range (${rangeLabel}), so there is nothing to export.`,
+  'import.no-attachment': () => `Attach the export file to the \`file\` option. ${NOTHING_IMPORTED}`,
+  'import.download-failed': ({ reason, status }) =>
+    `The file could not be downloaded from Discord (${reason === 'timeout' ? 'it took too long' : reason === 'status' ? `Discord answered ${status}` : 'Discord could not be reached'}). Try again in a moment. ${NOTHING_IMPORTED}`,
+  'import.no-history': ({ source, entries }) =>
+    `That ${frontSourceName(source)} export holds no front history${entries > 0 ? ` that can be used (${entries.toLocaleString('en')} entries, none usable)` : ''}. ${NOTHING_IMPORTED}`,
+  'import.history-unread': () => `Your front history in PluralKit could not be read in time to compare it with the file. Try again in a few minutes. ${NOTHING_IMPORTED}`,
+  'import.busy': ({ done, total }) =>
+    `Your system already has an import running (${done.toLocaleString('en')} of ${total.toLocaleString('en')} switches done): one import at a time. See \`/import status\`, and try again when it has finished.`,
+  'import.preview-gone': () => `This preview was replaced by a newer one or has expired. Run \`/import fronts\` again. ${NOTHING_IMPORTED}`,
   'stats.range-unreadable': ({ input, option, zone, zoneFellBack }) =>
     `I couldn't read ${quotedInput(input)} as ${option === 'range' ? 'a range' : 'an end (`until`)'}. ${statsRangeForms(option, zone, zoneFellBack)}`,
   'stats.range-in-future': ({ input, option }) =>

@@ -1,4 +1,5 @@
 import type { HandledInteractionStore } from './handled-interactions/handled-interaction-store.js';
+import type { ImportJobStore } from './import-jobs/import-job-store.js';
 import type { InteractionStateStore } from './interaction-state/interaction-state-store.js';
 import type { RegistrationStore } from './registration/registration-store.js';
 import type { TokenStore } from './tokens/token-store.js';
@@ -14,5 +15,7 @@ export interface Stores {
   interactionState: InteractionStateStore;
   registration: RegistrationStore;
   handledInteractions: HandledInteractionStore;
+  /** Front history imports: their plans and how far they got. */
+  importJobs: ImportJobStore;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { HANDLED_INTERACTIONS_POSTGRES_SCHEMA, PostgresHandledInteractionStore } from '../handled-interactions/postgres.js';
 import { INTERACTION_STATE_POSTGRES_SCHEMA, PostgresInteractionStateStore } from '../interaction-state/postgres.js';
 import { PostgresRegistrationStore, REGISTRATION_POSTGRES_SCHEMA } from '../registration/postgres.js';
+import { IMPORT_JOBS_POSTGRES_SCHEMA, PostgresImportJobStore } from '../import-jobs/postgres.js';
 import type { Stores } from '../stores.js';
 import { PostgresTokenStore, TOKENS_POSTGRES_SCHEMA } from '../tokens/postgres.js';
 import { migratePostgres, type PostgresSchema } from './migrations.js';
@@ -13,6 +14,7 @@ export const POSTGRES_SCHEMAS: readonly PostgresSchema[] = [
   INTERACTION_STATE_POSTGRES_SCHEMA,
   REGISTRATION_POSTGRES_SCHEMA,
   HANDLED_INTERACTIONS_POSTGRES_SCHEMA,
+  IMPORT_JOBS_POSTGRES_SCHEMA,
 ];
 
 export class PostgresStores implements Stores {
@@ -21,6 +23,7 @@ export class PostgresStores implements Stores {
   readonly interactionState: PostgresInteractionStateStore;
   readonly registration: PostgresRegistrationStore;
   readonly handledInteractions: PostgresHandledInteractionStore;
+  readonly importJobs: PostgresImportJobStore;
   private closed = false;
 
   /** `pool` reaches a migrated database. */
@@ -33,6 +36,7 @@ export class PostgresStores implements Stores {
     this.interactionState = new PostgresInteractionStateStore(pool, now);
     this.registration = new PostgresRegistrationStore(pool, now);
     this.handledInteractions = new PostgresHandledInteractionStore(pool, now);
+    this.importJobs = new PostgresImportJobStore(pool, now);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { HANDLED_INTERACTIONS_SQLITE_SCHEMA, SqliteHandledInteractionStore } from '../handled-interactions/sqlite.js';
 import { INTERACTION_STATE_SQLITE_SCHEMA, SqliteInteractionStateStore } from '../interaction-state/sqlite.js';
 import { REGISTRATION_SQLITE_SCHEMA, SqliteRegistrationStore } from '../registration/sqlite.js';
+import { IMPORT_JOBS_SQLITE_SCHEMA, SqliteImportJobStore } from '../import-jobs/sqlite.js';
 import type { Stores } from '../stores.js';
 import { SqliteTokenStore, TOKENS_SQLITE_SCHEMA } from '../tokens/sqlite.js';
 import { openSqliteFile } from './database.js';
@@ -13,6 +14,7 @@ export const SQLITE_SCHEMAS: readonly SqliteSchema[] = [
   INTERACTION_STATE_SQLITE_SCHEMA,
   REGISTRATION_SQLITE_SCHEMA,
   HANDLED_INTERACTIONS_SQLITE_SCHEMA,
+  IMPORT_JOBS_SQLITE_SCHEMA,
 ];
 
 export class SqliteStores implements Stores {
@@ -21,6 +23,7 @@ export class SqliteStores implements Stores {
   readonly interactionState: SqliteInteractionStateStore;
   readonly registration: SqliteRegistrationStore;
   readonly handledInteractions: SqliteHandledInteractionStore;
+  readonly importJobs: SqliteImportJobStore;
 
   /** `db` is migrated already. */
   constructor(
@@ -32,6 +35,7 @@ export class SqliteStores implements Stores {
     this.interactionState = new SqliteInteractionStateStore(db, now);
     this.registration = new SqliteRegistrationStore(db, now);
     this.handledInteractions = new SqliteHandledInteractionStore(db, now);
+    this.importJobs = new SqliteImportJobStore(db, now);
   }
 
   async close(): Promise<void> {

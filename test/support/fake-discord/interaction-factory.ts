@@ -7,6 +7,7 @@ import type {
   AutocompleteInput,
   ButtonInput,
   DirectMessageInput,
+  FakeAttachment,
   FakeUser,
   InteractionHandle,
   MessageContextInput,
@@ -119,7 +120,7 @@ export class InteractionFactory {
   private commandInteraction(type: number, input: SlashCommandInput, focused: string | undefined): InteractionHandle {
     const place = this.place(input);
     const registered = this.state.commands.find(input.name, ApplicationCommandType.ChatInput, place.guildId);
-    const { options, users } = encodeOptions(input, registered, focused);
+    const { options, users, attachments } = encodeOptions(input, registered, focused, this.state.nextId);
     // Named users first, so an option given only by id picks up the name.
     for (const user of input.resolvedUsers ?? []) this.state.users.remember(user);
     const resolvedUsers = [...(input.resolvedUsers ?? []), ...users].map((u) => this.state.users.remember(u));
@@ -136,6 +137,7 @@ export class InteractionFactory {
         ...(place.guildId ? { members: Object.fromEntries(resolvedUsers.map((u) => [u.id, withoutUser(apiMember(u))])) } : {}),
       };
     }
+    if (attachments.length > 0) data.resolved = { ...(data.resolved as object | undefined), attachments: Object.fromEntries(attachments.map(({ id, file }) => [id, this.resolvedAttachment(id, file)])) };
     return this.send(type, place, data);
   }
 
@@ -160,6 +162,15 @@ export class InteractionFactory {
       record.sentAt = at;
     });
     return this.state.interactions.handle(record, (messageId) => this.state.messages.get(messageId));
+  }
+
+  /** An attachment as Discord resolves it (its CDN URL), kept for the fake CDN to serve. */
+  private resolvedAttachment(id: string, file: FakeAttachment): Record<string, unknown> {
+    const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
+    const contentType = file.contentType ?? 'application/json; charset=utf-8';
+    this.state.attachments.set(id, { bytes, contentType });
+    const url = this.state.cdnUrl(id, file.filename);
+    return { id, filename: file.filename, size: file.size ?? bytes.length, url, proxy_url: url, content_type: contentType };
   }
 
   private place(input: { user?: FakeUser; guildId?: string | null; channelId?: string | undefined; integrationOwners?: Record<string, string>; locale?: string }): Place {

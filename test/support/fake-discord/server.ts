@@ -47,6 +47,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dms: new DmChannels(nextId),
     botUser: () => ({ ...apiUser({ id: config.botUserId, username: config.botUsername }, { bot: true }), verified: true, flags: 0 }),
     gatewayUrl: () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`,
+    attachments: new Map(),
+    cdnUrl: (id, filename) => `http://127.0.0.1:${port}${CDN_PREFIX}/${id}/${encodeURIComponent(filename)}`,
   };
   const gateway = new FakeGateway({
     botToken: config.botToken,
@@ -154,8 +156,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   return fake;
 }
 
+/** Where attachments are served, as Discord's CDN serves them (no auth; the URL is the key). */
+const CDN_PREFIX = '/attachments';
+
 async function handleRequest(state: FakeState, requests: RecordedRequest[], request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname.startsWith(`${CDN_PREFIX}/`)) return serveAttachment(state, requests, url, response);
   const relative = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : null;
   const segments = (relative ?? url.pathname).split('/').filter(Boolean).map(decodeSegment);
   const method = request.method ?? 'GET';
@@ -187,6 +193,30 @@ async function handleRequest(state: FakeState, requests: RecordedRequest[], requ
   if (result.body === undefined) sendNoContent(response);
   else sendJson(response, result.status, result.body);
   state.signal.notify();
+}
+
+function serveAttachment(state: FakeState, requests: RecordedRequest[], url: URL, response: ServerResponse): void {
+  const id = url.pathname.slice(CDN_PREFIX.length + 1).split('/')[0] ?? '';
+  const file = state.attachments.get(id);
+  requests.push({
+    index: requests.length,
+    method: 'GET',
+    path: decodeURIComponent(url.pathname),
+    rawPath: url.pathname,
+    query: {},
+    headers: {},
+    body: undefined,
+    files: [],
+    uploads: [],
+    route: 'cdn attachment',
+    status: file ? 200 : 404,
+    at: Date.now(),
+  });
+  if (!file) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length }).end(file.bytes);
 }
 
 async function route(state: FakeState, match: ReturnType<typeof matchRoute>, request: IncomingMessage, url: URL, parsed: ParsedBody): Promise<RouteResult> {

@@ -1,5 +1,5 @@
 import type { StoredCommand } from './command-store.js';
-import type { FakeUser, SlashCommandInput, SlashOptionValue } from './types.js';
+import type { FakeAttachment, FakeUser, SlashCommandInput, SlashOptionValue } from './types.js';
 
 export const OptionType = {
   Subcommand: 1,
@@ -21,6 +21,8 @@ export interface EncodedOptions {
   options: Array<Record<string, unknown>>;
   /** USER option values (with the user when the test gave one), for `resolved.users`. */
   users: Array<FakeUser>;
+  /** ATTACHMENT options' files, by the ID the option carries, for `resolved.attachments`. */
+  attachments: Array<{ id: string; file: FakeAttachment }>;
 }
 
 /**
@@ -28,10 +30,16 @@ export interface EncodedOptions {
  * options. Leaf types come from an explicit `{type}`, else from the registered
  * command, else from the JS value; `focused` marks the option being autocompleted.
  */
-export function encodeOptions(input: SlashCommandInput, registered: StoredCommand | undefined, focused?: string): EncodedOptions {
+export function encodeOptions(input: SlashCommandInput, registered: StoredCommand | undefined, focused?: string, nextId: () => string = () => String(Date.now())): EncodedOptions {
   const leafDefinitions = findLeafDefinitions(registered, input.subcommandGroup, input.subcommand);
   const users: FakeUser[] = [];
+  const attachments: EncodedOptions['attachments'] = [];
   const leaves = Object.entries(input.options ?? {}).map(([name, given]) => {
+    if (typeof given === 'object' && 'attachment' in given) {
+      const id = nextId();
+      attachments.push({ id, file: given.attachment });
+      return { name, type: OptionType.Attachment, value: id };
+    }
     const definition = leafDefinitions.find((d) => d.name === name);
     const option = encodeLeaf(name, given, definition?.type, name === focused);
     if (option.type === OptionType.User) users.push(typeof given === 'object' && given.user ? given.user : { id: String(option.value) });
@@ -43,14 +51,14 @@ export function encodeOptions(input: SlashCommandInput, registered: StoredComman
   }
   if (input.subcommand === undefined) {
     if (input.subcommandGroup !== undefined) throw new Error('fake Discord: a subcommand group needs a subcommand');
-    return { options: leaves, users };
+    return { options: leaves, users, attachments };
   }
   const subcommand = { name: input.subcommand, type: OptionType.Subcommand, options: leaves };
-  if (input.subcommandGroup === undefined) return { options: [subcommand], users };
-  return { options: [{ name: input.subcommandGroup, type: OptionType.SubcommandGroup, options: [subcommand] }], users };
+  if (input.subcommandGroup === undefined) return { options: [subcommand], users, attachments };
+  return { options: [{ name: input.subcommandGroup, type: OptionType.SubcommandGroup, options: [subcommand] }], users, attachments };
 }
 
-function encodeLeaf(name: string, given: SlashOptionValue, registeredType: number | undefined, focused: boolean): Record<string, unknown> {
+function encodeLeaf(name: string, given: Exclude<SlashOptionValue, { attachment: FakeAttachment }>, registeredType: number | undefined, focused: boolean): Record<string, unknown> {
   const explicit = typeof given === 'object' ? given : undefined;
   const raw = typeof given === 'object' ? given.value : given;
   const type = explicit?.type ?? registeredType ?? inferType(raw);

@@ -28,4 +28,7 @@ export interface FakeState {
   /** The bot's own user object, as Discord sends it in READY and as message author. */
   botUser(): Record<string, unknown>;
   gatewayUrl(): string;
+  /** Files given to ATTACHMENT options, served at `cdnUrl(id, filename)`. */
+  readonly attachments: Map<string, { bytes: Buffer; contentType: string }>;
+  cdnUrl(id: string, filename: string): string;
 }

@@ -125,7 +125,16 @@ export interface GatewayDrop {
  * non-integer 10, boolean 5). Give `{ type, value }` to force a type; USER options
  * (type 6) may carry the user so `resolved.users` gets a proper name.
  */
-export type SlashOptionValue = string | number | boolean | { type: number; value: string | number | boolean; user?: FakeUser };
+export type SlashOptionValue = string | number | boolean | { type: number; value: string | number | boolean; user?: FakeUser } | { attachment: FakeAttachment };
+
+/** A file given to an ATTACHMENT option: resolved in the interaction and served from the fake CDN. */
+export interface FakeAttachment {
+  filename: string;
+  bytes: Buffer | string;
+  contentType?: string;
+  /** The size Discord reports (default: the bytes' length); a test may make it lie. */
+  size?: number;
+}
 
 interface InteractionPlace {
   user?: FakeUser;
