@@ -214,6 +214,22 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
     await expect.poll(() => chart.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth), { timeout: STEP_MS }).toBeGreaterThan(400);
   });
 
+  it('has a font for every script in the demo names, so no machine shows them as boxes', { timeout: JOURNEY_MS }, async () => {
+    // A letter of each script the demo's names use (demo-seed.json). The emoji face claims every
+    // character and draws only emoji, so a letter needs another face of the page's stack.
+    const letters = ['Ω', 'К', '桜', 'נ', '하', 'ด', 'অ'];
+    const withoutFont = await ui.page.evaluate(`(async () => {
+      const family = getComputedStyle(document.body).fontFamily;
+      const missing = [];
+      for (const letter of ${JSON.stringify(letters)}) {
+        const faces = await document.fonts.load('15px ' + family, letter);
+        if (!faces.some((face) => face.family !== 'Noto Color Emoji')) missing.push(letter);
+      }
+      return missing;
+    })()`);
+    expect(withoutFont).toEqual([]);
+  });
+
   it('answers "Message info" on a proxied demo post with who sent it', { timeout: JOURNEY_MS }, async () => {
     await ui.message(SEEDED_POST).click({ button: 'right' });
     await ui.page.getByRole('menuitem', { name: 'Message info' }).click();
