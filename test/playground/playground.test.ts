@@ -169,6 +169,22 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
     expect(await reply.textContent()).toMatch(/Starfall.*Only you can see this/s);
   });
 
+  it('keeps a form open with what was typed, and says why, when sending it fails', { timeout: JOURNEY_MS }, async () => {
+    await ui.openDm();
+    await ui.command('/token set');
+    await ui.send();
+    const field = ui.dialog().getByLabel(/PluralKit token/);
+    await field.fill('typed by hand');
+    await ui.page.route('**/api/modal', (route) => route.abort());
+    try {
+      await ui.dialog().getByRole('button', { name: 'Submit' }).click();
+      await ui.dialog().getByRole('alert').waitFor();
+      expect(await field.inputValue()).toBe('typed by hand');
+    } finally {
+      await ui.page.unrouteAll({ behavior: 'wait' });
+    }
+  });
+
   it('logs a switch picked with live autocomplete, and lists the request PluralKit got', { timeout: JOURNEY_MS }, async () => {
     await ui.command('/switch new');
     await ui.pick('members', 'mik', /Mika ✨/);
