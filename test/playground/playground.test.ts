@@ -98,7 +98,7 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
     browser.page.setDefaultTimeout(STEP_MS);
     browser.page.on('pageerror', (error) => pageErrors.push(error.message));
     browser.page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-  }, 30_000);
+  }, JOURNEY_MS);
 
   beforeEach(async ({ onTestFailed }) => {
     pageErrors = [];
