@@ -15,8 +15,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium({ width: 1280, height: 860 });
   try {
     const ui = playgroundPage(browser.page);
-    await browser.page.goto(playground.url);
-    await ui.message('おはよう').waitFor();
+    await ui.open(playground.url);
     await ui.command('/member view');
     await ui.pick('member', 'sak', /桜子/);
     await ui.send();

@@ -14,10 +14,19 @@ import type { Timeline } from './timeline.js';
 import type { DemoWorld } from './world.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
-/** The fonts the charts use, from npm, so the page shows emoji and CJK names on any machine, offline. */
+/**
+ * The fonts the charts use, from npm, so the page shows the names of every script on any machine,
+ * offline (a fresh Debian has none for Hebrew, Korean, Thai, Bengali). Each CSS file gives its
+ * faces a unicode-range: a browser fetches only the files for the letters on the page.
+ */
 const FONT_PACKAGES: Record<string, string> = {
   'noto-sans': '@fontsource-variable/noto-sans',
   'noto-sans-jp': '@fontsource-variable/noto-sans-jp',
+  'noto-sans-kr': '@fontsource-variable/noto-sans-kr',
+  'noto-sans-hebrew': '@fontsource-variable/noto-sans-hebrew',
+  'noto-sans-arabic': '@fontsource-variable/noto-sans-arabic',
+  'noto-sans-thai': '@fontsource-variable/noto-sans-thai',
+  'noto-sans-bengali': '@fontsource-variable/noto-sans-bengali',
   'noto-color-emoji': '@fontsource/noto-color-emoji',
 };
 const FONT_TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', woff2: 'font/woff2', woff: 'font/woff' };

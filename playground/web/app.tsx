@@ -53,13 +53,17 @@ export function App() {
     setSelected(result.interactionId);
     if (result.modal) setModal({ modal: result.modal, place: from.place, ...(from.messageId ? { messageId: from.messageId } : {}) });
   };
+  /** A click the server refused (or could not be reached for) is said in the notice, never dropped. */
+  const report = (failure: unknown): void => setNotice(failure instanceof Error ? failure.message : String(failure));
   const useFor = (entry: Entry): ComponentUse => ({
     press: (customId, label) =>
-      api.component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType: 2, label: label.slice(0, 100) }).then((result) => after(result, { place: entry.place, messageId: entry.id })),
+      api
+        .component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType: 2, label: label.slice(0, 100) })
+        .then((result) => after(result, { place: entry.place, messageId: entry.id }), report),
     choose: (customId, componentType, values, placeholder) =>
       api
         .component({ as: me.id, place: entry.place, messageId: entry.id, customId, componentType, values, label: placeholder.slice(0, 100) })
-        .then((result) => after(result, { place: entry.place, messageId: entry.id })),
+        .then((result) => after(result, { place: entry.place, messageId: entry.id }), report),
   });
   const myToken = state.demoTokens.find((token) => token.personId === me.id);
 
@@ -122,7 +126,7 @@ export function App() {
               botName={state.botName}
               use={useFor(entry)}
               messageCommands={messageCommands}
-              runMessageCommand={(name, target) => void api.messageCommand({ as: me.id, place, name, messageId: target.id }).then((result) => after(result, { place }))}
+              runMessageCommand={(name, target) => void api.messageCommand({ as: me.id, place, name, messageId: target.id }).then((result) => after(result, { place }), report)}
               copyLink={(target) => {
                 const link = `https://discord.com/channels/${target.message.guild_id ?? '@me'}/${target.message.channel_id ?? ''}/${target.id}`;
                 void navigator.clipboard?.writeText(link);

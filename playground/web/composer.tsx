@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AutocompleteChoice, OptionValues, Person, Place } from '../shared/protocol.js';
 import { api } from './api.js';
 import { OptionType, matchLeaves, type Leaf, type OptionDef } from './commands.js';
@@ -41,7 +41,6 @@ export function Composer(props: ComposerProps) {
   const [remote, setRemote] = useState<{ option: string; choices: AutocompleteChoice[] } | null>(null);
   const [highlight, setHighlight] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const mainInput = useRef<HTMLInputElement>(null);
   const tailInput = useRef<HTMLInputElement>(null);
@@ -67,7 +66,9 @@ export function Composer(props: ComposerProps) {
     setText('');
   };
 
-  useEffect(() => {
+  // In the same task as the render: the box that had focus may just have been removed, and a key
+  // pressed before a later effect would land on the page's body and be lost.
+  useLayoutEffect(() => {
     if (focused) inputs.current.get(focused)?.focus();
     else (leaf ? tailInput : mainInput).current?.focus();
   }, [focused, leaf, shown.length]);
@@ -130,8 +131,17 @@ export function Composer(props: ComposerProps) {
     return [];
   })();
 
-  const submit = async (): Promise<void> => {
-    if (busy) return;
+  /**
+   * Clears the box at once, as Discord does, and says in it if the send failed: the reply can
+   * arrive (over the event stream) before the answer to the send, and the next command must not
+   * wait for that answer.
+   */
+  const send = (sending: Promise<void>): void => {
+    reset();
+    sending.catch((failure: unknown) => setError(String(failure)));
+  };
+
+  const submit = (): void => {
     if (!leaf) {
       const message = text.trim();
       if (!message) return;
@@ -144,9 +154,7 @@ export function Composer(props: ComposerProps) {
         setError('The bot reads no channel messages: type / to use a command.');
         return;
       }
-      setBusy(true);
-      await props.sendText(message).then(reset, (failure: unknown) => setError(String(failure)));
-      setBusy(false);
+      send(props.sendText(message));
       return;
     }
     const missing = leaf.options.find((option) => option.required && !filled[option.name]?.display);
@@ -173,9 +181,7 @@ export function Composer(props: ComposerProps) {
         return;
       } else values[option.name] = entry.value;
     }
-    setBusy(true);
-    await props.run(leaf, values).then(reset, (failure: unknown) => setError(String(failure)));
-    setBusy(false);
+    send(props.run(leaf, values));
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -187,7 +193,7 @@ export function Composer(props: ComposerProps) {
       suggestions[Math.min(highlight, suggestions.length - 1)]!.pick();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      void submit();
+      submit();
     } else if (event.key === 'Escape') {
       reset();
     } else if (event.key === 'Backspace' && leaf && typed === '' && !filled[focused ?? '']?.picked) {
@@ -280,7 +286,7 @@ export function Composer(props: ComposerProps) {
             <input ref={tailInput} class="command-tail" aria-label="Command" value="" onFocus={() => setFocused(null)} onKeyDown={onKeyDown} />
           </div>
         )}
-        <button class="send" title="Send" disabled={busy} onClick={() => void submit()}>
+        <button class="send" title="Send" onClick={submit}>
           ➤
         </button>
       </div>

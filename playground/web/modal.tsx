@@ -29,6 +29,7 @@ export function ModalDialog({ modal, onSubmit, onClose }: { modal: DiscordMessag
   const inputs = inputsOf(modal);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(inputs.map(({ input }) => [input.custom_id, input.value ?? ''])));
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   return (
     <div class="modal-backdrop" role="dialog" aria-label={modal.title} onClick={onClose}>
       <form
@@ -37,7 +38,11 @@ export function ModalDialog({ modal, onSubmit, onClose }: { modal: DiscordMessag
         onSubmit={(event) => {
           event.preventDefault();
           setBusy(true);
-          onSubmit(values).finally(() => setBusy(false));
+          setError(null);
+          // A send that failed keeps the form open with what was typed, and says why.
+          onSubmit(values)
+            .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
+            .finally(() => setBusy(false));
         }}
       >
         <h2>{modal.title}</h2>
@@ -62,6 +67,11 @@ export function ModalDialog({ modal, onSubmit, onClose }: { modal: DiscordMessag
             </label>
           );
         })}
+        {error && (
+          <div class="modal-error" role="alert">
+            {error}
+          </div>
+        )}
         <div class="modal-actions">
           <button type="button" class="link-button" onClick={onClose}>
             Cancel

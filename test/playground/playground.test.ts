@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPlayground, type Playground } from '../../playground/server/playground.js';
 import type { PlaygroundState } from '../../playground/shared/protocol.js';
 import { CHROMIUM_MISSING, chromiumAvailable, launchChromium, type Browser } from '../support/chromium.js';
-import { playgroundPage } from '../support/playground-page.js';
+import { SEEDED_POST, playgroundPage } from '../support/playground-page.js';
 
 // CI sets REQUIRE_BROWSER=1, so it cannot pass without the browser journeys; elsewhere a missing browser is one line.
 const skipBrowser = !chromiumAvailable() && process.env.REQUIRE_BROWSER !== '1';
@@ -67,9 +69,23 @@ describe('the playground API', () => {
   });
 });
 
+/**
+ * Each journey starts from the page loaded afresh and sets up the PluralKit data it needs, so one
+ * that fails leaves nothing behind for the next. The bot answers in seconds even beside the rest
+ * of the suite on 2 cores; the limits below are for that, and each step waits on what a person
+ * would see, never on a fixed delay.
+ */
+const JOURNEY_MS = 60_000;
+/** One step (a click, a reply to appear): under the journey's limit, so a stuck step names itself. */
+const STEP_MS = 40_000;
+
 describe.skipIf(skipBrowser)('the playground in Chromium', () => {
   let browser: Browser;
   let ui: ReturnType<typeof playgroundPage>;
+  /** Uncaught errors in the page during the current journey: each fails it. */
+  let pageErrors: string[] = [];
+  /** Everything the page logged during the current journey, shown when it fails. */
+  let consoleLines: string[] = [];
 
   const fronters = async (): Promise<string[]> => {
     const response = await fetch(`${playground.world.pluralkit.url}/systems/exmpl/fronters`, { headers: { 'user-agent': 'playground-test' } });
@@ -79,15 +95,67 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     ui = playgroundPage(browser.page);
-    await browser.page.goto(playground.url);
-    await ui.message('おはよう').waitFor();
-  }, 30_000);
+    browser.page.setDefaultTimeout(STEP_MS);
+    browser.page.on('pageerror', (error) => pageErrors.push(error.message));
+    browser.page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  }, JOURNEY_MS);
+
+  beforeEach(async ({ onTestFailed }) => {
+    pageErrors = [];
+    consoleLines = [];
+    onTestFailed(async ({ task }) => {
+      const path = join(tmpdir(), `playground-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png`);
+      await browser.page.screenshot({ path }).catch(() => undefined);
+      console.error(`playground journey failed: screenshot ${path}\npage console:\n${consoleLines.join('\n') || '(nothing)'}`);
+    });
+    await ui.open(playground.url);
+  }, STEP_MS);
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('sets a token in the DM view through the form /token set opens', async () => {
+  it('moves the keyboard to the command box as a command is picked, so Enter pressed at once sends it', { timeout: JOURNEY_MS }, async () => {
+    await ui.page.getByLabel('Message', { exact: true }).fill('/switch delete');
+    // Preact renders in a microtask, so awaiting one lets it finish; no frame (where effects run) can come first.
+    const focusedRightAfter = await ui.page.evaluate(`(async () => {
+      document.querySelector('[role="option"]').dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+      await Promise.resolve();
+      return document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName;
+    })()`);
+    expect(focusedRightAfter).toBe('Command');
+  });
+
+  it('clears the box as a command is sent, so the next one waits for no answer to the first', { timeout: JOURNEY_MS }, async () => {
+    const statusChecks = () => playground.world.timeline.snapshot().interactions.filter((note) => note.label === 'used /token status').length;
+    const before = statusChecks();
+    // The reply comes over the event stream; the answer to the send is held back until the next command is in.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await ui.page.route('**/api/slash', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    try {
+      await ui.command('/token status');
+      await ui.send();
+      await ui.message('used /token status').waitFor();
+      await ui.command('/help');
+      await ui.send();
+      await ui.message('used /help').waitFor();
+      expect(statusChecks()).toBe(before + 1);
+    } finally {
+      release();
+      await ui.page.unrouteAll({ behavior: 'wait' });
+    }
+  });
+
+  it('sets a token in the DM view through the form /token set opens', { timeout: JOURNEY_MS }, async () => {
     const { page } = ui;
     await ui.actAs('Starfall');
     await ui.openDm();
@@ -96,39 +164,61 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
     await ui.send();
     await ui.dialog().getByLabel(/PluralKit token/).fill(token);
     await ui.dialog().getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => ui.message(/Connected to/).textContent()).toContain('Starfall');
-    expect(await ui.message(/Connected to/).textContent()).toContain('Only you can see this');
-    await ui.actAs('Harbour Lights');
-    await ui.openChannel();
+    const reply = ui.message(/Connected to/);
+    await reply.waitFor();
+    expect(await reply.textContent()).toMatch(/Starfall.*Only you can see this/s);
   });
 
-  it('logs a switch picked with live autocomplete, and lists the request PluralKit got', async () => {
+  it('keeps a form open with what was typed, and says why, when sending it fails', { timeout: JOURNEY_MS }, async () => {
+    await ui.openDm();
+    await ui.command('/token set');
+    await ui.send();
+    const field = ui.dialog().getByLabel(/PluralKit token/);
+    await field.fill('typed by hand');
+    await ui.page.route('**/api/modal', (route) => route.abort());
+    try {
+      await ui.dialog().getByRole('button', { name: 'Submit' }).click();
+      await ui.dialog().getByRole('alert').waitFor();
+      expect(await field.inputValue()).toBe('typed by hand');
+    } finally {
+      await ui.page.unrouteAll({ behavior: 'wait' });
+    }
+  });
+
+  it('logs a switch picked with live autocomplete, and lists the request PluralKit got', { timeout: JOURNEY_MS }, async () => {
     await ui.command('/switch new');
     await ui.pick('members', 'mik', /Mika ✨/);
     await ui.send();
     await ui.message('Switch registered').waitFor();
     expect(await fronters()).toEqual(['mikas']);
-    await expect.poll(() => ui.page.locator('.call-group.selected').textContent()).toMatch(/POST\/systems\/@me\/switches200/);
+    await expect.poll(() => ui.page.locator('.call-group.selected').textContent(), { timeout: STEP_MS }).toMatch(/POST\/systems\/@me\/switches200/);
   });
 
-  it('deletes that switch after the confirmation is pressed', async () => {
+  it('deletes the latest switch after the confirmation is pressed', { timeout: JOURNEY_MS }, async () => {
+    const before = await fronters();
+    // The switch to delete, logged the way the page does it; Pixel fronts in no other journey.
+    expect((await call('/api/slash', { as: OWNER, place: { kind: 'guild' }, name: 'switch', subcommand: 'new', options: { members: 'pixel' } })).status).toBe(200);
+    await expect.poll(fronters, { timeout: STEP_MS }).toEqual(['pixel']);
     await ui.command('/switch delete');
     await ui.send();
     const prompt = ui.message('Delete your latest switch');
     await prompt.getByRole('button', { name: 'Delete switch' }).click();
     await ui.message('Switch deleted').waitFor();
-    expect(await fronters()).toEqual(['sakur', 'renfx']);
+    expect(await fronters()).toEqual(before);
   });
 
-  it('opens the edit form prefilled, and saves what was changed', async () => {
+  it('opens the edit form prefilled, and saves what was changed', { timeout: JOURNEY_MS }, async () => {
     await ui.command('/member edit');
     await ui.pick('member', 'ren', /Ren 🦊/);
     await ui.send();
     const form = ui.dialog();
-    await expect.poll(() => form.getByLabel(/^Name/).inputValue()).toBe('Ren 🦊');
+    expect(await form.getByLabel(/^Name/).inputValue()).toBe('Ren 🦊');
     await form.getByLabel(/^Pronouns/).fill('he/they');
     await form.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => ui.message(/Pronouns/).textContent()).toMatch(/he\/him → he\/they/);
+    const reply = ui.message(/Pronouns/);
+    await reply.waitFor();
+    expect(await reply.textContent()).toMatch(/he\/him → he\/they/);
+    await form.waitFor({ state: 'detached' });
   });
 
   // The bot's first chart loads Skia and its fonts: seconds alone, far more while the suite runs beside it.
@@ -137,12 +227,30 @@ describe.skipIf(skipBrowser)('the playground in Chromium', () => {
     await ui.send();
     const chart = ui.message('Front share').locator('img').first();
     await chart.waitFor({ timeout: 80_000 });
-    await expect.poll(() => chart.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(400);
+    await expect.poll(() => chart.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth), { timeout: STEP_MS }).toBeGreaterThan(400);
   });
 
-  it('answers "Message info" on a proxied demo post with who sent it', async () => {
-    await ui.message('おはよう').click({ button: 'right' });
+  it('has a font for every script in the demo names, so no machine shows them as boxes', { timeout: JOURNEY_MS }, async () => {
+    // A letter of each script the demo's names use (demo-seed.json). The emoji face claims every
+    // character and draws only emoji, so a letter needs another face of the page's stack.
+    const letters = ['Ω', 'К', '桜', 'נ', '하', 'ด', 'অ'];
+    const withoutFont = await ui.page.evaluate(`(async () => {
+      const family = getComputedStyle(document.body).fontFamily;
+      const missing = [];
+      for (const letter of ${JSON.stringify(letters)}) {
+        const faces = await document.fonts.load('15px ' + family, letter);
+        if (!faces.some((face) => face.family !== 'Noto Color Emoji')) missing.push(letter);
+      }
+      return missing;
+    })()`);
+    expect(withoutFont).toEqual([]);
+  });
+
+  it('answers "Message info" on a proxied demo post with who sent it', { timeout: JOURNEY_MS }, async () => {
+    await ui.message(SEEDED_POST).click({ button: 'right' });
     await ui.page.getByRole('menuitem', { name: 'Message info' }).click();
-    await expect.poll(() => ui.message('Proxied message').textContent()).toMatch(/Harbour Lights ⚓.*exmpl/s);
+    const reply = ui.message('Proxied message');
+    await reply.waitFor();
+    expect(await reply.textContent()).toMatch(/Harbour Lights ⚓.*exmpl/s);
   });
 });

@@ -1,10 +1,18 @@
 import type { Locator, Page } from 'playwright-core';
 
+/** A proxied post of `demo-seed.json`, in the channel from the start. */
+export const SEEDED_POST = 'おはよう';
+
 /** What a person does on the playground page, by what they see (labels, roles, text). */
 export function playgroundPage(page: Page) {
   const messageBox = page.getByLabel('Message', { exact: true });
   return {
     page,
+    /** Loads the page afresh (the person and the view back to their defaults) and waits for the channel. */
+    async open(url: string): Promise<void> {
+      await page.goto(url);
+      await page.locator('article.message').filter({ hasText: SEEDED_POST }).first().waitFor();
+    },
     /** Picks a slash command from the picker, as typing `/` and clicking it does. */
     async command(label: string): Promise<void> {
       await messageBox.fill(label);
