@@ -147,15 +147,20 @@ export function choice<const V extends string, const R extends boolean = false>(
   });
 }
 
-/** A Discord user; the handler gets the user's ID. */
-export function user<const R extends boolean = false>(options: Common<R>): Field<string, R> {
+/** An option Discord fills with a snowflake (a user, an attachment): the handler gets the ID. */
+function snowflakeField<const R extends boolean>(type: ApplicationCommandOptionType.User | ApplicationCommandOptionType.Attachment, message: string, options: Common<R>): Field<string, R> {
   return field({
-    type: ApplicationCommandOptionType.User,
+    type,
     description: options.description,
     required: options.required,
     label: options.label,
-    schema: z.string().regex(/^\d{15,21}$/, { message: 'must be a Discord user' }),
+    schema: z.string().regex(/^\d{15,21}$/, { message }),
   });
+}
+
+/** A Discord user; the handler gets the user's ID. */
+export function user<const R extends boolean = false>(options: Common<R>): Field<string, R> {
+  return snowflakeField(ApplicationCommandOptionType.User, 'must be a Discord user', options);
 }
 
 /**
@@ -163,13 +168,7 @@ export function user<const R extends boolean = false>(options: Common<R>): Field
  * for this interaction with `resolvedAttachment` (the only file a handler may download).
  */
 export function attachment<const R extends boolean = false>(options: Common<R>): Field<string, R> {
-  return field({
-    type: ApplicationCommandOptionType.Attachment,
-    description: options.description,
-    required: options.required,
-    label: options.label,
-    schema: z.string().regex(/^\d{15,21}$/, { message: 'must be an attached file' }),
-  });
+  return snowflakeField(ApplicationCommandOptionType.Attachment, 'must be an attached file', options);
 }
 
 /** Builds a text-typed field around a custom reader (colour, birthday, URL, proxy template…). */
