@@ -60,7 +60,7 @@ export async function openTokenModal(ctx: CommandContext): Promise<void> {
 
 export async function submitTokenModal(ctx: CommandContext, interaction: ModalInteraction): Promise<void> {
   const input = interaction.fields[TOKEN_FIELD];
-  if (input === undefined) refuse('form.field-missing', { command: '/token set' });
+  if (input === undefined) refuse('form.field-missing', { command: '/token set', field: 'token' });
   const system = await verifyAndStoreToken(ctx.services, ctx.userId, input);
   ctx.log.info({ systemId: system.id }, 'token stored');
   await ctx.reply.send({ content: connectedMessage(system) });

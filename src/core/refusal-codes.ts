@@ -125,7 +125,7 @@ export interface RefusalData {
   /** A /stats range with no front history in it; `drawing` is what would have been made. */
   'stats.nothing-in-range': { range: string; drawing: 'chart' | 'timeline' };
   /** A modal submitted without the field the command asked for (a forged or stale form). */
-  'form.field-missing': { command: string };
+  'form.field-missing': { command: string; field: string };
   /** A message link or ID that cannot be read; `input` for an invalid bare ID. */
   'message.unreadable-reference': { problem: MessageReferenceProblem; input: string };
   /** PluralKit has no record of that message; `sent` from its ID. */

@@ -171,7 +171,7 @@ const WORDING: Wording = {
     `Give at least one of ${listedOptions(options)}.${viewWith ? ` \`${viewWith}\` shows the current ones.` : ''}`,
   'proxy.replace-and-change': () => 'Use `proxy` (replaces every tag) or `add_proxy`/`remove_proxy` (changes one), not both.',
   'stats.nothing-in-range': ({ range, drawing }) => `There is no front history in this range (${range}) to ${drawing === 'chart' ? 'chart' : 'draw'}.`,
-  'form.field-missing': ({ command }) => `That form came back without its field. Run \`${command}\` again.`,
+  'form.field-missing': ({ command, field }) => `That form came back without its ${field} field. Run \`${command}\` again.`,
   'message.unreadable-reference': renderUnreadableMessageReference,
   'message.not-found': ({ sent }) => messageNotFoundText(sent, new Date()),
   'token.not-a-token': () =>
