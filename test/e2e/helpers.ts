@@ -1,11 +1,11 @@
-import { readFileSync, existsSync } from 'node:fs';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import type { SlashOptionValue } from '../support/fake-discord/types.js';
 import { buttonId, connectToken, subcommandPath } from '../support/messages.js';
 
-export { buttonId, EPHEMERAL, messageText } from '../support/messages.js';
+export { buttonId, EPHEMERAL, messageText, snowflakeAt } from '../support/messages.js';
+export { assertTokenNowhere } from '../support/token-nowhere.js';
 
 export interface E2EWorld {
   discord: FakeDiscord;
@@ -62,24 +62,9 @@ export async function startWorld(options: { env?: Record<string, string | undefi
   };
 }
 
-/** The plaintext token must appear in no database byte and no log line. */
-export function assertTokenNowhere(bot: BotProcess, token: string): void {
-  for (const file of [bot.databasePath, `${bot.databasePath}-wal`, `${bot.databasePath}-shm`]) {
-    if (!existsSync(file)) continue;
-    const bytes = readFileSync(file);
-    if (bytes.includes(Buffer.from(token, 'utf8'))) throw new Error(`plaintext token found in ${file}`);
-  }
-  if (bot.output().includes(token)) throw new Error('plaintext token found in the logs');
-}
-
 /** Stores a user's PluralKit token through the real DM modal flow. */
 export function connect(world: E2EWorld, user: { id: string; username?: string }, token: string): Promise<void> {
   return connectToken(world.discord, user, token);
-}
-
-/** A snowflake for a moment in time, as Discord makes them. */
-export function snowflakeAt(date: Date, increment = 0): string {
-  return ((BigInt(date.getTime() - 1420070400000) << 22n) + BigInt(increment)).toString();
 }
 
 /** Acting as one user in one place: commands by path (`groups add`), presses by button label. */

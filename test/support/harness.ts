@@ -30,6 +30,10 @@ export interface Harness {
   clock: ManualClock;
   /** Every log line the app wrote, parsed. */
   logs(): Array<Record<string, unknown>>;
+  /** Every log line the app wrote, as written. */
+  output(): string;
+  /** The app's SQLite file. */
+  readonly databasePath: string;
   /** Stops the app and starts a new one on the same database and key (a restart or redeploy). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const discord = await startFakeDiscord({ delivery: transport });
   const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false, faultTimers: options.faultTimers });
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-harness-'));
+  const databasePath = join(dataDir, 'switchboard.db');
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -68,7 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       DISCORD_TOKEN: discord.botToken,
       DISCORD_API_URL: discord.apiUrl,
       PLURALKIT_API_URL: pluralkit.url,
-      DATABASE_PATH: join(dataDir, 'switchboard.db'),
+      DATABASE_PATH: databasePath,
       TOKEN_ENCRYPTION_KEY: TEST_KEY,
       LOG_LEVEL: 'debug',
       // Tests change PluralKit behind the bot's back (as pk; or the dashboard would) and look at
@@ -92,6 +97,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     pluralkit,
     app: await start(),
     clock,
+    databasePath,
+    output: () => lines.join('\n'),
     logs: () =>
       lines.flatMap((line) => {
         try {
