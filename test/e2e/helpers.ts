@@ -2,6 +2,7 @@ import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/inde
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import type { SlashOptionValue } from '../support/fake-discord/types.js';
+import type { Transport } from '../support/harness.js';
 import { buttonId, connectToken, subcommandPath } from '../support/messages.js';
 
 export { buttonId, EPHEMERAL, messageText, snowflakeAt } from '../support/messages.js';
@@ -14,10 +15,7 @@ export interface E2EWorld {
   stop(): Promise<void>;
 }
 
-export type Transport = 'gateway' | 'http';
-
-/** Both ways Discord can deliver interactions, for smoke runs that must hold on either. */
-export const TRANSPORTS: readonly Transport[] = ['gateway', 'http'];
+export { TRANSPORTS } from '../support/harness.js';
 
 /** Starts both fakes and the real bot process wired to them, and waits until it is ready. */
 export async function startWorld(options: { env?: Record<string, string | undefined>; dataDir?: string; transport?: Transport } = {}): Promise<E2EWorld> {

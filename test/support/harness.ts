@@ -39,9 +39,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/** How Discord delivers interactions: the gateway or signed POSTs to /interactions. */
+export type Transport = 'gateway' | 'http';
+
+/** Both ways, for runs that must hold on either. */
+export const TRANSPORTS: readonly Transport[] = ['gateway', 'http'];
+
 export interface HarnessOptions {
-  /** How Discord delivers interactions: the gateway (default) or signed POSTs to /interactions. */
-  transport?: 'gateway' | 'http';
+  /** How Discord delivers interactions (default the gateway). */
+  transport?: Transport;
   /** Default false: most tests are not about PluralKit's rate limits. */
   rateLimits?: boolean;
   env?: Record<string, string>;
