@@ -1,8 +1,8 @@
-import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
-import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
+import type { FakeDiscord } from '../support/fake-discord/index.js';
+import type { PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import type { SlashOptionValue } from '../support/fake-discord/types.js';
-import type { Transport } from '../support/harness.js';
+import { startFakes, type Transport } from '../support/fakes.js';
 import { buttonId, connectToken, subcommandPath } from '../support/messages.js';
 
 export { buttonId, EPHEMERAL, messageText, snowflakeAt } from '../support/messages.js';
@@ -15,27 +15,17 @@ export interface E2EWorld {
   stop(): Promise<void>;
 }
 
-export { TRANSPORTS } from '../support/harness.js';
+export { TRANSPORTS } from '../support/fakes.js';
 
 /** Starts both fakes and the real bot process wired to them, and waits until it is ready. */
 export async function startWorld(options: { env?: Record<string, string | undefined>; dataDir?: string; transport?: Transport } = {}): Promise<E2EWorld> {
-  const transport = options.transport ?? 'gateway';
-  const discord = await startFakeDiscord({ delivery: transport });
-  const pluralkit = await startPluralKitEmulator();
-  const bot = startBotProcess(
-    {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiUrl,
-      PLURALKIT_API_URL: pluralkit.url,
-      ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
-      ...options.env,
-    },
-    options.dataDir ? { dataDir: options.dataDir } : {},
-  );
+  const fakes = await startFakes({ transport: options.transport });
+  const { discord, pluralkit, transport } = fakes;
+  const bot = startBotProcess({ ...fakes.env, ...options.env }, options.dataDir ? { dataDir: options.dataDir } : {});
   try {
     if (transport === 'http') {
       const listening = await bot.waitForLog((entry) => entry.msg === 'HTTP server listening', 15_000);
-      discord.setInteractionsEndpoint(`http://127.0.0.1:${String(listening.port)}/interactions`);
+      fakes.interactionsAt(Number(listening.port));
       await bot.waitForLog((entry) => entry.msg === 'taking interactions over HTTP (no gateway connection)', 15_000);
     } else {
       await bot.waitForLog((entry) => entry.msg === 'connected to Discord', 15_000);
@@ -43,8 +33,7 @@ export async function startWorld(options: { env?: Record<string, string | undefi
     await bot.waitForLog((entry) => typeof entry.msg === 'string' && /registered commands|not registering|registration failed/.test(entry.msg));
   } catch (error) {
     bot.cleanup();
-    await discord.close();
-    await pluralkit.close();
+    await fakes.close();
     throw error;
   }
   return {
@@ -54,8 +43,7 @@ export async function startWorld(options: { env?: Record<string, string | undefi
     async stop() {
       await bot.stop('SIGTERM').catch(() => undefined);
       bot.cleanup();
-      await discord.close();
-      await pluralkit.close();
+      await fakes.close();
     },
   };
 }
