@@ -68,8 +68,8 @@ import { Transport, type ApiCall, type AuthedCallOptions, type CallOptions, type
 
 export type { AuthedCallOptions, CallOptions } from './transport.js';
 
-/** The transport's options (less the test-only clock), and how long public views are kept. */
-export interface PluralKitClientOptions extends Omit<TransportOptions, 'now'> {
+/** The transport's options, and how long public views are kept. */
+export interface PluralKitClientOptions extends TransportOptions {
   /**
    * How long answers to requests without a token (PluralKit's public view, the same for
    * everyone) are served from memory. Default 5 s; 0 keeps none. Identical requests in flight

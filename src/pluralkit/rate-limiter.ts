@@ -1,3 +1,4 @@
+import { startTimer, systemClock, type Clock } from '../core/clock.js';
 import type { AbortSignalLike } from './cancel.js';
 import type { RateLimitHeaders } from './rate-limit-headers.js';
 
@@ -131,7 +132,8 @@ interface Waiter {
   queued: boolean;
   resolve: (admission: Admission) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout | undefined;
+  /** Stops the deadline timer. */
+  stopTimer: (() => void) | undefined;
   onAbort: (() => void) | undefined;
 }
 
@@ -143,7 +145,8 @@ const IP_BUCKETS: Record<ServerScope, readonly string[]> = {
 };
 
 export interface RateLimiterOptions {
-  now?: () => number;
+  /** Time and timers (default the wall clock): tests pass one they move themselves. */
+  clock?: Clock;
   /** See WaitOptions.deadline. Default 250 ms. */
   minAttemptMs?: number;
 }
@@ -207,11 +210,14 @@ export class RateLimiter {
     interactive: { lastTag: 0, waiting: 0 },
     'long-read': { lastTag: 0, waiting: 0 },
   };
-  private pumpTimer: NodeJS.Timeout | undefined;
+  private readonly clock: Clock;
+  private stopPumpTimer: (() => void) | undefined;
   private pumpAt = Infinity;
 
   constructor(options: RateLimiterOptions = {}) {
-    this.now = options.now ?? Date.now;
+    const clock = options.clock ?? systemClock;
+    this.clock = clock;
+    this.now = () => clock.now();
     this.minAttemptMs = options.minAttemptMs ?? DEFAULT_MIN_ATTEMPT_MS;
     this.buckets = new BucketTable(this.now);
   }
@@ -251,7 +257,7 @@ export class RateLimiter {
     const buckets = this.resolve(bucketKeys);
     const lane: Lane = options.longRead ? 'long-read' : 'interactive';
     return new Promise<Admission>((resolve, reject) => {
-      const waiter: Waiter = { buckets, options, lane, tag: this.tagFor(lane), queued: true, resolve, reject, timer: undefined, onAbort: undefined };
+      const waiter: Waiter = { buckets, options, lane, tag: this.tagFor(lane), queued: true, resolve, reject, stopTimer: undefined, onAbort: undefined };
       this.enqueue(waiter);
       this.pump();
       if (!waiter.queued) return;
@@ -380,13 +386,13 @@ export class RateLimiter {
   private watchDeadline(waiter: Waiter): void {
     const latest = this.latest(waiter);
     if (latest === undefined) return;
-    waiter.timer = setTimeout(() => {
-      waiter.timer = undefined;
+    waiter.stopTimer = startTimer(this.clock, Math.max(0, latest - this.now()), () => {
+      waiter.stopTimer = undefined;
       const now = this.now();
       const moved = this.latest(waiter);
       if (moved !== undefined && moved <= now) this.drop(waiter, null);
       else if (moved !== undefined) this.watchDeadline(waiter);
-    }, Math.max(0, latest - this.now()));
+    });
   }
 
   /**
@@ -440,17 +446,17 @@ export class RateLimiter {
     else if (wakeAt !== this.pumpAt) {
       this.clearPumpTimer();
       this.pumpAt = wakeAt;
-      this.pumpTimer = setTimeout(() => {
-        this.pumpTimer = undefined;
+      this.stopPumpTimer = startTimer(this.clock, Math.max(1, Math.ceil(wakeAt - now)), () => {
+        this.stopPumpTimer = undefined;
         this.pumpAt = Infinity;
         this.pump();
-      }, Math.max(1, Math.ceil(wakeAt - now)));
+      });
     }
   }
 
   private clearPumpTimer(): void {
-    if (this.pumpTimer !== undefined) clearTimeout(this.pumpTimer);
-    this.pumpTimer = undefined;
+    this.stopPumpTimer?.();
+    this.stopPumpTimer = undefined;
     this.pumpAt = Infinity;
   }
 
@@ -480,7 +486,7 @@ export class RateLimiter {
     waiter.queued = false;
     for (const bucket of waiter.buckets) bucket.waiting--;
     this.lanes[waiter.lane].waiting--;
-    if (waiter.timer !== undefined) clearTimeout(waiter.timer);
+    waiter.stopTimer?.();
     if (waiter.options.signal && waiter.onAbort) waiter.options.signal.removeEventListener('abort', waiter.onAbort);
   }
 

@@ -1,3 +1,4 @@
+import { startTimer } from '../core/clock.js';
 import { deepFreeze } from '../core/deep-freeze.js';
 import { Cancellation, type AbortSignalLike } from './cancel.js';
 import { PluralKitError } from './errors.js';
@@ -37,7 +38,6 @@ export interface SharedReadsOptions {
   publicViewMaxBytes?: number;
   /** Where public views are kept; default this process's memory, for `publicViewTtlMs`. */
   publicViews?: TaggedCache;
-  now?: () => number;
 }
 
 /** One caller waiting for a shared request. */
@@ -46,8 +46,8 @@ interface Caller {
   deadline: number | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
-  /** Armed once the request may run past this caller's deadline (someone with more time joined). */
-  timer: NodeJS.Timeout | undefined;
+  /** Armed once the request may run past this caller's deadline (someone with more time joined); stops it. */
+  stopTimer: (() => void) | undefined;
   signal: AbortSignalLike | undefined;
   onAbort: (() => void) | undefined;
 }
@@ -119,7 +119,8 @@ export class SharedReads {
     private readonly transport: Transport,
     options: SharedReadsOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    // The transport's clock: deadlines and kept views are measured as the transport measures them.
+    this.now = () => transport.clock.now();
     this.publicViews = options.publicViews ?? new InProcessTaggedCache({ ttlMs: options.publicViewTtlMs, maxBytes: options.publicViewMaxBytes, now: this.now });
   }
 
@@ -197,7 +198,7 @@ export class SharedReads {
   /** One caller's wait on a flight: its own deadline, its own signal. */
   private join(flight: Flight, deadline: number | undefined, signal: AbortSignalLike | undefined): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const caller: Caller = { deadline, resolve, reject, timer: undefined, signal, onAbort: undefined };
+      const caller: Caller = { deadline, resolve, reject, stopTimer: undefined, signal, onAbort: undefined };
       if (flight.callers.length > 0 && deadline !== undefined) {
         // Waiting for the rate limit past this caller's deadline: no use waiting to hear it then.
         const admission = this.transport.limiter.expectedAdmission(flight.options);
@@ -222,12 +223,12 @@ export class SharedReads {
 
   /** Once the request may run past a caller's deadline, the caller is told at its deadline. */
   private watchDeadline(flight: Flight, caller: Caller): void {
-    if (caller.timer !== undefined || caller.deadline === undefined || !later(flight.options.deadline, caller.deadline)) return;
-    caller.timer = setTimeout(() => {
-      caller.timer = undefined;
+    if (caller.stopTimer !== undefined || caller.deadline === undefined || !later(flight.options.deadline, caller.deadline)) return;
+    caller.stopTimer = startTimer(this.transport.clock, Math.max(0, caller.deadline - this.now()), () => {
+      caller.stopTimer = undefined;
       const admission = this.transport.limiter.expectedAdmission(flight.options);
       this.leave(flight, caller, admission === undefined ? this.outOfTime(flight.call) : this.heldBack(flight.call, admission));
-    }, Math.max(0, caller.deadline - this.now()));
+    });
   }
 
   private heldBack(call: ApiCall<unknown>, admission: number): PluralKitError {
@@ -318,6 +319,6 @@ export class SharedReads {
 }
 
 function release(caller: Caller): void {
-  if (caller.timer !== undefined) clearTimeout(caller.timer);
+  caller.stopTimer?.();
   if (caller.signal && caller.onAbort) caller.signal.removeEventListener('abort', caller.onAbort);
 }

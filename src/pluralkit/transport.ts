@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Pool, type Dispatcher } from 'undici';
+import { systemClock, type Clock } from '../core/clock.js';
 import type { AbortSignalLike } from './cancel.js';
 import { PluralKitError, type PluralKitErrorInit, type PluralKitErrorKind } from './errors.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
@@ -95,7 +96,11 @@ export interface TransportOptions {
    * turn there (see shared-pacing.ts). Unset for one instance: its own limiter is the whole story.
    */
   sharedRateBuckets?: RateBuckets;
-  now?: () => number;
+  /**
+   * Time for deadlines, budgets and attempt limits, and timers for every wait (rate limit,
+   * backoff). Default the wall clock; tests pass one they move themselves.
+   */
+  clock?: Clock;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -114,19 +119,15 @@ const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 
 class AbortedWait extends Error {}
 
-function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedWait());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedWait());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** Waits `ms` on `clock`; rejects with AbortedWait as soon as `signal` fires. */
+async function sleep(clock: Clock, ms: number, signal: AbortSignalLike | undefined): Promise<void> {
+  if (signal?.aborted) throw new AbortedWait();
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  await clock.sleep(ms, stop.signal);
+  signal?.removeEventListener('abort', onAbort);
+  if (signal?.aborted) throw new AbortedWait();
 }
 
 function backoffMs(attempt: number): number {
@@ -218,6 +219,7 @@ export class Transport {
   private readonly basePath: string;
   private readonly userAgent: string;
   private readonly maxRetries: number;
+  readonly clock: Clock;
   private readonly now: () => number;
   private readonly timeoutMs: number;
   private readonly callBudgetMs: number | undefined;
@@ -231,8 +233,10 @@ export class Transport {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.userAgent = options.userAgent;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    this.now = options.now ?? Date.now;
-    this.limiter = new RateLimiter({ now: this.now });
+    const clock = options.clock ?? systemClock;
+    this.clock = clock;
+    this.now = () => clock.now();
+    this.limiter = new RateLimiter({ clock });
     this.sharedPacing = options.sharedRateBuckets && new SharedPacing(options.sharedRateBuckets, this.now, this.limiter.minAttemptMs);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.timeoutMs = timeoutMs;
@@ -407,7 +411,7 @@ export class Transport {
     const delay = backoffMs(failures);
     if (deadline !== undefined && this.now() + delay >= deadline) throw error;
     try {
-      await sleep(delay, signal);
+      await sleep(this.clock, delay, signal);
     } catch {
       throw new PluralKitError({ kind: 'aborted', message: `${error.method} ${error.route} was aborted`, method: error.method, route: error.route, outcome: error.outcome });
     }

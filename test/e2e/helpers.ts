@@ -1,11 +1,12 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/index.js';
-import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
+import type { FakeDiscord } from '../support/fake-discord/index.js';
+import type { PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import type { SlashOptionValue } from '../support/fake-discord/types.js';
+import { startFakes, type Transport } from '../support/fakes.js';
 import { buttonId, connectToken, subcommandPath } from '../support/messages.js';
 
-export { buttonId, EPHEMERAL, messageText } from '../support/messages.js';
+export { buttonId, EPHEMERAL, messageText, snowflakeAt } from '../support/messages.js';
+export { assertTokenNowhere } from '../support/token-nowhere.js';
 
 export interface E2EWorld {
   discord: FakeDiscord;
@@ -14,30 +15,17 @@ export interface E2EWorld {
   stop(): Promise<void>;
 }
 
-export type Transport = 'gateway' | 'http';
-
-/** Both ways Discord can deliver interactions, for smoke runs that must hold on either. */
-export const TRANSPORTS: readonly Transport[] = ['gateway', 'http'];
+export { TRANSPORTS } from '../support/fakes.js';
 
 /** Starts both fakes and the real bot process wired to them, and waits until it is ready. */
 export async function startWorld(options: { env?: Record<string, string | undefined>; dataDir?: string; transport?: Transport } = {}): Promise<E2EWorld> {
-  const transport = options.transport ?? 'gateway';
-  const discord = await startFakeDiscord({ delivery: transport });
-  const pluralkit = await startPluralKitEmulator();
-  const bot = startBotProcess(
-    {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiUrl,
-      PLURALKIT_API_URL: pluralkit.url,
-      ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
-      ...options.env,
-    },
-    options.dataDir ? { dataDir: options.dataDir } : {},
-  );
+  const fakes = await startFakes({ transport: options.transport });
+  const { discord, pluralkit, transport } = fakes;
+  const bot = startBotProcess({ ...fakes.env, ...options.env }, options.dataDir ? { dataDir: options.dataDir } : {});
   try {
     if (transport === 'http') {
       const listening = await bot.waitForLog((entry) => entry.msg === 'HTTP server listening', 15_000);
-      discord.setInteractionsEndpoint(`http://127.0.0.1:${String(listening.port)}/interactions`);
+      fakes.interactionsAt(Number(listening.port));
       await bot.waitForLog((entry) => entry.msg === 'taking interactions over HTTP (no gateway connection)', 15_000);
     } else {
       await bot.waitForLog((entry) => entry.msg === 'connected to Discord', 15_000);
@@ -45,8 +33,7 @@ export async function startWorld(options: { env?: Record<string, string | undefi
     await bot.waitForLog((entry) => typeof entry.msg === 'string' && /registered commands|not registering|registration failed/.test(entry.msg));
   } catch (error) {
     bot.cleanup();
-    await discord.close();
-    await pluralkit.close();
+    await fakes.close();
     throw error;
   }
   return {
@@ -56,30 +43,14 @@ export async function startWorld(options: { env?: Record<string, string | undefi
     async stop() {
       await bot.stop('SIGTERM').catch(() => undefined);
       bot.cleanup();
-      await discord.close();
-      await pluralkit.close();
+      await fakes.close();
     },
   };
-}
-
-/** The plaintext token must appear in no database byte and no log line. */
-export function assertTokenNowhere(bot: BotProcess, token: string): void {
-  for (const file of [bot.databasePath, `${bot.databasePath}-wal`, `${bot.databasePath}-shm`]) {
-    if (!existsSync(file)) continue;
-    const bytes = readFileSync(file);
-    if (bytes.includes(Buffer.from(token, 'utf8'))) throw new Error(`plaintext token found in ${file}`);
-  }
-  if (bot.output().includes(token)) throw new Error('plaintext token found in the logs');
 }
 
 /** Stores a user's PluralKit token through the real DM modal flow. */
 export function connect(world: E2EWorld, user: { id: string; username?: string }, token: string): Promise<void> {
   return connectToken(world.discord, user, token);
-}
-
-/** A snowflake for a moment in time, as Discord makes them. */
-export function snowflakeAt(date: Date, increment = 0): string {
-  return ((BigInt(date.getTime() - 1420070400000) << 22n) + BigInt(increment)).toString();
 }
 
 /** Acting as one user in one place: commands by path (`groups add`), presses by button label. */

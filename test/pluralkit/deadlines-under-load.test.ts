@@ -2,15 +2,18 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { PluralKitClient } from '../../src/pluralkit/client.js';
 import type { PluralKitError } from '../../src/pluralkit/errors.js';
 import { coversSince, readFrontHistory, switchPagesOf, type FrontHistory } from '../../src/stats/history-reader.js';
+import { watchHttpRequests } from '../support/http-on-the-wire.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 
 /*
  * Deadlines under load — the interactive budget, callers sharing one read, long reads beside a
  * burst of interactive calls — against the emulator with its rate limits on. Time is faked (setTimeout and Date, on both sides: the client, the emulator's
- * limiter and its fault delays); only loopback I/O runs for real, between small steps of time.
+ * limiter and its fault delays); only loopback I/O runs for real, between small steps of time,
+ * and each step waits until no request is still travelling (however slow the machine).
  */
 
 const realImmediate = setImmediate;
+const http = watchHttpRequests();
 let emulator: PluralKitEmulator;
 let client: PluralKitClient;
 
@@ -19,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emulator.close();
+  http.stop();
 });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.parse('2026-05-01T12:00:00Z') });
@@ -31,9 +35,18 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-/** Lets loopback I/O happen: a few real turns of the event loop. */
+/** Requests the emulator holds (a fault delay, on the faked timers): on the wire, but waiting for time. */
+const held = () => emulator.requests.filter((request) => request.answeredAt === undefined).length;
+
+/**
+ * Lets loopback I/O happen: a few real turns of the event loop, and more until every request on
+ * the wire is one the emulator holds, so time never moves while a request is still travelling.
+ */
 async function io(): Promise<void> {
-  for (let i = 0; i < 12; i++) await new Promise((resolve) => realImmediate(resolve));
+  for (let turns = 0; turns < 12 || http.onTheWire > held(); turns++) {
+    if (turns > 1_000_000) throw new Error(`requests still on the wire: ${http.onTheWire}, held: ${held()}`);
+    await new Promise((resolve) => realImmediate(resolve));
+  }
 }
 
 /** Moves the faked clock on by `ms`, `step` at a time, letting I/O happen after each step. */

@@ -8,6 +8,7 @@ import {
   type RateLimitedRequest,
   type RateLimitHeaders,
 } from '../../src/pluralkit/rate-limiter.js';
+import { systemClock } from '../../src/core/clock.js';
 
 const START = 1_700_000_000_000;
 const anonGet: RateLimitedRequest = { method: 'GET', route: '/systems/{systemRef}', target: 'system:abcde', tokenKey: null };
@@ -25,7 +26,8 @@ afterEach(() => {
 });
 
 function limiter(): RateLimiter {
-  return new RateLimiter({ now: () => Date.now() });
+  // The wall clock, which vitest's fake timers replace.
+  return new RateLimiter({ clock: systemClock });
 }
 
 function admit(rl: RateLimiter, buckets: readonly string[], deadline?: number): Promise<Admission> {

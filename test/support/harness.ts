@@ -7,8 +7,9 @@ import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import type { CommandModule } from '../../src/framework/command.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
-import { startPluralKitEmulator, type DispatchTimers, type PluralKitEmulator } from './pluralkit-emulator/index.js';
+import type { FakeDiscord } from './fake-discord/index.js';
+import { startFakes, type Transport } from './fakes.js';
+import type { DispatchTimers, PluralKitEmulator } from './pluralkit-emulator/index.js';
 import { ManualClock } from './manual-clock.js';
 
 /*
@@ -30,14 +31,20 @@ export interface Harness {
   clock: ManualClock;
   /** Every log line the app wrote, parsed. */
   logs(): Array<Record<string, unknown>>;
+  /** Every log line the app wrote, as written. */
+  output(): string;
+  /** The app's SQLite file. */
+  readonly databasePath: string;
   /** Stops the app and starts a new one on the same database and key (a restart or redeploy). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
+export { TRANSPORTS, type Transport } from './fakes.js';
+
 export interface HarnessOptions {
-  /** How Discord delivers interactions: the gateway (default) or signed POSTs to /interactions. */
-  transport?: 'gateway' | 'http';
+  /** How Discord delivers interactions (default the gateway). */
+  transport?: Transport;
   /** Default false: most tests are not about PluralKit's rate limits. */
   rateLimits?: boolean;
   env?: Record<string, string>;
@@ -52,10 +59,10 @@ export interface HarnessOptions {
 const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const transport = options.transport ?? 'gateway';
-  const discord = await startFakeDiscord({ delivery: transport });
-  const pluralkit = await startPluralKitEmulator({ rateLimits: options.rateLimits ?? false, faultTimers: options.faultTimers });
+  const fakes = await startFakes({ transport: options.transport, rateLimits: options.rateLimits ?? false, faultTimers: options.faultTimers });
+  const { discord, pluralkit, transport } = fakes;
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-harness-'));
+  const databasePath = join(dataDir, 'switchboard.db');
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -65,16 +72,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const config = loadConfig(
     {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiUrl,
-      PLURALKIT_API_URL: pluralkit.url,
-      DATABASE_PATH: join(dataDir, 'switchboard.db'),
+      ...fakes.env,
+      DATABASE_PATH: databasePath,
       TOKEN_ENCRYPTION_KEY: TEST_KEY,
       LOG_LEVEL: 'debug',
       // Tests change PluralKit behind the bot's back (as pk; or the dashboard would) and look at
       // once; the 5 s public-view cache has its own tests and is switched on where wanted.
       PLURALKIT_PUBLIC_CACHE_SECONDS: '0',
-      ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
       ...options.env,
     },
     { requireDiscordToken: true, loadDotEnv: false },
@@ -84,7 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = new ManualClock();
   const start = async (): Promise<RunningApp> => {
     const app = await startApp(config, logger, modules, { ...options.app, clock });
-    if (transport === 'http') discord.setInteractionsEndpoint(`http://127.0.0.1:${app.httpAddress!.port}/interactions`);
+    if (transport === 'http') fakes.interactionsAt(app.httpAddress!.port);
     return app;
   };
   const harness: Harness = {
@@ -92,6 +96,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     pluralkit,
     app: await start(),
     clock,
+    databasePath,
+    output: () => lines.join('\n'),
     logs: () =>
       lines.flatMap((line) => {
         try {
@@ -106,8 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async stop() {
       await harness.app.stop().catch(() => undefined);
-      await discord.close();
-      await pluralkit.close();
+      await fakes.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -100,4 +100,28 @@ export class ManualClock implements Clock {
     }
     throw new Error(`ManualClock: still not settled after ${maxWaits} waits`);
   }
+
+  /**
+   * `runUntil` for code that also talks over the network: time moves on to the next wait only
+   * while `quiet()` says nothing else is under way (say, no request on the wire), so it never runs
+   * ahead of a request still travelling. Looks once per turn of the event loop; gives up when
+   * nothing at all happened for `stallMs` of real time (a safety net, not a measurement).
+   */
+  async runWhenQuiet<T>(outcome: Promise<T>, quiet: () => boolean, { maxWaits = 10_000, stallMs = 10_000 } = {}): Promise<T> {
+    let settled = false;
+    const done = (): void => void (settled = true);
+    outcome.then(done, done);
+    let lastProgress = performance.now();
+    for (let waits = 0; ; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (settled) return outcome;
+      if (this.sleepers.length > 0 && quiet()) {
+        if (++waits > maxWaits) throw new Error(`ManualClock: still not settled after ${maxWaits} waits`);
+        this.wakeNext();
+        lastProgress = performance.now();
+      } else if (performance.now() - lastProgress > stallMs) {
+        throw new Error(`ManualClock: nothing happened for ${stallMs} ms (${this.sleepers.length} waiting, quiet: ${quiet()})`);
+      }
+    }
+  }
 }

@@ -26,6 +26,11 @@ export function buttonId(message: { components?: Array<{ components: Array<{ lab
   throw new Error(`no "${label}" button in ${JSON.stringify(message.components)}`);
 }
 
+/** A snowflake for a moment in time, as Discord makes them. */
+export function snowflakeAt(date: Date, increment = 0): string {
+  return ((BigInt(date.getTime() - 1420070400000) << 22n) + BigInt(increment)).toString();
+}
+
 /** Stores a user's PluralKit token through the real DM modal flow. */
 export async function connectToken(discord: FakeDiscord, user: { id: string; username?: string }, token: string): Promise<void> {
   const reply = await discord.modalSubmit({ customId: 'token:submit', fields: { token }, user, guildId: null }).finalMessage();

@@ -15,6 +15,11 @@ const WRITE_BUDGET_MS = 300;
 /** When PluralKit stores the write, on the emulator's clock: after the (real) 25 s budget. */
 const STORED_AFTER_MS = 28_000;
 const NEVER_INVITES_A_RETRY = /try again|nothing was changed/i;
+/**
+ * How long to wait for the app to reach a step (a request held, a log line): real work on a
+ * machine that may be loaded, so vi.waitFor's default second is too short. A wait, not a measurement.
+ */
+const REACHES = { timeout: 10_000 };
 const READ_BACK = /read it back: the change is saved|checked your front history and the switch is saved/;
 
 type Handle = ReturnType<World['start']>;
@@ -45,7 +50,7 @@ describe('writes PluralKit stores after the bot stopped waiting for the answer (
     const request = held(write);
     expect(request).toBeDefined();
     pkTimers.advance(STORED_AFTER_MS);
-    await vi.waitFor(() => expect(request!.status).not.toBe(0));
+    await vi.waitFor(() => expect(request!.status).not.toBe(0), REACHES);
   };
   const switches = async () => (await w.pk<Array<{ id: string; members: string[] }>>('/systems/@me/switches')).body;
 
@@ -224,7 +229,7 @@ describe('a write still unconfirmed when its reply can no longer be edited (in-p
     w.h.pluralkit.injectFault({ method: 'GET', path: /^\/members\//, delayMs: REREAD_HELD_MS });
     w.h.pluralkit.injectFault({ method: 'DELETE', path: /^\/members\//, delayMs: STORED_AFTER_MS });
     const handle = w.startPress(prompt, 'Delete member');
-    await vi.waitFor(() => expect(w.h.pluralkit.requests.some((request) => request.method === 'GET' && request.status === 0)).toBe(true));
+    await vi.waitFor(() => expect(w.h.pluralkit.requests.some((request) => request.method === 'GET' && request.status === 0)).toBe(true), REACHES);
     w.h.clock.advance(LATE_IN_THE_INTERACTION_MS);
     pkTimers.advance(REREAD_HELD_MS);
     const dmsSince = w.h.discord.requests.length;
@@ -254,8 +259,9 @@ describe('a write still unconfirmed when its reply can no longer be edited (in-p
     expect(answer).toMatch(/send you a DM with the outcome/);
     const refused = await nextDm(dmsSince);
     expect(refused.status).toBe(403);
-    await vi.waitFor(() =>
-      expect(w.h.logs().some((line) => line.verdict === 'not-saved' && String(line.msg).includes('the user takes no DMs'))).toBe(true),
+    await vi.waitFor(
+      () => expect(w.h.logs().some((line) => line.verdict === 'not-saved' && String(line.msg).includes('the user takes no DMs'))).toBe(true),
+      REACHES,
     );
   });
 });

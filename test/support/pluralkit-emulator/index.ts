@@ -39,8 +39,9 @@ export interface PluralKitEmulatorOptions {
   /** Default 0 = random free port. */
   port?: number;
   /**
-   * Milliseconds clock for the rate limiter only (default: the real clock). Tests that assert exact
-   * `X-RateLimit-Remaining` values pass a frozen clock so a slow machine cannot refill the bucket.
+   * Milliseconds clock for the rate limiter and the request log's times (default: the real clock).
+   * Tests that assert exact `X-RateLimit-Remaining` values pass a frozen clock so a slow machine
+   * cannot refill the bucket; tests of a client on a manual clock pass that clock's `now`.
    */
   rateLimitClock?: () => number;
   /**
@@ -140,6 +141,7 @@ export async function startPluralKitEmulator(options: PluralKitEmulatorOptions =
   const store = new Store();
   const state: EmulatorState = {
     store,
+    now: options.rateLimitClock ?? Date.now,
     limiter: new GcraLimiter(options.rateLimitClock),
     faults: new FaultRegistry(),
     requests: [],

@@ -29,9 +29,9 @@ export interface RecordedRequest {
   status: number;
   /** With an `afterCommit` fault: what the real handler answered before the fault replaced it. */
   handledStatus?: number;
-  /** Date.now() when the request arrived. */
+  /** When the request arrived, on the emulator's clock (the wall clock unless a test gave one). */
   at: number;
-  /** Date.now() when the answer was sent (or the connection reset); unset while in flight. */
+  /** When the answer was sent (or the connection reset); unset while in flight. */
   answeredAt?: number;
 }
 
@@ -46,6 +46,8 @@ export interface EmulatorState {
   answeredListeners: Set<(request: RecordedRequest) => void>;
   /** Times faults' `delayMs`. */
   faultTimers: DispatchTimers;
+  /** Milliseconds clock of the request log (`at`, `answeredAt`); the limiter's too. */
+  now: () => number;
 }
 
 const CORS_HEADERS: Record<string, string> = {
@@ -277,14 +279,14 @@ export function createRequestListener(state: EmulatorState) {
       headers: flattenHeaders(req.headers),
       body: loggedBody(rawBody),
       status: 0,
-      at: Date.now(),
+      at: state.now(),
     };
     state.requests.push(record);
 
     const apiPath = path === '/v2' ? '/' : path.startsWith('/v2/') ? path.slice(3) : path;
     const fault = state.faults.take(method, apiPath);
     const answered = (): void => {
-      record.answeredAt = Date.now();
+      record.answeredAt = state.now();
       for (const listener of [...state.answeredListeners]) listener(record);
     };
     const real = (): Outgoing => {
