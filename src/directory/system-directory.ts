@@ -59,9 +59,10 @@ export class SystemDirectory {
   ) {
     const groupShare = Math.floor(limits.maxBytes * GROUP_LIST_SHARE);
     const switchShare = Math.floor(limits.maxBytes * SWITCH_LIST_SHARE);
-    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: limits.maxBytes - groupShare - switchShare });
-    this.groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: groupShare });
-    this.switches = new EntityListCache<SwitchSummary>({ ttlMs: RECENT_SWITCHES_TTL_MS, idleMs: limits.idleMs, maxBytes: switchShare });
+    const { idleMs, onIdleDropped } = limits;
+    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs, onIdleDropped, maxBytes: limits.maxBytes - groupShare - switchShare });
+    this.groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS, idleMs, onIdleDropped, maxBytes: groupShare });
+    this.switches = new EntityListCache<SwitchSummary>({ ttlMs: RECENT_SWITCHES_TTL_MS, idleMs, onIdleDropped, maxBytes: switchShare });
   }
 
   /** Stops the caches' idle sweepers (at shutdown). */
