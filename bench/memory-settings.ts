@@ -98,18 +98,25 @@ async function measure(candidate: Candidate): Promise<string> {
   const world = await startBenchWorld({ env: candidate.env, nodeFlags: candidate.flags });
   const { discord, pluralkit, bot } = world;
   const pid = bot.child.pid!;
+  // On a loaded machine an answer can take longer than the fake Discord waits: counted, not fatal.
+  let unanswered = 0;
+  const send = (i: number): Promise<unknown> =>
+    mixed(discord, users, i).catch(() => {
+      unanswered++;
+    });
+  let users: User[] = [];
   try {
-    const users = await seedUsers(discord, pluralkit);
+    users = await seedUsers(discord, pluralkit);
     // One chart with emoji and Japanese names (drawn in the renderer process, read by the bot).
     await discord.slashCommand({ name: 'stats', subcommand: 'front', options: { range: '30d' }, user: users[0]!.user, guildId: null }).finalMessage(30_000);
-    for (let i = 0; i < 200; i++) await mixed(discord, users, i);
+    for (let i = 0; i < 200; i++) await send(i);
 
     const pacedStart = performance.now();
     const pending: Array<Promise<unknown>> = [];
     for (let i = 0; i < PACED; i++) {
       const wait = pacedStart + (i * 1000) / PACED_PER_SECOND - performance.now();
       if (wait > 1) await sleep(wait);
-      pending.push(mixed(discord, users, i));
+      pending.push(send(i));
       if (pending.length >= 200) await Promise.all(pending.splice(0));
     }
     await Promise.all(pending);
@@ -119,12 +126,13 @@ async function measure(candidate: Candidate): Promise<string> {
     const started = performance.now();
     let sent = 0;
     const worker = async (): Promise<void> => {
-      while (sent < FULL_SPEED) await mixed(discord, users, sent++);
+      while (sent < FULL_SPEED) await send(sent++);
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
     const seconds = (performance.now() - started) / 1000;
     const cpuPer = (cpuMs(pid) - cpuBefore) / FULL_SPEED;
-    return `paced RSS ${pacedRss} MB; full speed ${Math.round(FULL_SPEED / seconds)}/s, CPU ${cpuPer.toFixed(2)} ms per interaction, RSS after ${rssMb(pid)} MB`;
+    const late = unanswered > 0 ? `; ${unanswered} not answered within 30 s` : '';
+    return `paced RSS ${pacedRss} MB; full speed ${Math.round(FULL_SPEED / seconds)}/s, CPU ${cpuPer.toFixed(2)} ms per interaction, RSS after ${rssMb(pid)} MB${late}`;
   } finally {
     await world.stop();
   }
