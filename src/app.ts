@@ -77,7 +77,11 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       ...(shared.kind === 'redis' ? { sharedRateBuckets: shared.rateBuckets } : {}),
     });
     const clock = options.clock ?? systemClock;
-    const memory = new MemoryReturn({ collect: exposedCollect(), clock });
+    const memory = new MemoryReturn({
+      collect: exposedCollect(),
+      clock,
+      onCollected: (dropped) => logger.debug({ droppedMb: Math.round(dropped / 1024 / 102.4) / 10 }, 'idle caches dropped their lists; one full collection gave the memory back'),
+    });
     const services: Services = {
       config,
       logger,

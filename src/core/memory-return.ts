@@ -20,6 +20,8 @@ export interface MemoryReturnOptions {
   settleMs?: number;
   /** Collections at least this far apart. Default 60 s. */
   minIntervalMs?: number;
+  /** Told after each collection how many bytes the sweeps had dropped (for the logs). */
+  onCollected?: (droppedBytes: number) => void;
 }
 
 export class MemoryReturn {
@@ -28,6 +30,7 @@ export class MemoryReturn {
   private readonly minDroppedBytes: number;
   private readonly settleMs: number;
   private readonly minIntervalMs: number;
+  private readonly onCollected: ((droppedBytes: number) => void) | undefined;
   private readonly stopped = new AbortController();
   private dropped = 0;
   private scheduled = false;
@@ -41,6 +44,7 @@ export class MemoryReturn {
     this.minDroppedBytes = options.minDroppedBytes ?? 4 * 1024 * 1024;
     this.settleMs = options.settleMs ?? 2_000;
     this.minIntervalMs = options.minIntervalMs ?? 60_000;
+    this.onCollected = options.onCollected;
   }
 
   /** A cache dropped about this many bytes because nobody used them (not an eviction under load: that allocates anyway). */
@@ -61,10 +65,12 @@ export class MemoryReturn {
   private run(): void {
     this.scheduled = false;
     if (this.stopped.signal.aborted) return;
+    const dropped = this.dropped;
     this.dropped = 0;
     this.lastCollectedAt = this.clock.now();
     this.collections++;
     this.collect!();
+    this.onCollected?.(dropped);
   }
 }
 

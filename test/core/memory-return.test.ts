@@ -7,8 +7,16 @@ const MB = 1024 * 1024;
 function world(options: { withGc?: boolean } = {}) {
   const clock = new ManualClock(0);
   let collected = 0;
-  const memory = new MemoryReturn({ collect: options.withGc === false ? undefined : () => collected++, clock, minDroppedBytes: 4 * MB, settleMs: 2_000, minIntervalMs: 60_000 });
-  return { clock, memory, collected: () => collected };
+  const told: number[] = [];
+  const memory = new MemoryReturn({
+    collect: options.withGc === false ? undefined : () => collected++,
+    clock,
+    minDroppedBytes: 4 * MB,
+    settleMs: 2_000,
+    minIntervalMs: 60_000,
+    onCollected: (bytes) => told.push(bytes),
+  });
+  return { clock, memory, collected: () => collected, told };
 }
 
 /** Lets the collection the clock woke run (it follows the wait's promise). */
@@ -16,7 +24,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('MemoryReturn', () => {
   it('collects once, a moment after idle sweeps dropped enough; small drops add up', async () => {
-    const { clock, memory, collected } = world();
+    const { clock, memory, collected, told } = world();
     memory.droppedIdle(1 * MB);
     expect(clock.sleeping).toBe(0);
     memory.droppedIdle(3 * MB);
@@ -29,6 +37,7 @@ describe('MemoryReturn', () => {
     await settle();
     expect(collected()).toBe(1);
     expect(memory.collections).toBe(1);
+    expect(told).toEqual([6 * MB]);
   });
 
   it('collects at most once a minute, however much more is dropped', async () => {
