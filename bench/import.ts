@@ -8,6 +8,7 @@ import { frontHistoryFiles } from '../src/fronts/export-files.js';
 import { frontRows } from '../src/fronts/export-rows.js';
 import { planImport } from '../src/fronts/plan.js';
 import { readFrontFile } from '../src/fronts/read-file.js';
+import { startFlags } from '../test/support/bot-process.js';
 import { PluralKitClient } from '../src/pluralkit/client.js';
 import { readFrontHistory, switchPagesOf } from '../src/stats/history-reader.js';
 import { startPluralKitEmulator } from '../test/support/pluralkit-emulator/index.js';
@@ -40,12 +41,9 @@ function medianOf(runs: number, work: () => unknown): number {
   return Math.round(percentile(times, 50));
 }
 
-/** The V8 flags `npm start` runs the bot with (package.json), so memory is measured as in production. */
-const BOT_V8_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=50', '--optimize-for-size'];
-
-/** Memory of one read + plan (or whole-file JSON.parse) in a fresh process, where nothing else muddies it. */
+/** Memory of one read + plan (or whole-file JSON.parse) in a fresh process with `npm start`'s V8 flags, where nothing else muddies it. */
 function memoryOf(path: string, mode: 'plan' | 'json-parse', now: number): { peakGrowth: number; held: number } {
-  const output = execFileSync(process.execPath, [...BOT_V8_FLAGS, '--expose-gc', '--import', 'tsx', MEMORY_CHILD, path, mode, String(now)], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [...new Set([...startFlags(), '--expose-gc']), '--import', 'tsx', MEMORY_CHILD, path, mode, String(now)], { encoding: 'utf8' });
   return JSON.parse(output) as { peakGrowth: number; held: number };
 }
 

@@ -8,6 +8,7 @@ import { benchInstances } from './instances.js';
 import { benchLongReads } from './long-reads.js';
 import { benchMemberListsMemory } from './member-lists-memory.js';
 import { benchMembersGroups } from './members-groups.js';
+import { benchMemorySettings } from './memory-settings.js';
 import { benchPluralKitOverhead } from './pluralkit-overhead.js';
 import { benchPublicFronters } from './public-fronters.js';
 import { benchRateLimitBurst } from './rate-limit-burst.js';
@@ -42,6 +43,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['Members and groups: PluralKit requests per subcommand, lists warm (targets: autocomplete 0, view ≤ 2 (+1 cached front-history page for last fronted), writes 1 plus what a confirmation needs)', benchMembersGroups],
   ['/system and /autoproxy: PluralKit requests per subcommand, and adapter endpoints reached by one run of every command (target: all 36)', benchSystem],
   ['Bot interactions: /token status on the real process (targets: ≥ 1,000/s; RSS ≤ 130 MB full speed, ≤ 110 MB paced)', benchBotInteractions],
+  ['Memory settings for npm start: a mix of real commands (/fronters, /switch new, /member view, autocomplete, one chart with emoji names) on a fresh real process per candidate (targets: paced RSS ≤ 110 MB, throughput ≥ 0.9× no flags)', benchMemorySettings],
   ['Member-list cache memory: 500 users with 1,000-member systems on the real process (target: base + cache limit)', benchMemberListsMemory],
   ['HTTP interactions endpoint beside the gateway: signature check (target ≤ 0.2 ms), /fronters round trips, interactions/s with 50 in flight (target ≥ 1,500/s), RSS paced (target ≤ 75 MB), forged POSTs beside signed traffic', benchHttp],
   ['Front history import and export: read and plan 10,000 front entries (time, memory), export 10,000 switches (PluralKit requests, minimum ⌈n/100⌉ + 1; time), a confirmed import of 1,000 switches on the real bot with limits on (wall time vs the write-budget floor; 0 × 429)', benchImport],

@@ -37,6 +37,8 @@ export interface BenchWorldOptions {
   rateLimits?: boolean;
   /** Extra environment for the bot process. */
   env?: Record<string, string>;
+  /** Node flags instead of `npm start`'s (then `npm start`'s environment is not set either: pass it in `env`). */
+  nodeFlags?: readonly string[];
 }
 
 /** The real built bot against both fakes, quiet logs, ready for traffic. */
@@ -52,7 +54,7 @@ export async function startBenchWorld(options: BenchWorldOptions = {}): Promise<
     LOG_LEVEL: 'warn',
     ...(port !== undefined ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
     ...options.env,
-  });
+  }, options.nodeFlags ? { nodeFlags: options.nodeFlags } : {});
   const stop = async (): Promise<void> => {
     await bot.stop('SIGTERM').catch(() => undefined);
     bot.cleanup();

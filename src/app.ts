@@ -10,6 +10,7 @@ import type { ImportJobs, Services } from './services.js';
 import type { SharedState } from './shared-state/shared-state.js';
 import { FrontHistoryCache } from './stats/history-cache.js';
 import { SystemDirectory } from './directory/system-directory.js';
+import { exposedCollect, MemoryReturn } from './core/memory-return.js';
 import { openStores, sqliteFileOf } from './stores/open-stores.js';
 import { openSharedState } from './shared-state/open-shared-state.js';
 import { EncryptedTokens } from './tokens/encrypted-tokens.js';
@@ -76,6 +77,11 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       ...(shared.kind === 'redis' ? { sharedRateBuckets: shared.rateBuckets } : {}),
     });
     const clock = options.clock ?? systemClock;
+    const memory = new MemoryReturn({
+      collect: exposedCollect(),
+      clock,
+      onCollected: (dropped) => logger.debug({ droppedMb: Math.round(dropped / 1024 / 102.4) / 10 }, 'idle caches dropped their lists; one full collection gave the memory back'),
+    });
     const services: Services = {
       config,
       logger,
@@ -84,7 +90,8 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       tokens,
       pluralkit,
       discord,
-      directory: new SystemDirectory(pluralkit, shared.versions, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs }),
+      directory: new SystemDirectory(pluralkit, shared.versions, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs, onIdleDropped: (bytes) => memory.droppedIdle(bytes) }),
+      memory,
       interactions: stores.interactionState,
       // One instance's own writes already drop its reads; shared versions tell it of the other instances' writes.
       frontHistory: new FrontHistoryCache(shared.kind === 'redis' ? { versions: shared.versions } : {}),
@@ -161,6 +168,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   const closeServices = async (): Promise<void> => {
     await services.pluralkit.close();
     services.directory.dispose();
+    services.memory.dispose();
     await services.charts.close();
     await services.shared.close();
     await services.stores.close();

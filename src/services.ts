@@ -2,6 +2,7 @@ import type { ChartRenderer } from './charts/chart-renderer.js';
 import type { Config } from './config.js';
 import type { DirectMessages } from './interaction/direct-messages.js';
 import type { Logger } from './logger.js';
+import type { MemoryReturn } from './core/memory-return.js';
 import type { PluralKitClient } from './pluralkit/client.js';
 import type { SharedState } from './shared-state/shared-state.js';
 import type { FrontHistoryCache } from './stats/history-cache.js';
@@ -27,6 +28,8 @@ export interface Services {
   discord: DirectMessages;
   /** Per-user caches of the caller's own member list and time zone. */
   directory: SystemDirectory;
+  /** One full collection after idle caches dropped a lot, so an idle bot's RSS falls back. */
+  memory: MemoryReturn;
   /** Prompts, pagers and forms behind buttons and modals (`stores.interactionState`; survives restarts). */
   interactions: InteractionStateStore;
   /** Front histories read for /stats and member cards, per auth context, briefly. */

@@ -6,8 +6,9 @@ import { recentFronterIds, withSwitch } from '../resolve/recent-fronters.js';
 import type { Versions } from '../shared-state/shared-state.js';
 
 /*
- * Lists change when someone writes, not with the clock: our own writes drop the cached list at
- * once, on every instance (each list read compares the system's list version, shared through
+ * Lists change when someone writes, not with the clock: our own writes patch the writer's cached
+ * list with PluralKit's answer (`patched`; dropped when there is none) and drop everyone else's,
+ * on every instance (each list read compares the system's list version, shared through
  * REDIS_URL, with the one it was loaded under), and a name that is not found triggers one fresh
  * read (members created with `pk;` are found that way). The lifetime only bounds how stale a
  * rename made elsewhere can look.
@@ -58,9 +59,10 @@ export class SystemDirectory {
   ) {
     const groupShare = Math.floor(limits.maxBytes * GROUP_LIST_SHARE);
     const switchShare = Math.floor(limits.maxBytes * SWITCH_LIST_SHARE);
-    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: limits.maxBytes - groupShare - switchShare });
-    this.groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS, idleMs: limits.idleMs, maxBytes: groupShare });
-    this.switches = new EntityListCache<SwitchSummary>({ ttlMs: RECENT_SWITCHES_TTL_MS, idleMs: limits.idleMs, maxBytes: switchShare });
+    const { idleMs, onIdleDropped } = limits;
+    this.members = new EntityListCache<Member>({ ttlMs: LIST_TTL_MS, idleMs, onIdleDropped, maxBytes: limits.maxBytes - groupShare - switchShare });
+    this.groups = new EntityListCache<Group>({ ttlMs: LIST_TTL_MS, idleMs, onIdleDropped, maxBytes: groupShare });
+    this.switches = new EntityListCache<SwitchSummary>({ ttlMs: RECENT_SWITCHES_TTL_MS, idleMs, onIdleDropped, maxBytes: switchShare });
   }
 
   /** Stops the caches' idle sweepers (at shutdown). */
@@ -156,6 +158,22 @@ export class SystemDirectory {
     const lists: OwnList[] = list === 'all' ? ['members', 'groups'] : [list];
     for (const each of lists) this.forget(each, userId, auth);
     await Promise.all(lists.map((each) => this.versions.change(this.versionKey(each, auth))));
+  }
+
+  /**
+   * After the user's own write whose answer is known: as `changed` for every other user and
+   * instance, while this user's cached list, if any, becomes `change(list)` (null drops it) and
+   * counts as loaded under the new version, so their next command sends no reload.
+   */
+  async patched(list: 'members', userId: string, auth: OwnSystemAuth, change: (members: Member[]) => Member[] | null): Promise<void>;
+  async patched(list: 'groups', userId: string, auth: OwnSystemAuth, change: (groups: Group[]) => Group[] | null): Promise<void>;
+  async patched(list: OwnList, userId: string, auth: OwnSystemAuth, change: (entities: Array<Member | Group>) => Array<Member | Group> | null): Promise<void>;
+  async patched(list: OwnList, userId: string, auth: OwnSystemAuth, change: (entities: never[]) => Array<Member | Group> | null): Promise<void> {
+    const key = this.key(userId, auth);
+    this.cacheOf(list).updateWhere((other) => other === key, change as (entities: Array<Member | Group>) => Array<Member | Group> | null);
+    const version = this.versionKey(list, auth);
+    await this.versions.change(version);
+    this.loadedUnder.set(`${list} ${key}`, await this.versions.stamp(version));
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Services } from '../services.js';
 import type { OwnSystemAuth } from '../directory/system-directory.js';
 import type { WriteResult } from '../writes/writes.js';
 import type { Entity, EntityKind, MembershipOp } from './kinds.js';
+import { patchingOwnLists, withMembership } from './list-patches.js';
 
 /*
  * Group membership from either side: a member's groups or a group's members. The same three
@@ -49,20 +50,28 @@ export async function changeMembership(
   changed: readonly EntityRef[],
   before: readonly EntityRef[],
 ): Promise<WriteResult<EntityRef[]>> {
-  try {
-    return await services.writes.withReadBack({
-      write: async (deadline) => {
-        await kind.changeRelated(services, op, entity.uuid, changed.map((related) => related.uuid), { token: auth.token, deadline });
-        return expectedAfter(op, before, changed);
-      },
-      readBack: async () => {
-        const now = await kind.listRelated(services, entity.uuid, { token: auth.token });
-        return holds(op, now, changed) ? now : null;
-      },
-      checkWith: `\`/${kind.name} ${kind.related().plural} view\``,
-    });
-  } finally {
+  return patchingOwnLists(
+    services,
+    userId,
+    auth,
     // Membership shows on both sides: a member's groups come from the group list.
-    await services.directory.changed('all', userId, auth);
-  }
+    'all',
+    () =>
+      services.writes.withReadBack({
+        write: async (deadline) => {
+          await kind.changeRelated(services, op, entity.uuid, changed.map((related) => related.uuid), { token: auth.token, deadline });
+          return expectedAfter(op, before, changed);
+        },
+        readBack: async () => {
+          const now = await kind.listRelated(services, entity.uuid, { token: auth.token });
+          return holds(op, now, changed) ? now : null;
+        },
+        checkWith: `\`/${kind.name} ${kind.related().plural} view\``,
+      }),
+    // Only the cached groups carry memberships (each with its member UUIDs); the member list has none.
+    () => {
+      const change = { side: kind.plural, uuid: entity.uuid, op, changed: changed.map((related) => related.uuid) };
+      return services.directory.patched('groups', userId, auth, (groups) => withMembership(groups, change));
+    },
+  );
 }

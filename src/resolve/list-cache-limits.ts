@@ -4,6 +4,8 @@ export interface ListCacheLimits {
   maxBytes: number;
   /** A list nobody asked for in this long is dropped. */
   idleMs: number;
+  /** Told how many bytes idle lists freed, to give the memory back (`MemoryReturn.droppedIdle`). */
+  onIdleDropped?: (bytes: number) => void;
 }
 
 export const DEFAULT_LIST_CACHE_LIMITS: Readonly<ListCacheLimits> = Object.freeze({

@@ -17,6 +17,8 @@ export interface EntityListCacheOptions<T = unknown> {
   sizeOf?: (value: readonly T[]) => number;
   /** Clock in milliseconds; tests pass a fake one. */
   now?: () => number;
+  /** Told the bytes each sweep dropped for idleness, so the process can give that memory back (src/core/memory-return.ts). */
+  onIdleDropped?: (bytes: number) => void;
 }
 
 interface Entry<T> {
@@ -48,6 +50,7 @@ export class EntityListCache<T> {
   private readonly idleMs: number;
   private readonly sizeOf: (value: readonly T[]) => number;
   private readonly now: () => number;
+  private readonly onIdleDropped: ((bytes: number) => void) | undefined;
   private bytes = 0;
   private sweeper: NodeJS.Timeout | undefined;
 
@@ -59,6 +62,7 @@ export class EntityListCache<T> {
     this.idleMs = options.idleMs ?? limits.idleMs;
     this.sizeOf = options.sizeOf ?? approximateSize;
     this.now = options.now ?? Date.now;
+    this.onIdleDropped = options.onIdleDropped;
   }
 
   /** Fresh cached data, or loads it (once, however many callers ask at the same time). */
@@ -151,12 +155,14 @@ export class EntityListCache<T> {
   /** Drops every list nobody asked for in `idleMs`. Runs on its own as well; exposed for tests and shutdown. */
   sweep(): void {
     const cutoff = this.now() - this.idleMs;
+    const before = this.bytes;
     for (const [key, entry] of this.entries) {
       // Least recently used first: the first one still in use ends the sweep.
       if (entry.usedAt > cutoff) break;
       this.remove(key, entry);
     }
     if (this.entries.size === 0) this.stopSweeper();
+    if (this.bytes < before) this.onIdleDropped?.(before - this.bytes);
   }
 
   /** Stops the background sweep (it also stops by itself once the cache is empty). */

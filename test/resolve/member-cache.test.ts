@@ -182,6 +182,21 @@ describe('EntityListCache', () => {
       cache.dispose();
     });
 
+    it('tells onIdleDropped what each sweep freed, and nothing when it freed nothing', async () => {
+      let now = 0;
+      const told: number[] = [];
+      const cache = new EntityListCache<string>({ ttlMs: 60_000, idleMs: 1_000, sizeOf, now: () => now, onIdleDropped: (bytes) => told.push(bytes) });
+      await cache.get('a', async () => list(3, 'a'));
+      await cache.get('b', async () => list(2, 'b'));
+      now = 500;
+      cache.sweep();
+      expect(told).toEqual([]);
+      now = 1_200;
+      cache.sweep();
+      expect(told).toEqual([500]);
+      cache.dispose();
+    });
+
     it('estimates a member list by its parsed size when no sizeOf is given', async () => {
       const cache = new EntityListCache<{ name: string; description: string }>();
       await cache.get('k', async () => Array.from({ length: 1_000 }, (_, i) => ({ name: `Member ${i}`, description: 'x'.repeat(500) })));

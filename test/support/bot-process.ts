@@ -8,12 +8,21 @@ const ENTRY = resolve(ROOT, 'dist/src/index.js');
 const SOURCE_ENTRY = resolve(ROOT, 'src/index.ts');
 
 /**
- * The node flags of `npm start` (V8 heap sizing), so tests and benchmarks run
- * the process exactly as users and process managers are told to.
+ * How `npm start` runs node: the environment it sets before `node` (`MALLOC_ARENA_MAX=2`) and the
+ * node flags (V8 heap sizing), so tests and benchmarks run the process exactly as users and
+ * process managers are told to.
  */
-export function startFlags(): string[] {
+export function startCommand(): { env: Record<string, string>; flags: string[] } {
   const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return manifest.scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
+  const parts = manifest.scripts.start.split(/\s+/);
+  const node = parts.indexOf('node');
+  const env = Object.fromEntries(parts.slice(0, Math.max(0, node)).map((part) => part.split('=', 2) as [string, string]));
+  return { env, flags: parts.slice(node + 1).filter((part) => part.startsWith('--')) };
+}
+
+/** The node flags of `npm start`. */
+export function startFlags(): string[] {
+  return startCommand().flags;
 }
 
 export interface BotProcess {
@@ -30,9 +39,9 @@ export interface BotProcess {
   cleanup(): void;
 }
 
-/** How to run the bot: the build (`dist/`, with `npm start`'s flags) or, with no build step, its sources through tsx. */
-function commandLine(fromSource: boolean): string[] {
-  if (!fromSource) return [...startFlags(), ENTRY];
+/** How to run the bot: the build (`dist/`, with `npm start`'s flags or the ones given) or, with no build step, its sources through tsx. */
+function commandLine(fromSource: boolean, nodeFlags: readonly string[] | undefined): string[] {
+  if (!fromSource) return [...(nodeFlags ?? startFlags()), ENTRY];
   return ['--import', import.meta.resolve('tsx'), SOURCE_ENTRY];
 }
 
@@ -41,14 +50,19 @@ function commandLine(fromSource: boolean): string[] {
  * signals reach it) with a clean environment: only what the test passes.
  * `fromSource` runs `src/` through tsx instead, for the playground, which should not wait for a build.
  */
-export function startBotProcess(env: Record<string, string | undefined>, options: { dataDir?: string; fromSource?: boolean } = {}): BotProcess {
+export function startBotProcess(
+  env: Record<string, string | undefined>,
+  options: { dataDir?: string; fromSource?: boolean; /** Node flags instead of `npm start`'s (benchmarks comparing settings). */ nodeFlags?: readonly string[] } = {},
+): BotProcess {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
   const databasePath = env.DATABASE_PATH ?? join(dataDir, 'switchboard.db');
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, LOG_LEVEL: 'debug', DATABASE_PATH: databasePath };
+  // npm start's environment (MALLOC_ARENA_MAX) comes with its flags; given flags come with the env the caller gives.
+  const startEnv = options.nodeFlags || options.fromSource ? {} : startCommand().env;
+  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, LOG_LEVEL: 'debug', DATABASE_PATH: databasePath, ...startEnv };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) cleanEnv[key] = value;
   // cwd is the temp dir so a developer's own .env is never picked up.
   if (options.fromSource) cleanEnv.TSX_TSCONFIG_PATH = resolve(ROOT, 'tsconfig.json');
-  const child = spawn(process.execPath, commandLine(options.fromSource ?? false), { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, commandLine(options.fromSource ?? false, options.nodeFlags), { cwd: dataDir, env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   const collect = (chunk: Buffer, carry: { rest: string }): void => {

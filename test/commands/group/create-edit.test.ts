@@ -25,7 +25,7 @@ describe('/group create and /group edit', () => {
   });
 
   it('edit options send one PATCH with before → after; clear asks first', async () => {
-    await w.run('group', 'list', { private: true }); // the create dropped the cached list; read it again
+    // The create put Crew into the cached list: the edit finds it without reading the list.
     const requests = await w.requestsDuring(async () => {
       expect(messageText(await w.run('group', 'edit', { group: 'Crew', display_name: 'The Crew', banner: 'https://cdn.example/b.png' }))).toContain('**Display name:** *not set* → The Crew');
     });
