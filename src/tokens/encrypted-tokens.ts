@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CorruptRecordError } from '../stores/storage-errors.js';
+import type { SealedSecret } from '../stores/log-subscriptions/log-subscription-store.js';
 import type { SealedToken, TokenStore } from '../stores/tokens/token-store.js';
 import { DecryptionError, deriveKeyId, open, seal, type EncryptionKey } from '../vault/crypto.js';
 import { keyCheckRefuses, keyGuard, sealKeyCheck, VaultKeyMismatchError } from '../vault/key-check.js';
@@ -41,6 +42,13 @@ export class TokenDecryptionError extends Error {
   ) {
     super(`the stored token of Discord user ${discordUserId} cannot be decrypted (${reason})`);
   }
+}
+
+/** What else the token key seals, each under its own associated data. */
+export type SecretPurpose = 'dispatch-signing-token';
+
+function secretAad(purpose: SecretPurpose, owner: string): string {
+  return `switchboard/token-vault/${purpose}/v1\0${owner}`;
 }
 
 const TOKEN_AAD_PREFIX = 'switchboard/token-vault/token/v1\0';
@@ -178,6 +186,25 @@ export class EncryptedTokens {
 
   remove(discordUserId: string): Promise<boolean> {
     return this.store.remove(discordUserId);
+  }
+
+  /**
+   * Seals another secret under the token key (a dispatch signing token), bound to `owner` (e.g.
+   * the system UUID) so a box copied to another row does not open.
+   */
+  sealSecret(purpose: SecretPurpose, owner: string, secret: string): SealedSecret {
+    return { ...seal(this.key.key, secret, secretAad(purpose, owner)), keyId: this.key.keyId };
+  }
+
+  /** The secret in a box `sealSecret` made, or null when it does not open with the key at hand. */
+  openSecret(purpose: SecretPurpose, owner: string, box: SealedSecret): string | null {
+    if (box.keyId !== this.key.keyId) return null;
+    try {
+      return open(this.key.key, box, secretAad(purpose, owner)).toString('utf8');
+    } catch (error) {
+      if (error instanceof DecryptionError) return null;
+      throw error;
+    }
   }
 
   count(): Promise<number> {
