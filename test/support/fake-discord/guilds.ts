@@ -44,6 +44,7 @@ export class FakeGuilds {
   private readonly channelGuild = new Map<string, string>();
 
   define(guild: FakeGuildInput): void {
+    for (const [channelId, guildId] of [...this.channelGuild]) if (guildId === guild.id) this.channelGuild.delete(channelId);
     this.guilds.set(guild.id, guild);
     for (const channelId of Object.keys(guild.channels)) this.channelGuild.set(channelId, guild.id);
   }
