@@ -76,7 +76,7 @@ export class DispatchReceiver {
     const system = await this.verified(envelope.system_id, envelope.signing_token);
     if (!system) return 401;
     if (envelope.type === 'PING') return 200;
-    const now = this.clock.now();
+    const now = Math.floor(this.clock.now());
     const stale = envelope.type === 'SUCCESSFUL_IMPORT' ? (['members', 'groups', 'switches'] as const) : STALE_LISTS[envelope.type] ? [STALE_LISTS[envelope.type]!] : [];
     // Shared versions may live in Redis: the answer does not wait for them.
     for (const list of stale) void this.services.directory.changedElsewhere(system.systemId, list).catch((error: unknown) => this.services.logger.warn({ err: error }, 'front log: cached lists could not be marked stale'));

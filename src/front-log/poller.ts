@@ -49,7 +49,7 @@ export class FrontLogPoller {
 
   private async loop(): Promise<void> {
     while (!this.stopping.signal.aborted) {
-      const wait = this.intervalMs * (1 - JITTER + 2 * JITTER * this.random());
+      const wait = Math.round(this.intervalMs * (1 - JITTER + 2 * JITTER * this.random()));
       await this.clock.sleep(wait, this.stopping.signal);
       if (this.stopping.signal.aborted) return;
       await this.pollOnce();

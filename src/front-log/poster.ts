@@ -109,7 +109,8 @@ export class FrontLogPoster {
   private async post(subscription: LogSubscription, state: FrontState, change: Change): Promise<void> {
     const store = this.services.stores.logSubscriptions;
     const text = JSON.stringify(state);
-    const now = this.clock.now();
+    // Whole milliseconds: the stores keep integers.
+    const now = Math.floor(this.clock.now());
     const seen: LogProgress = change.eventAt !== null ? { lastEventAt: change.eventAt } : {};
     if (text === subscription.lastPosted && subscription.health === 'ok') {
       await store.update(subscription.systemUuid, subscription.channelId, seen);
