@@ -57,7 +57,8 @@ const digestOf = (token: string): Buffer => createHash('sha256').update(token, '
  * comparison's length never depends on the input), answers PING 200 or 401 as PluralKit's URL test
  * expects, and hands front changes to the poster without waiting. What it does not use (every
  * proxied message is a CREATE_MESSAGE) costs a parse and a digest: known systems' token digests are
- * kept for a minute, and any mismatch is checked against the store before it is refused.
+ * kept for a minute (PINGs always read the store), and any mismatch is checked against the store
+ * before it is refused.
  */
 export class DispatchReceiver {
   private readonly known = new Map<string, KnownSystem>();
@@ -73,7 +74,8 @@ export class DispatchReceiver {
     const parsed = envelopeSchema.safeParse(raw);
     if (!parsed.success) return 400;
     const envelope = parsed.data;
-    const system = await this.verified(envelope.system_id, envelope.signing_token);
+    // PluralKit's URL test (and any PING) is answered from the store, never from the cache.
+    const system = await this.verified(envelope.system_id, envelope.signing_token, envelope.type !== 'PING');
     if (!system) return 401;
     if (envelope.type === 'PING') return 200;
     const now = Math.floor(this.clock.now());
@@ -86,9 +88,9 @@ export class DispatchReceiver {
   }
 
   /** The system when the token is its signing token; a stale cached digest is read again once. */
-  private async verified(systemUuid: string, token: string): Promise<KnownSystem | null> {
+  private async verified(systemUuid: string, token: string, cacheAllowed: boolean): Promise<KnownSystem | null> {
     const given = digestOf(token);
-    const cached = this.known.get(systemUuid);
+    const cached = cacheAllowed ? this.known.get(systemUuid) : undefined;
     if (cached && cached.until > this.clock.now() && timingSafeEqual(cached.digest, given)) return cached;
     const fresh = await this.load(systemUuid);
     return fresh && timingSafeEqual(fresh.digest, given) ? fresh : null;

@@ -37,12 +37,12 @@ export function postsIn(world: World, channelId: string): string[] {
   return world.h.discord.channelMessages(channelId).map((message) => JSON.stringify(message.embeds ?? []) + String(message.content ?? ''));
 }
 
-/** Waits until the poster waits on the app's clock, then lets that wait pass; resolves once a post in the channel is done. */
+/** Waits until the poster waits on the app's clock, then lets that wait pass; resolves once a post or edit in the channel went through. */
 export async function passAggregation(world: World, channelId: string): Promise<void> {
   const since = world.h.discord.requests.length;
   await world.h.clock.whenSleeping();
   world.h.clock.wakeNext();
-  await world.h.discord.waitForRequest((request) => request.path.startsWith(`/channels/${channelId}/messages`) && request.method !== 'GET', { since });
+  await world.h.discord.waitForRequest((request) => request.path.startsWith(`/channels/${channelId}/messages`) && request.method !== 'GET' && request.status === 200, { since });
 }
 
 /** A port free right now, for PUBLIC_URL to name before the app listens on it. */
