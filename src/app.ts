@@ -31,6 +31,7 @@ import { ImportRunner } from './fronts/import-runner.js';
 import { DispatchReceiver } from './front-log/dispatch.js';
 import { FrontLogPoller } from './front-log/poller.js';
 import { FrontLogPoster } from './front-log/poster.js';
+import { WebhookHealthCheck } from './front-log/webhook-health.js';
 import { deliveryOf } from './front-log/subscriptions.js';
 import { renderBoardWarning, renderFrontLogPost } from './render/front-log.js';
 
@@ -58,6 +59,8 @@ export interface FrontLogEngine {
   receiver: DispatchReceiver;
   /** Reads polled logs every LOG_POLL_SECONDS; running only without PUBLIC_URL. */
   poller: FrontLogPoller;
+  /** Once a day, whether dispatched logs' webhook URLs still point here; running only with PUBLIC_URL. */
+  webhookHealth: WebhookHealthCheck;
 }
 
 export interface RunningApp {
@@ -181,9 +184,15 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   const poster = new FrontLogPoster(services, clock, (state, previous, subscription, corrected) =>
     renderBoardWarning(renderFrontLogPost(state, previous, { style: subscription.style, corrected }), subscription),
   );
-  const frontLog: FrontLogEngine = { poster, receiver: new DispatchReceiver(services, poster, clock), poller: new FrontLogPoller(services, poster, clock, config.logPollMs) };
+  const frontLog: FrontLogEngine = {
+    poster,
+    receiver: new DispatchReceiver(services, poster, clock),
+    poller: new FrontLogPoller(services, poster, clock, config.logPollMs),
+    webhookHealth: new WebhookHealthCheck(services, poster, clock),
+  };
   const closeServices = async (): Promise<void> => {
     await frontLog.poller.stop();
+    await frontLog.webhookHealth.stop();
     await frontLog.poster.stop();
     await services.pluralkit.close();
     services.directory.dispose();
@@ -216,6 +225,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   // Imports that were running when the process stopped go on where they stopped.
   void services.imports.resumeAll().catch((error: unknown) => logger.error({ err: error }, 'could not resume the running imports; they resume at the next start'));
   if (deliveryOf(services) === 'polling') frontLog.poller.start();
+  else frontLog.webhookHealth.start();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { Services } from '../services.js';
 import type { FrontLogPoster } from './poster.js';
+import { Repeating } from './repeating.js';
 
 /** How far each wait strays from the interval, either way, so many bots (and logs) do not read in step. */
 const JITTER = 0.1;
@@ -12,28 +13,28 @@ const JITTER = 0.1;
  * and no longer polled (`/log view` says so).
  */
 export class FrontLogPoller {
-  private readonly stopping = new AbortController();
-  private running: Promise<void> | undefined;
+  private readonly repeating: Repeating;
 
   constructor(
     private readonly services: Services,
     private readonly poster: FrontLogPoster,
-    private readonly clock: Clock,
-    private readonly intervalMs: number,
-    private readonly random: () => number = Math.random,
-  ) {}
-
-  start(): void {
-    this.running ??= this.loop();
+    clock: Clock,
+    intervalMs: number,
+    random: () => number = Math.random,
+  ) {
+    this.repeating = new Repeating(clock, intervalMs, (signal) => this.pollOnce(signal), { jitter: JITTER, random });
   }
 
-  async stop(): Promise<void> {
-    this.stopping.abort();
-    await this.running;
+  start(): void {
+    this.repeating.start();
+  }
+
+  stop(): Promise<void> {
+    return this.repeating.stop();
   }
 
   /** One round: every polled system once, one after another. */
-  async pollOnce(): Promise<void> {
+  async pollOnce(signal?: AbortSignal): Promise<void> {
     let subscriptions;
     try {
       subscriptions = await this.services.stores.logSubscriptions.polling();
@@ -42,17 +43,8 @@ export class FrontLogPoller {
       return;
     }
     for (const systemUuid of new Set(subscriptions.map((subscription) => subscription.systemUuid))) {
-      if (this.stopping.signal.aborted) return;
+      if (signal?.aborted) return;
       await this.poster.refresh(systemUuid, { corrected: false, eventAt: null });
-    }
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      const wait = Math.round(this.intervalMs * (1 - JITTER + 2 * JITTER * this.random()));
-      await this.clock.sleep(wait, this.stopping.signal);
-      if (this.stopping.signal.aborted) return;
-      await this.pollOnce();
     }
   }
 }

@@ -116,7 +116,9 @@ export class FrontLogPoster {
       await store.update(subscription.systemUuid, subscription.channelId, seen);
       return;
     }
-    const message = this.render(state, readPostedState(subscription.lastPosted), { ...subscription, health: 'ok' }, change.corrected);
+    // A post shows the channel and the token work again; a webhook pointing elsewhere is still to be told.
+    const health = subscription.health === 'webhook-elsewhere' ? 'webhook-elsewhere' : 'ok';
+    const message = this.render(state, readPostedState(subscription.lastPosted), { ...subscription, health }, change.corrected);
     const editable = subscription.boardMessageId !== null && (subscription.style === 'board' || change.corrected) ? subscription.boardMessageId : null;
     let outcome = editable ? await this.services.channels.edit(subscription.channelId, editable, message) : await this.services.channels.post(subscription.channelId, message);
     if (editable && outcome.kind === 'gone') outcome = await this.services.channels.post(subscription.channelId, message);
@@ -129,13 +131,22 @@ export class FrontLogPoster {
       boardMessageId: outcome.messageId,
       lastPosted: text,
       lastPostAt: now,
-      health: 'ok',
+      health,
     });
   }
 
+  /** Records a log's health; a board says it (keeping the state it shows) so the channel sees it too. */
+  async showHealth(subscription: LogSubscription, health: LogSubscription['health']): Promise<void> {
+    await this.services.stores.logSubscriptions.update(subscription.systemUuid, subscription.channelId, { health });
+    this.services.logger.info({ systemUuid: subscription.systemUuid, channelId: subscription.channelId, health }, 'front log health changed');
+    const shown = readPostedState(subscription.lastPosted);
+    if (subscription.style !== 'board' || subscription.boardMessageId === null || !shown) return;
+    await this.services.channels.edit(subscription.channelId, subscription.boardMessageId, this.render(shown, null, { ...subscription, health }, false));
+  }
+
   private async setHealth(subscription: LogSubscription, health: LogSubscription['health'], change: Change): Promise<void> {
-    await this.services.stores.logSubscriptions.update(subscription.systemUuid, subscription.channelId, { health, ...(change.eventAt !== null ? { lastEventAt: change.eventAt } : {}) });
-    if (health !== subscription.health) this.services.logger.info({ systemUuid: subscription.systemUuid, channelId: subscription.channelId, health }, 'front log health changed');
+    if (change.eventAt !== null) await this.services.stores.logSubscriptions.update(subscription.systemUuid, subscription.channelId, { lastEventAt: change.eventAt });
+    if (health !== subscription.health) await this.showHealth(subscription, health);
   }
 
   private track(work: Promise<void>): void {

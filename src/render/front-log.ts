@@ -57,7 +57,8 @@ export function renderFrontLogPost(state: FrontState, previous: FrontState | nul
 /** A board whose owner must act (the webhook URL points elsewhere, or the token stopped working). */
 export function renderBoardWarning(post: ReplyMessage, subscription: LogSubscription): ReplyMessage {
   const warning = healthText(subscription);
-  return warning ? { ...post, content: `⚠️ ${warning}` } : post;
+  // Always set, so an edit clears a warning the message showed before.
+  return { ...post, content: warning ? `⚠️ ${warning}` : '' };
 }
 
 function healthText(subscription: LogSubscription): string | null {

@@ -60,6 +60,8 @@ export interface LogSubscriptionStore {
   forUser(discordUserId: string): Promise<LogSubscription[]>;
   /** Subscriptions read by polling that still work, oldest first. */
   polling(): Promise<LogSubscription[]>;
+  /** Subscriptions fed by PluralKit's dispatch, whatever their health, oldest first (the daily webhook check). */
+  dispatched(): Promise<LogSubscription[]>;
   /** Sets (or clears) the signing token of every subscription of the system; how many there are. */
   setSigningToken(systemUuid: string, token: SealedSecret | null): Promise<number>;
   /** Whether the subscription was there to change. */

@@ -65,6 +65,10 @@ export class PostgresLogSubscriptionStore implements LogSubscriptionStore {
     return this.list("WHERE delivery = 'polling' AND health = 'ok'");
   }
 
+  dispatched(): Promise<LogSubscription[]> {
+    return this.list("WHERE delivery = 'dispatch'");
+  }
+
   setSigningToken(systemUuid: string, token: SealedSecret | null): Promise<number> {
     return postgresCall(async () => {
       const result = await this.pool.query(

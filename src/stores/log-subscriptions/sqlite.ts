@@ -62,6 +62,10 @@ export class SqliteLogSubscriptionStore implements LogSubscriptionStore {
     return this.list("WHERE delivery = 'polling' AND health = 'ok'");
   }
 
+  dispatched(): Promise<LogSubscription[]> {
+    return this.list("WHERE delivery = 'dispatch'");
+  }
+
   setSigningToken(systemUuid: string, token: SealedSecret | null): Promise<number> {
     return sqliteCall(
       () =>

@@ -87,16 +87,18 @@ describe('/log by dispatch', () => {
   it('ignores what it does not use (CREATE_MESSAGE) without asking PluralKit or posting', async () => {
     const requests = w.h.pluralkit.requests.length;
     const discordRequests = w.h.discord.requests.length;
+    const sleeping = w.h.clock.sleeping;
     w.h.pluralkit.asPluralKit(w.system.id).proxyMessage({ member: alice.id, channel: '450000000000000001', guild: GUILD });
     const [delivery] = await w.h.pluralkit.dispatch.waitForDeliveries(1, { type: 'CREATE_MESSAGE' });
     expect(delivery!.status).toBe(200);
     expect(w.h.pluralkit.requests.length).toBe(requests);
     expect(w.h.discord.requests.length).toBe(discordRequests);
-    expect(w.h.clock.sleeping).toBe(0);
+    expect(w.h.clock.sleeping).toBe(sleeping);
   });
 
   it('refuses bad input with 400, an unknown system or a wrong token with 401, never a 5xx', async () => {
     const signingToken = w.h.pluralkit.dispatch.signingToken(w.system.id)!;
+    const sleeping = w.h.clock.sleeping;
     const envelope = (fields: Record<string, unknown>) => JSON.stringify({ type: 'CREATE_SWITCH', signing_token: signingToken, system_id: w.system.uuid, id: null, data: null, ...fields });
     expect((await post('{"type": "PING",')).status).toBe(400);
     expect((await post('"a string"')).status).toBe(400);
@@ -109,8 +111,30 @@ describe('/log by dispatch', () => {
     expect((await post(envelope({ signing_token: 'short' }))).status).toBe(401);
     expect((await post(envelope({ type: 'PING' }))).status).toBe(200);
     expect((await fetch(url)).status).toBe(405);
-    expect(w.h.clock.sleeping).toBe(0);
+    // Nothing was queued: no aggregation wait began.
+    expect(w.h.clock.sleeping).toBe(sleeping);
   });
+
+  it('checks daily that the webhook URL still points here: the board and /log view say when it does not, and the mark goes when it does again', async () => {
+    w.h.pluralkit.dispatch.clearWebhookUrl(w.system.id);
+    await dailyCheck();
+    expect(postsIn(w, LOG_CHANNEL)[0]).toMatch(/no longer points to Switchboard/);
+    expect(messageText(await w.run('log', 'view'))).toMatch(/Health: PluralKit's webhook URL of this system no longer points to Switchboard/);
+    await w.h.pluralkit.dispatch.setWebhookUrl(w.system.id, url, {
+      beforeTest: (token) => w.h.app.services.stores.logSubscriptions.setSigningToken(w.system.uuid, w.h.app.services.tokens.sealSecret('dispatch-signing-token', w.system.uuid, token)).then(() => undefined),
+    });
+    await dailyCheck();
+    expect(postsIn(w, LOG_CHANNEL)[0]).not.toMatch(/no longer points/);
+    expect(messageText(await w.run('log', 'view'))).toMatch(/Health: working/);
+  });
+
+  /** Lets the rest of the day's wait pass (nothing else waits on the clock now) and the check finish. */
+  async function dailyCheck(): Promise<void> {
+    const moved = w.h.clock.wakeNext();
+    expect(moved).toBeGreaterThan(23 * 60 * 60 * 1000);
+    expect(moved).toBeLessThanOrEqual(24 * 60 * 60 * 1000);
+    await w.h.clock.whenSleeping();
+  }
 
   it('/log view says dispatch and the last change; /log stop reminds to clear the URL in PluralKit', async () => {
     expect(messageText(await w.run('log', 'view'))).toMatch(/Delivery: PluralKit's dispatch\nLast change seen: <t:/);

@@ -84,12 +84,17 @@ export function describeLogSubscriptionsContract(name: string, open: (now: () =>
       expect(await store.update(SYSTEM, '400000000000000001', {})).toBe(true);
     });
 
-    it('lists the polled subscriptions that still work', async () => {
+    it('lists the polled subscriptions that still work, and every dispatched one', async () => {
       const { store } = await fresh();
       await store.put(subscription({ delivery: 'polling', createdAt: 1 }));
       await store.put(subscription({ delivery: 'polling', channelId: '400000000000000002', health: 'token-refused', createdAt: 2 }));
-      await store.put(subscription({ systemUuid: OTHER_SYSTEM, createdAt: 3 }));
+      await store.put(subscription({ systemUuid: OTHER_SYSTEM, createdAt: 3, health: 'webhook-elsewhere' }));
+      await store.put(subscription({ systemUuid: OTHER_SYSTEM, channelId: '400000000000000002', createdAt: 4 }));
       expect((await store.polling()).map((row) => row.channelId)).toEqual(['400000000000000001']);
+      expect((await store.dispatched()).map((row) => [row.systemUuid, row.channelId])).toEqual([
+        [OTHER_SYSTEM, '400000000000000001'],
+        [OTHER_SYSTEM, '400000000000000002'],
+      ]);
     });
 
     it('removes one subscription, or all of a user', async () => {
