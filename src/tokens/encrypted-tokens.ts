@@ -196,15 +196,27 @@ export class EncryptedTokens {
     return { ...seal(this.key.key, secret, secretAad(purpose, owner)), keyId: this.key.keyId };
   }
 
-  /** The secret in a box `sealSecret` made, or null when it does not open with the key at hand. */
+  /**
+   * The secret in a box `sealSecret` made, or null when it does not open. A box sealed under a key
+   * this process was rotated to meanwhile opens with that key (the rotation re-seals boxes first).
+   */
   openSecret(purpose: SecretPurpose, owner: string, box: SealedSecret): string | null {
-    if (box.keyId !== this.key.keyId) return null;
+    const key = box.keyId === this.key.keyId ? this.key : this.rotatedKeys().find((candidate) => candidate.keyId === box.keyId);
+    if (!key) return null;
     try {
-      return open(this.key.key, box, secretAad(purpose, owner)).toString('utf8');
+      return open(key.key, box, secretAad(purpose, owner)).toString('utf8');
     } catch (error) {
       if (error instanceof DecryptionError) return null;
       throw error;
     }
+  }
+
+  /** For a key rotation: the box sealed anew under `next`, or null when it does not open with the key at hand. */
+  resealSecret(purpose: SecretPurpose, owner: string, box: SealedSecret, next: EncryptionKey): SealedSecret | null {
+    const secret = this.openSecret(purpose, owner, box);
+    if (secret === null) return null;
+    const target = checkedKey(next);
+    return { ...seal(target.key, secret, secretAad(purpose, owner)), keyId: target.keyId };
   }
 
   count(): Promise<number> {
