@@ -70,4 +70,8 @@ export interface LogSubscriptionStore {
   remove(systemUuid: string, channelId: string): Promise<boolean>;
   /** Removes every subscription the user set up; how many. */
   removeForUser(discordUserId: string): Promise<number>;
+  /** Every subscription, for copying to another database (signing tokens still sealed). */
+  snapshot(): Promise<LogSubscription[]>;
+  /** Replaces every subscription with `rows`, in one transaction. */
+  restore(rows: readonly LogSubscription[]): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { PostgresSchema } from '../postgres/migrations.js';
-import { postgresCall } from '../postgres/pool.js';
+import { inTransaction, postgresCall } from '../postgres/pool.js';
 import type { LogProgress, LogSubscription, LogSubscriptionStore, SealedSecret } from './log-subscription-store.js';
 import { progressAssignments, SUBSCRIPTION_COLUMNS, subscriptionValues, toLogSubscription } from './rows.js';
 
@@ -94,6 +94,17 @@ export class PostgresLogSubscriptionStore implements LogSubscriptionStore {
 
   removeForUser(discordUserId: string): Promise<number> {
     return postgresCall(async () => (await this.pool.query('DELETE FROM log_subscriptions WHERE discord_user_id = $1', [discordUserId])).rowCount ?? 0);
+  }
+
+  snapshot(): Promise<LogSubscription[]> {
+    return this.list('');
+  }
+
+  restore(rows: readonly LogSubscription[]): Promise<void> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('DELETE FROM log_subscriptions');
+      for (const row of rows) await client.query(UPSERT, subscriptionValues(row));
+    });
   }
 
   private list(where: string, ...values: unknown[]): Promise<LogSubscription[]> {

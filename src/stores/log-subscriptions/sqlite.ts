@@ -92,6 +92,20 @@ export class SqliteLogSubscriptionStore implements LogSubscriptionStore {
     return sqliteCall(() => this.db.prepare('DELETE FROM log_subscriptions WHERE discord_user_id = ?').run(discordUserId).changes);
   }
 
+  snapshot(): Promise<LogSubscription[]> {
+    return this.list('');
+  }
+
+  restore(rows: readonly LogSubscription[]): Promise<void> {
+    return sqliteCall(() => {
+      const insert = this.db.prepare(UPSERT);
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM log_subscriptions').run();
+        for (const row of rows) insert.run(...subscriptionValues(row));
+      })();
+    });
+  }
+
   private list(where: string, ...values: unknown[]): Promise<LogSubscription[]> {
     return sqliteCall(() => this.db.prepare(`SELECT * FROM log_subscriptions ${where} ORDER BY created_at, system_uuid, channel_id`).all(...values).map(toLogSubscription));
   }

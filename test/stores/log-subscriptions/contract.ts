@@ -97,6 +97,18 @@ export function describeLogSubscriptionsContract(name: string, open: (now: () =>
       ]);
     });
 
+    it('copies everything out and replaces everything with a copy', async () => {
+      const { store } = await fresh();
+      await store.put(subscription({ signingToken: SEALED }));
+      await store.put(subscription({ systemUuid: OTHER_SYSTEM, createdAt: 2 }));
+      const copy = await store.snapshot();
+      expect(copy).toHaveLength(2);
+      const other = await fresh();
+      await other.store.put(subscription({ channelId: '400000000000000009' }));
+      await other.store.restore(copy);
+      expect(await other.store.snapshot()).toEqual(copy);
+    });
+
     it('removes one subscription, or all of a user', async () => {
       const { store } = await fresh();
       await store.put(subscription());
