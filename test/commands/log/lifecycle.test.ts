@@ -74,6 +74,18 @@ describe('/log lifecycle', () => {
     expect(posts[0]).toContain('Corrected');
   });
 
+  it('a member made in PluralKit itself (CREATE_MEMBER) is offered by autocomplete at once: the cached list was dropped', async () => {
+    const choices = async (typed: string): Promise<string> => {
+      const answer = await w.h.discord.autocomplete({ name: 'member', subcommand: 'view', options: { member: typed }, focused: 'member', user: OWNER, guildId: null }).initialResponse();
+      return (answer.data!.choices as Array<{ name: string }>).map((choice) => choice.name).join();
+    };
+    expect(await choices('a')).toContain('Alice');
+    const created = w.h.pluralkit.dispatch.deliveries.filter((delivery) => delivery.type === 'CREATE_MEMBER').length;
+    w.h.pluralkit.asPluralKit(w.system.id).request('POST', '/members', { name: 'Zelda' });
+    await w.h.pluralkit.dispatch.waitForDeliveries(created + 1, { type: 'CREATE_MEMBER' });
+    expect(await choices('zel')).toContain('Zelda');
+  });
+
   it('/token remove ends the user’s logs', async () => {
     const prompt = await w.run('token', 'remove');
     await w.press(prompt, 'Forget token');
