@@ -5,6 +5,7 @@ import { frontersCommand } from './fronters.js';
 import { groupCommand } from './group/index.js';
 import { importCommand } from './import/index.js';
 import { createHelpCommand } from './help.js';
+import { logCommand } from './log/index.js';
 import { memberCommand } from './member/index.js';
 import { messageCommand } from './message.js';
 import { statsCommand } from './stats/index.js';
@@ -12,7 +13,7 @@ import { switchCommand } from './switch/index.js';
 import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, logCommand, messageCommand, tokenCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

@@ -18,8 +18,10 @@ import { resolveEncryptionKey, rotatedKeyCandidates } from './vault/keys.js';
 import type { AddressInfo } from 'node:net';
 import { forgetUser } from './access/forget-user.js';
 import { storedInteractionClaims } from './framework/interaction-claims.js';
+import { DiscordChannelMessages } from './transport/channel-posting.js';
 import { DiscordRest } from './transport/discord-rest.js';
 import type { GatewayConnection } from './transport/gateway.js';
+import { DISPATCH_MAX_BODY_BYTES, DispatchEndpoint } from './transport/http/dispatch-endpoint.js';
 import { EventsEndpoint } from './transport/http/events-endpoint.js';
 import { SwitchboardHttpServer } from './transport/http/http-server.js';
 import { InteractionsEndpoint } from './transport/http/interactions-endpoint.js';
@@ -27,6 +29,12 @@ import { discordPublicKey } from './transport/http/signature.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { WriteSettler } from './writes/writes.js';
 import { ImportRunner } from './fronts/import-runner.js';
+import { DispatchReceiver } from './front-log/dispatch.js';
+import { FrontLogPoller } from './front-log/poller.js';
+import { FrontLogPoster } from './front-log/poster.js';
+import { WebhookHealthCheck } from './front-log/webhook-health.js';
+import { deliveryOf } from './front-log/subscriptions.js';
+import { renderBoardWarning, renderFrontLogPost } from './render/front-log.js';
 
 /** The command registry, here so that the composition root is the one place in src/ that knows commands/. */
 export { commandModules };
@@ -46,9 +54,20 @@ export interface AppOptions {
   redisPrefix?: string;
 }
 
+/** The live front log's moving parts (`/log`). */
+export interface FrontLogEngine {
+  poster: FrontLogPoster;
+  receiver: DispatchReceiver;
+  /** Reads polled logs every LOG_POLL_SECONDS; running only without PUBLIC_URL. */
+  poller: FrontLogPoller;
+  /** Once a day, whether dispatched logs' webhook URLs still point here; running only with PUBLIC_URL. */
+  webhookHealth: WebhookHealthCheck;
+}
+
 export interface RunningApp {
   dispatcher: Dispatcher;
   services: Services;
+  frontLog: FrontLogEngine;
   /** Where the HTTP server listens, when HTTP_PORT is set (port 0 picks a free one). */
   httpAddress?: AddressInfo;
   /** Stop taking interactions, finish in-flight replies, close everything. */
@@ -90,6 +109,7 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       tokens,
       pluralkit,
       discord,
+      channels: new DiscordChannelMessages(discord.rest),
       directory: new SystemDirectory(pluralkit, shared.versions, { maxBytes: config.cacheMaxBytes, idleMs: config.cacheIdleMs, onIdleDropped: (bytes) => memory.droppedIdle(bytes) }),
       memory,
       interactions: stores.interactionState,
@@ -122,13 +142,15 @@ interface Edges {
  * when HTTP_PORT is set. The gateway package is loaded only in gateway mode, so http mode never
  * holds a websocket client.
  */
-async function startEdges(config: Config, logger: Logger, services: Services, dispatcher: Dispatcher, discord: DiscordRest): Promise<Edges> {
+async function startEdges(config: Config, logger: Logger, services: Services, dispatcher: Dispatcher, discord: DiscordRest, frontLog: FrontLogEngine): Promise<Edges> {
   const edges: Edges = { applicationId: config.discordApplicationId };
   try {
     if (config.httpPort !== undefined) {
       const http = new SwitchboardHttpServer(logger);
       edges.http = http;
       const now = (): number => Date.now();
+      const dispatch = new DispatchEndpoint({ receive: (envelope) => frontLog.receiver.receive(envelope), log: logger });
+      http.post('/pluralkit/dispatch', (request) => dispatch.handle(request), { maxBodyBytes: DISPATCH_MAX_BODY_BYTES, tooLargeStatus: 400 });
       if (config.discordPublicKey) {
         const key = discordPublicKey(config.discordPublicKey);
         const events = new EventsEndpoint({ key, log: logger, now, onDeauthorized: (userId) => forgetUser(services, userId) });
@@ -165,7 +187,20 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   const discord = new DiscordRest({ token: config.discordToken!, apiUrl: config.discordApiUrl });
   const services = await createServices(config, logger, discord, options);
   const dispatcher = new Dispatcher(services, modules, storedInteractionClaims(services.stores.handledInteractions));
+  const clock = options.clock ?? systemClock;
+  const poster = new FrontLogPoster(services, clock, (state, previous, subscription, corrected) =>
+    renderBoardWarning(renderFrontLogPost(state, previous, { style: subscription.style, corrected }), subscription),
+  );
+  const frontLog: FrontLogEngine = {
+    poster,
+    receiver: new DispatchReceiver(services, poster, clock),
+    poller: new FrontLogPoller(services, poster, clock, config.logPollMs),
+    webhookHealth: new WebhookHealthCheck(services, poster, clock),
+  };
   const closeServices = async (): Promise<void> => {
+    await frontLog.poller.stop();
+    await frontLog.webhookHealth.stop();
+    await frontLog.poster.stop();
     await services.pluralkit.close();
     services.directory.dispose();
     services.memory.dispose();
@@ -175,7 +210,7 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   };
   let edges: Edges;
   try {
-    edges = await startEdges(config, logger, services, dispatcher, discord);
+    edges = await startEdges(config, logger, services, dispatcher, discord, frontLog);
   } catch (error) {
     await closeServices();
     throw error;
@@ -197,6 +232,8 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
   edges.http?.setReadiness('ready');
   // Imports that were running when the process stopped go on where they stopped.
   void services.imports.resumeAll().catch((error: unknown) => logger.error({ err: error }, 'could not resume the running imports; they resume at the next start'));
+  if (deliveryOf(services) === 'polling') frontLog.poller.start();
+  else frontLog.webhookHealth.start();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -216,5 +253,5 @@ export async function startApp(config: Config, logger: Logger, modules: readonly
     })();
     return stopping;
   };
-  return { dispatcher, services, ...(edges.httpAddress ? { httpAddress: edges.httpAddress } : {}), stop };
+  return { dispatcher, services, frontLog, ...(edges.httpAddress ? { httpAddress: edges.httpAddress } : {}), stop };
 }

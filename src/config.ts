@@ -45,6 +45,8 @@ export interface Config {
   cacheMaxBytes: number;
   /** CACHE_IDLE_MINUTES in ms: a cached list nobody used for this long is dropped. */
   cacheIdleMs: number;
+  /** LOG_POLL_SECONDS in ms: how often front logs are read when PluralKit cannot reach the bot (no PUBLIC_URL). */
+  logPollMs: number;
 }
 
 /** One line naming the variable and what is wrong with it; never contains a secret value. */
@@ -133,6 +135,7 @@ function boundedNumber(variable: string, what: string, min: number, max: number,
 export const DEFAULT_PUBLIC_CACHE_SECONDS = 5;
 export const DEFAULT_CACHE_MAX_MB = 64;
 export const DEFAULT_CACHE_IDLE_MINUTES = 10;
+export const DEFAULT_LOG_POLL_SECONDS = 60;
 
 const environmentSchema = z.object({
   DISCORD_INTERACTIONS: optionalText.transform((value, ctx) => {
@@ -208,6 +211,7 @@ const environmentSchema = z.object({
   PLURALKIT_PUBLIC_CACHE_SECONDS: boundedNumber('PLURALKIT_PUBLIC_CACHE_SECONDS', 'a number of seconds', 0, 300, DEFAULT_PUBLIC_CACHE_SECONDS),
   CACHE_MAX_MB: boundedNumber('CACHE_MAX_MB', 'a number of megabytes', 1, 65_536, DEFAULT_CACHE_MAX_MB),
   CACHE_IDLE_MINUTES: boundedNumber('CACHE_IDLE_MINUTES', 'a number of minutes', 1, 10_080, DEFAULT_CACHE_IDLE_MINUTES),
+  LOG_POLL_SECONDS: boundedNumber('LOG_POLL_SECONDS', 'a number of seconds', 10, 3_600, DEFAULT_LOG_POLL_SECONDS),
   LOG_LEVEL: optionalText.transform((value, ctx) => {
     if (value === undefined) return 'info' as const;
     const level = value.toLowerCase();
@@ -314,5 +318,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     publicViewTtlMs: Math.round(vars.PLURALKIT_PUBLIC_CACHE_SECONDS * 1000),
     cacheMaxBytes: Math.round(vars.CACHE_MAX_MB * 1024 * 1024),
     cacheIdleMs: Math.round(vars.CACHE_IDLE_MINUTES * 60_000),
+    logPollMs: Math.round(vars.LOG_POLL_SECONDS * 1000),
   };
 }

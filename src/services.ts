@@ -1,5 +1,6 @@
 import type { ChartRenderer } from './charts/chart-renderer.js';
 import type { Config } from './config.js';
+import type { ChannelMessages } from './interaction/channel-messages.js';
 import type { DirectMessages } from './interaction/direct-messages.js';
 import type { Logger } from './logger.js';
 import type { MemoryReturn } from './core/memory-return.js';
@@ -26,6 +27,8 @@ export interface Services {
   pluralkit: PluralKitClient;
   /** DMs to users, through Discord's REST API (both transports). */
   discord: DirectMessages;
+  /** Posts and edits in server channels (the front log), through Discord's REST API. */
+  channels: ChannelMessages;
   /** Per-user caches of the caller's own member list and time zone. */
   directory: SystemDirectory;
   /** One full collection after idle caches dropped a lot, so an idle bot's RSS falls back. */

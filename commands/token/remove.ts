@@ -12,6 +12,8 @@ const confirmRemove = confirmation({
   reread: NOTHING_TO_REREAD,
   async run(ctx) {
     const removed = await ctx.services.tokens.remove(ctx.userId);
+    // A front log reads with this token: without it the log would only fail.
+    await ctx.services.stores.logSubscriptions.removeForUser(ctx.userId);
     await ctx.reply.send({
       content: removed
         ? '✅ Your PluralKit token is forgotten. To make sure it can never be used again, send `pk;token refresh` to PluralKit.'

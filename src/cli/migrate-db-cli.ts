@@ -72,6 +72,7 @@ interface Holdings {
   tokens: number;
   keyCheck: boolean;
   states: number;
+  logs: number;
 }
 
 async function holdings(stores: Stores): Promise<Holdings> {
@@ -79,11 +80,12 @@ async function holdings(stores: Stores): Promise<Holdings> {
     tokens: await stores.tokens.count(),
     keyCheck: (await stores.tokens.keyCheck()) !== undefined,
     states: (await stores.interactionState.snapshot()).length,
+    logs: (await stores.logSubscriptions.snapshot()).length,
   };
 }
 
-const describeHoldings = (held: Pick<Holdings, 'tokens' | 'states'>): string =>
-  `${plural(held.tokens, 'stored token')} and ${plural(held.states, 'prompt/pager/form state')}`;
+const describeHoldings = (held: Pick<Holdings, 'tokens' | 'states' | 'logs'>): string =>
+  `${plural(held.tokens, 'stored token')}, ${plural(held.states, 'prompt/pager/form state')} and ${plural(held.logs, 'front log')}`;
 
 async function migrate(io: MigrateDbIo): Promise<void> {
   const options = parseOptions(io.args);
@@ -99,7 +101,7 @@ async function migrate(io: MigrateDbIo): Promise<void> {
     const destination = await openPostgresStores(options.to);
     try {
       const existing = await holdings(destination);
-      if (existing.tokens > 0 || existing.keyCheck || existing.states > 0) {
+      if (existing.tokens > 0 || existing.keyCheck || existing.states > 0 || existing.logs > 0) {
         if (!options.force) {
           throw new CliFailure(
             `${target} already holds ${describeHoldings(existing)}${existing.keyCheck ? ' and a token key check' : ''}; nothing was copied. Run again with --force to replace what it holds with the SQLite database's.`,
@@ -109,12 +111,16 @@ async function migrate(io: MigrateDbIo): Promise<void> {
       }
       const tokens = await source.tokens.snapshot();
       const states = await source.interactionState.snapshot();
+      const logs = await source.logSubscriptions.snapshot();
       await destination.tokens.restore(tokens);
       await destination.interactionState.restore(states);
+      await destination.logSubscriptions.restore(logs);
 
       const copied = await holdings(destination);
-      if (copied.tokens !== tokens.tokens.length || copied.states !== states.length) {
-        throw new CliFailure(`The copy does not match: ${target} holds ${describeHoldings(copied)} after copying ${describeHoldings({ tokens: tokens.tokens.length, states: states.length })}.`);
+      if (copied.tokens !== tokens.tokens.length || copied.states !== states.length || copied.logs !== logs.length) {
+        throw new CliFailure(
+          `The copy does not match: ${target} holds ${describeHoldings(copied)} after copying ${describeHoldings({ tokens: tokens.tokens.length, states: states.length, logs: logs.length })}.`,
+        );
       }
       io.out(`Copied ${describeHoldings(copied)} from ${sourcePath} to ${target}; the tokens are still encrypted.`);
       const check = recordedKeyCheck(tokens.keyCheck);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { decodeEncryptionKey, loadConfig } from '../config.js';
+import type { LogSubscriptionStore, SealedSecret } from '../stores/log-subscriptions/log-subscription-store.js';
 import type { TokenStore } from '../stores/tokens/token-store.js';
 import { EncryptedTokens } from '../tokens/encrypted-tokens.js';
 import { generateKey, toEncryptionKey, type EncryptionKey } from '../vault/crypto.js';
@@ -67,6 +68,17 @@ async function settleInterruptedRotation(io: RotateKeyIo, store: TokenStore, cur
   );
 }
 
+/** Every dispatch signing token sealed anew under `next`, by system (one token per system). */
+async function resealedSigningTokens(store: LogSubscriptionStore, tokens: EncryptedTokens, next: EncryptionKey): Promise<Map<string, SealedSecret>> {
+  const resealed = new Map<string, SealedSecret>();
+  for (const subscription of await store.dispatched()) {
+    if (!subscription.signingToken || resealed.has(subscription.systemUuid)) continue;
+    const box = tokens.resealSecret('dispatch-signing-token', subscription.systemUuid, subscription.signingToken, next);
+    if (box) resealed.set(subscription.systemUuid, box);
+  }
+  return resealed;
+}
+
 async function rotate(io: RotateKeyIo): Promise<void> {
   const config = loadConfig(io.env);
   const newKeyText = io.env.NEW_TOKEN_ENCRYPTION_KEY?.trim();
@@ -99,6 +111,8 @@ async function rotate(io: RotateKeyIo): Promise<void> {
     if (pendingPath && !createKeyFile(pendingPath, next.key)) {
       throw new CliFailure(`${pendingPath} appeared while rotating; is another rotation running?`);
     }
+    // Front logs' signing tokens are sealed with the same key: sealed anew before, stored after the tokens' commit.
+    const signingTokens = await resealedSigningTokens(stores.logSubscriptions, tokens, next);
     let count: number;
     try {
       count = await tokens.rotate(next);
@@ -106,6 +120,7 @@ async function rotate(io: RotateKeyIo): Promise<void> {
       if (pendingPath) removeKeyFile(pendingPath);
       throw error;
     }
+    for (const [systemUuid, box] of signingTokens) await stores.logSubscriptions.setSigningToken(systemUuid, box);
     if (currentKeyFile && pendingPath) replaceKeyFile(pendingPath, currentKeyFile);
 
     io.out(`Re-encrypted ${count} stored token${count === 1 ? '' : 's'} under key id ${next.keyId} (was ${current.keyId}).`);

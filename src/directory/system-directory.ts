@@ -194,6 +194,20 @@ export class SystemDirectory {
     this.switches.updateWhere(this.ofSystem(systemId), (latest) => (registered ? withSwitch(latest, registered, RECENT_SWITCHES) : null));
   }
 
+  /**
+   * After a change made in PluralKit itself (a dispatch event): that system's lists, whoever they
+   * are kept for, on every instance (their version changes), so autocomplete follows `pk;` and
+   * the dashboard; the latest switches are dropped here.
+   */
+  async changedElsewhere(systemId: string, what: OwnList | 'switches'): Promise<void> {
+    if (what === 'switches') {
+      this.switches.updateWhere(this.ofSystem(systemId), () => null);
+      return;
+    }
+    this.cacheOf(what).updateWhere(this.ofSystem(systemId), () => null);
+    await this.versions.change(`${what}:${systemId}`);
+  }
+
   /** After the user changed their time zone with us: every instance reads it again before its next `at`. */
   async timezoneChanged(userId: string, auth: OwnSystemAuth): Promise<void> {
     this.timezones.delete(this.key(userId, auth));

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ChannelType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
 import { z } from 'zod';
 
 /*
@@ -16,7 +16,8 @@ type OptionType =
   | ApplicationCommandOptionType.Integer
   | ApplicationCommandOptionType.Boolean
   | ApplicationCommandOptionType.User
-  | ApplicationCommandOptionType.Attachment;
+  | ApplicationCommandOptionType.Attachment
+  | ApplicationCommandOptionType.Channel;
 
 export interface FormInput {
   label: string;
@@ -45,7 +46,12 @@ export interface Field<T = unknown, R extends boolean = boolean> {
   /** Reads the raw option value; issues are phrased to follow the option's name. */
   readonly schema: z.ZodType<T>;
   /** Extra option JSON: lengths, choices, bounds. */
-  readonly discord: Partial<Pick<APIApplicationCommandBasicOption & { max_length: number; min_length: number; min_value: number; max_value: number; choices: Array<{ name: string; value: string }> }, 'max_length' | 'min_length' | 'min_value' | 'max_value' | 'choices'>>;
+  readonly discord: Partial<
+    Pick<
+      APIApplicationCommandBasicOption & { max_length: number; min_length: number; min_value: number; max_value: number; choices: Array<{ name: string; value: string }>; channel_types: number[] },
+      'max_length' | 'min_length' | 'min_value' | 'max_value' | 'choices' | 'channel_types'
+    >
+  >;
   readonly autocomplete?: AutocompleteSource;
   /** How the field shows in a modal form, for text-like fields. */
   readonly form?: FormInput;
@@ -169,6 +175,18 @@ export function user<const R extends boolean = false>(options: Common<R>): Field
  */
 export function attachment<const R extends boolean = false>(options: Common<R>): Field<string, R> {
   return snowflakeField(ApplicationCommandOptionType.Attachment, 'must be an attached file', options);
+}
+
+/** A server text channel (text or announcement); the handler gets the channel's ID. */
+export function textChannel<const R extends boolean = false>(options: Common<R>): Field<string, R> {
+  return field({
+    type: ApplicationCommandOptionType.Channel,
+    description: options.description,
+    required: options.required,
+    label: options.label,
+    schema: z.string().regex(/^\d{15,21}$/, { message: 'must be a channel' }),
+    discord: { channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+  });
 }
 
 /** Builds a text-typed field around a custom reader (colour, birthday, URL, proxy template…). */

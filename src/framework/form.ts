@@ -40,6 +40,8 @@ export interface Form<F extends FormFields, S> {
   readonly id: string;
   /** Opens the modal prefilled with `values`; should be the first response (else a button opens it). */
   open(ctx: CommandContext, options: { title: string; state: S; values: FormValues<F> }): Promise<void>;
+  /** A button that opens the form later (the reply first says what to do before filling it in). */
+  offer(ctx: CommandContext, options: { title: string; state: S; values: FormValues<F>; label: string }): Promise<APIActionRowComponent<APIComponentInMessageActionRow>>;
   submit(ctx: CommandContext, interaction: ModalInteraction, id: CustomId): Promise<void>;
   reopen(ctx: CommandContext, id: CustomId): Promise<void>;
 }
@@ -128,19 +130,29 @@ export function form<const F extends FormFields, const S extends z.ZodType, cons
   const command = flowCommand(spec.id);
   for (const [name, field] of Object.entries(spec.fields)) if (!field.form) throw new Error(`form ${spec.id}: field ${name} has no form input`);
 
+  /** Keeps what the form shows (and its state) for its submit; the key its custom IDs carry. */
+  async function storeForm(ctx: CommandContext, options: { title: string; state: unknown; values: FormValues<F> }): Promise<{ key: string; shown: Record<string, string | null> }> {
+    assertDeclared(ctx, spec.id);
+    const shown = Object.fromEntries(Object.keys(spec.fields).map((name) => [name, options.values[name] ?? null]));
+    const payload: Payload = { title: options.title, state: options.state, original: shown, shown };
+    return { key: await ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS), shown };
+  }
+
   return {
     kind: 'form',
     id: spec.id,
     async open(ctx, options) {
-      assertDeclared(ctx, spec.id);
-      const shown = Object.fromEntries(Object.keys(spec.fields).map((name) => [name, options.values[name] ?? null]));
-      const payload: Payload = { title: options.title, state: options.state, original: shown, shown };
-      const key = await ctx.services.interactions.create(spec.id, ctx.userId, payload, FORM_TTL_MS);
+      const { key, shown } = await storeForm(ctx, options);
       // If reading the current values took long enough for the automatic defer, a button opens the form.
       await ctx.reply.showModal(formModal(command, key, options.title, spec.fields, shown), {
         content: FORM_OPEN_BY_BUTTON_TEXT,
         components: [reopenRow(command, key, 'Open form')],
       });
+    },
+
+    async offer(ctx, options) {
+      const { key } = await storeForm(ctx, options);
+      return reopenRow(command, key, options.label);
     },
 
     async reopen(ctx, id) {

@@ -22,6 +22,15 @@ export interface ResolvedAttachment {
   contentType: string | null;
 }
 
+/** A channel the user gave to a CHANNEL option, as Discord resolved it. */
+export interface ResolvedChannel {
+  id: string;
+  /** Discord's channel type (0 text, 5 announcement, …). */
+  type: number;
+  /** The invoker's permissions in that channel (a decimal bit set), when Discord sent them. */
+  permissions: string | null;
+}
+
 /** Option values by name, as flattened from Discord's nested tree. */
 export interface CommandOptions {
   group: string | null;
@@ -32,6 +41,8 @@ export interface CommandOptions {
   focused: { name: string; value: string } | null;
   /** Attachments Discord resolved for this interaction, by ID: the only files a handler may fetch. */
   attachments: Record<string, ResolvedAttachment>;
+  /** Channels Discord resolved for CHANNEL options, by ID, with the invoker's permissions there. */
+  channels: Record<string, ResolvedChannel>;
 }
 
 /** The message a context-menu command was used on. */

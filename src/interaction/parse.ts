@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandOptions, DirectMessage, Interaction, InteractionPlace, InteractionUser, ResolvedAttachment } from './interaction.js';
+import type { CommandOptions, DirectMessage, Interaction, InteractionPlace, InteractionUser, ResolvedAttachment, ResolvedChannel } from './interaction.js';
 
 /*
  * The raw interaction payload (discord-api-types' APIInteraction) read with zod: Discord validates
@@ -46,6 +46,12 @@ const attachmentSchema = z.object({
   content_type: z.string().max(255).nullish(),
 });
 
+const resolvedChannelSchema = z.object({
+  id: snowflake,
+  type: z.number().int(),
+  permissions: z.string().regex(/^\d{1,32}$/).optional(),
+});
+
 const messageSchema = z.object({
   id: snowflake,
   channel_id: snowflake,
@@ -74,6 +80,7 @@ const dataSchema = z.object({
     .object({
       messages: z.record(z.string(), messageSchema).optional(),
       attachments: z.record(z.string(), attachmentSchema).optional(),
+      channels: z.record(z.string(), resolvedChannelSchema).optional(),
     })
     .optional(),
   custom_id: z.string().max(100).optional(),
@@ -103,7 +110,7 @@ function toUser(raw: z.infer<typeof userSchema>): InteractionUser {
 }
 
 /** Flattens Discord's nested option tree into names → values, whatever the command shape. */
-function collectOptions(options: readonly RawOption[], attachments: Record<string, ResolvedAttachment>): CommandOptions {
+function collectOptions(options: readonly RawOption[], attachments: Record<string, ResolvedAttachment>, channels: Record<string, ResolvedChannel>): CommandOptions {
   let group: string | null = null;
   let subcommand: string | null = null;
   let leaves = options;
@@ -123,7 +130,7 @@ function collectOptions(options: readonly RawOption[], attachments: Record<strin
     if (option.value !== undefined) values[option.name] = option.value;
     if (option.focused) focused = { name: option.name, value: String(option.value ?? '') };
   }
-  return { group, subcommand, values, focused, attachments };
+  return { group, subcommand, values, focused, attachments, channels };
 }
 
 function modalFields(components: readonly RawComponent[]): Record<string, string> {
@@ -159,6 +166,9 @@ export function parseInteraction(raw: unknown): Interaction | null {
   const attachments: Record<string, ResolvedAttachment> = Object.fromEntries(
     Object.entries(data.resolved?.attachments ?? {}).map(([id, a]) => [id, { id: a.id, filename: a.filename, size: a.size, url: a.url, contentType: a.content_type ?? null }]),
   );
+  const channels: Record<string, ResolvedChannel> = Object.fromEntries(
+    Object.entries(data.resolved?.channels ?? {}).map(([id, c]) => [id, { id: c.id, type: c.type, permissions: c.permissions ?? null }]),
+  );
   switch (payload.type) {
     case InteractionType.ApplicationCommand: {
       if (!data.name) return null;
@@ -173,11 +183,11 @@ export function parseInteraction(raw: unknown): Interaction | null {
         };
       }
       if (data.type !== undefined && data.type !== CommandType.ChatInput) return null;
-      return { ...common, kind: 'command', commandName: data.name, options: collectOptions(data.options ?? [], attachments) };
+      return { ...common, kind: 'command', commandName: data.name, options: collectOptions(data.options ?? [], attachments, channels) };
     }
     case InteractionType.Autocomplete:
       if (!data.name) return null;
-      return { ...common, kind: 'autocomplete', commandName: data.name, options: collectOptions(data.options ?? [], attachments) };
+      return { ...common, kind: 'autocomplete', commandName: data.name, options: collectOptions(data.options ?? [], attachments, channels) };
     case InteractionType.MessageComponent: {
       if (data.custom_id === undefined) return null;
       const messageId = payload.message?.id ?? null;

@@ -6,6 +6,8 @@ import { inlineCode, quotedInput, safeName } from '../text/markdown.js';
 import { renderUnreadableAt } from './at-time.js';
 import { frontSourceName } from './front-source.js';
 import { messageNotFoundText, renderUnreadableMessageReference } from './message-info.js';
+import { LOG_REFUSAL_WORDING } from './front-log.js';
+import '../front-log/refusals.js';
 import { PAGE_UNAVAILABLE_TEXT } from './flows.js';
 import { statsRangeForms } from './stats-range.js';
 
@@ -86,6 +88,7 @@ const NOTHING_IMPORTED = 'Nothing was imported.';
 
 /** The one catalogue of what a refusal says to the user. */
 const WORDING: Wording = {
+  ...LOG_REFUSAL_WORDING,
   'history.page-unavailable': () => PAGE_UNAVAILABLE_TEXT,
   'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
   'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',

@@ -1,5 +1,6 @@
 import type { HandledInteractionStore } from './handled-interactions/handled-interaction-store.js';
 import type { ImportJobStore } from './import-jobs/import-job-store.js';
+import type { LogSubscriptionStore } from './log-subscriptions/log-subscription-store.js';
 import type { InteractionStateStore } from './interaction-state/interaction-state-store.js';
 import type { RegistrationStore } from './registration/registration-store.js';
 import type { TokenStore } from './tokens/token-store.js';
@@ -17,5 +18,6 @@ export interface Stores {
   handledInteractions: HandledInteractionStore;
   /** Front history imports: their plans and how far they got. */
   importJobs: ImportJobStore;
+  logSubscriptions: LogSubscriptionStore;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CorruptRecordError } from '../stores/storage-errors.js';
+import type { SealedSecret } from '../stores/log-subscriptions/log-subscription-store.js';
 import type { SealedToken, TokenStore } from '../stores/tokens/token-store.js';
 import { DecryptionError, deriveKeyId, open, seal, type EncryptionKey } from '../vault/crypto.js';
 import { keyCheckRefuses, keyGuard, sealKeyCheck, VaultKeyMismatchError } from '../vault/key-check.js';
@@ -41,6 +42,13 @@ export class TokenDecryptionError extends Error {
   ) {
     super(`the stored token of Discord user ${discordUserId} cannot be decrypted (${reason})`);
   }
+}
+
+/** What else the token key seals, each under its own associated data. */
+export type SecretPurpose = 'dispatch-signing-token';
+
+function secretAad(purpose: SecretPurpose, owner: string): string {
+  return `switchboard/token-vault/${purpose}/v1\0${owner}`;
 }
 
 const TOKEN_AAD_PREFIX = 'switchboard/token-vault/token/v1\0';
@@ -178,6 +186,37 @@ export class EncryptedTokens {
 
   remove(discordUserId: string): Promise<boolean> {
     return this.store.remove(discordUserId);
+  }
+
+  /**
+   * Seals another secret under the token key (a dispatch signing token), bound to `owner` (e.g.
+   * the system UUID) so a box copied to another row does not open.
+   */
+  sealSecret(purpose: SecretPurpose, owner: string, secret: string): SealedSecret {
+    return { ...seal(this.key.key, secret, secretAad(purpose, owner)), keyId: this.key.keyId };
+  }
+
+  /**
+   * The secret in a box `sealSecret` made, or null when it does not open. A box sealed under a key
+   * this process was rotated to meanwhile opens with that key (the rotation re-seals boxes first).
+   */
+  openSecret(purpose: SecretPurpose, owner: string, box: SealedSecret): string | null {
+    const key = box.keyId === this.key.keyId ? this.key : this.rotatedKeys().find((candidate) => candidate.keyId === box.keyId);
+    if (!key) return null;
+    try {
+      return open(key.key, box, secretAad(purpose, owner)).toString('utf8');
+    } catch (error) {
+      if (error instanceof DecryptionError) return null;
+      throw error;
+    }
+  }
+
+  /** For a key rotation: the box sealed anew under `next`, or null when it does not open with the key at hand. */
+  resealSecret(purpose: SecretPurpose, owner: string, box: SealedSecret, next: EncryptionKey): SealedSecret | null {
+    const secret = this.openSecret(purpose, owner, box);
+    if (secret === null) return null;
+    const target = checkedKey(next);
+    return { ...seal(target.key, secret, secretAad(purpose, owner)), keyId: target.keyId };
   }
 
   count(): Promise<number> {

@@ -18,6 +18,7 @@ const DOMAIN = [
   'src/charts',
   'src/directory',
   'src/entities',
+  'src/front-log',
   'src/fronts',
   'src/input',
   'src/messages',

@@ -135,6 +135,29 @@ describe('npm run rotate-key (rotate-key-cli)', () => {
     expectNoSecrets(run, [...tokens, oldKey, newKey]);
   });
 
+  it("re-seals front logs' signing tokens under the new key with the tokens", async () => {
+    const dir = tempDir();
+    const oldKey = generateKey();
+    const newKey = generateKey();
+    const { databasePath } = await seedVault(dir, oldKey);
+    const signingToken = fakeToken('signing');
+    await withSqliteStores(databasePath, async (stores) => {
+      const sealed = new EncryptedTokens(stores.tokens, toEncryptionKey(oldKey)).sealSecret('dispatch-signing-token', SYSTEM.uuid, signingToken);
+      await stores.logSubscriptions.put({
+        systemUuid: SYSTEM.uuid, channelId: '400000000000000001', guildId: '300000000000000001', discordUserId: USERS[0]!, systemId: SYSTEM.id,
+        style: 'log', privacy: 'public', delivery: 'dispatch', signingToken: sealed, boardMessageId: null, lastPosted: null, lastEventAt: null, lastPostAt: null, health: 'ok', createdAt: 1,
+      });
+    });
+    const run = await runCli(dir, { DATABASE_PATH: databasePath, TOKEN_ENCRYPTION_KEY: oldKey.toString('base64'), NEW_TOKEN_ENCRYPTION_KEY: newKey.toString('base64') });
+    expect(run.code).toBe(0);
+    expectNoSecrets(run, [signingToken, oldKey, newKey]);
+    await withSqliteStores(databasePath, async (stores) => {
+      const [subscription] = await stores.logSubscriptions.forSystem(SYSTEM.uuid);
+      expect(subscription!.signingToken!.keyId).toBe(toEncryptionKey(newKey).keyId);
+      expect(new EncryptedTokens(stores.tokens, toEncryptionKey(newKey)).openSecret('dispatch-signing-token', SYSTEM.uuid, subscription!.signingToken!)).toBe(signingToken);
+    });
+  });
+
   it('refuses when the current key does not match the vault, changing nothing', async () => {
     const dir = tempDir();
     const { databasePath, current } = await seedVault(dir, generateKey());

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
       publicViewTtlMs: 5_000,
       cacheMaxBytes: 64 * 1024 * 1024,
       cacheIdleMs: 600_000,
+      logPollMs: 60_000,
     });
   });
 
@@ -81,6 +82,7 @@ describe('loadConfig', () => {
       PLURALKIT_PUBLIC_CACHE_SECONDS: '2.5',
       CACHE_MAX_MB: '16',
       CACHE_IDLE_MINUTES: '1.5',
+      LOG_POLL_SECONDS: '30',
       DISCORD_INTERACTIONS: 'HTTP',
       HTTP_PORT: '8080',
       HTTP_HOST: '127.0.0.1',
@@ -107,6 +109,7 @@ describe('loadConfig', () => {
       publicViewTtlMs: 2_500,
       cacheMaxBytes: 16 * 1024 * 1024,
       cacheIdleMs: 90_000,
+      logPollMs: 30_000,
     });
   });
 
@@ -160,6 +163,7 @@ describe('loadConfig', () => {
     ['CACHE_MAX_MB', '0', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
     ['CACHE_MAX_MB', '64MB', /^CACHE_MAX_MB must be a number of megabytes from 1 to 65536$/],
     ['CACHE_IDLE_MINUTES', 'forever', /^CACHE_IDLE_MINUTES must be a number of minutes from 1 to 10080$/],
+    ['LOG_POLL_SECONDS', '5', /^LOG_POLL_SECONDS must be a number of seconds from 10 to 3600$/],
     ['DATABASE_URL', 'mysql://u:hunter2@host/db', /^DATABASE_URL must be a postgres:\/\/ URL \(got scheme mysql:\)$/],
     ['DATABASE_URL', 'postgres://u:hunter2@[oops/db', /^DATABASE_URL must be a postgres:\/\/ URL \(it could not be parsed\)$/],
     ['REDIS_URL', 'http://:hunter2@cache:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(got scheme http:\)$/],

@@ -126,11 +126,15 @@ describe('Discord POSTs interactions to /interactions (DISCORD_INTERACTIONS=http
     expect([get.status, nowhere.status]).toEqual([405, 404]);
   });
 
-  it('APPLICATION_DEAUTHORIZED forgets the user; PING events and bad signatures get what Discord expects', async () => {
+  it('APPLICATION_DEAUTHORIZED forgets the user (token, front logs); PING events and bad signatures get what Discord expects', async () => {
     const user = { id: '232000000000000003', username: 'leaving' };
     const theirs = h.pluralkit.seedSystem({ name: 'Leaving', accounts: [user.id] });
     await connectToken(h.discord, user, theirs.token!);
     expect((await h.app.services.tokens.has(user.id))).toBe(true);
+    await h.app.services.stores.logSubscriptions.put({
+      systemUuid: theirs.uuid, channelId: '432000000000000001', guildId: '332000000000000001', discordUserId: user.id, systemId: theirs.id, style: 'log', privacy: 'public',
+      delivery: 'polling', signingToken: null, boardMessageId: null, lastPosted: null, lastEventAt: null, lastPostAt: null, health: 'ok', createdAt: 1,
+    });
     const ping = await h.discord.signedPost(`${url}/discord/events`, JSON.stringify({ version: 1, application_id: APPLICATION_ID, type: 0 }));
     expect(ping.status).toBe(204);
     const event = JSON.stringify({
@@ -143,6 +147,7 @@ describe('Discord POSTs interactions to /interactions (DISCORD_INTERACTIONS=http
     expect((await h.app.services.tokens.has(user.id))).toBe(true);
     expect((await h.discord.signedPost(`${url}/discord/events`, event)).status).toBe(204);
     expect((await h.app.services.tokens.has(user.id))).toBe(false);
+    expect(await h.app.services.stores.logSubscriptions.forUser(user.id)).toEqual([]);
   });
 
   it('/healthz is 200 while serving and 503 while draining; in-flight work still finishes', async () => {

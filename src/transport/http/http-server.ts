@@ -14,6 +14,12 @@ export interface HttpLimits {
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 10_000 };
 const HEADERS_TIMEOUT_MS = 10_000;
 
+/** A route's own body limit, and what a body past it is answered (default 413). */
+export interface RouteLimits {
+  maxBodyBytes?: number;
+  tooLargeStatus?: number;
+}
+
 export type Readiness = 'starting' | 'ready' | 'draining';
 
 /**
@@ -23,7 +29,7 @@ export type Readiness = 'starting' | 'ready' | 'draining';
  */
 export class SwitchboardHttpServer {
   private readonly server: Server;
-  private readonly routes = new Map<string, RouteHandler>();
+  private readonly routes = new Map<string, { handler: RouteHandler; limits: RouteLimits }>();
   private readiness: Readiness = 'starting';
 
   constructor(
@@ -37,9 +43,9 @@ export class SwitchboardHttpServer {
     this.server.requestTimeout = limits.bodyTimeoutMs + HEADERS_TIMEOUT_MS;
   }
 
-  /** Adds a POST route (e.g. `/interactions`). */
-  post(path: string, handler: RouteHandler): void {
-    this.routes.set(path, handler);
+  /** Adds a POST route (e.g. `/interactions`), optionally with a smaller body limit and its own answer past it. */
+  post(path: string, handler: RouteHandler, limits: RouteLimits = {}): void {
+    this.routes.set(path, { handler, limits });
   }
 
   setReadiness(readiness: Readiness): void {
@@ -68,7 +74,7 @@ export class SwitchboardHttpServer {
     try {
       answer = await this.route(request, path);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) answer = jsonAnswer(413, { error: 'body too large' });
+      if (error instanceof BodyTooLargeError) answer = jsonAnswer(this.routes.get(path)?.limits.tooLargeStatus ?? 413, { error: 'body too large' });
       else if (error instanceof BodyTimeoutError) answer = jsonAnswer(408, { error: 'body not received in time' });
       else {
         this.log.error({ err: error, path }, 'HTTP route failed');
@@ -93,11 +99,11 @@ export class SwitchboardHttpServer {
       const ready = this.readiness === 'ready';
       return { status: ready ? 200 : 503, contentType: 'text/plain', body: Buffer.from(ready ? 'ok' : this.readiness, 'utf8') };
     }
-    const handler = this.routes.get(path);
-    if (!handler) return jsonAnswer(404, { error: 'not found' });
+    const route = this.routes.get(path);
+    if (!route) return jsonAnswer(404, { error: 'not found' });
     if (request.method !== 'POST') return jsonAnswer(405, { error: 'method not allowed' });
-    const body = await readRawBody(request, { maxBytes: this.limits.maxBodyBytes, timeoutMs: this.limits.bodyTimeoutMs });
-    return handler({ body, signature: header(request, 'x-signature-ed25519'), timestamp: header(request, 'x-signature-timestamp') });
+    const body = await readRawBody(request, { maxBytes: route.limits.maxBodyBytes ?? this.limits.maxBodyBytes, timeoutMs: this.limits.bodyTimeoutMs });
+    return route.handler({ body, signature: header(request, 'x-signature-ed25519'), timestamp: header(request, 'x-signature-timestamp') });
   }
 }
 

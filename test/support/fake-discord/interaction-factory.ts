@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { encodeOptions } from './slash-options.js';
+import { encodeOptions, OptionType } from './slash-options.js';
 import { InteractionType } from './interaction-record.js';
 import type { StoredMessage } from './message-store.js';
 import type { FakeState } from './state.js';
@@ -138,6 +138,21 @@ export class InteractionFactory {
       };
     }
     if (attachments.length > 0) data.resolved = { ...(data.resolved as object | undefined), attachments: Object.fromEntries(attachments.map(({ id, file }) => [id, this.resolvedAttachment(id, file)])) };
+    const channels = channelOptionValues(options);
+    if (channels.length > 0) {
+      const invoker = (input.user ?? DEFAULT_USER).id;
+      // Discord resolves a CHANNEL option with the invoker's permissions in that channel.
+      const resolvedChannels = Object.fromEntries(
+        channels.map((channelId) => [
+          channelId,
+          {
+            ...(this.state.guilds.channelObject(channelId) ?? { id: channelId, type: 0, name: 'general', guild_id: place.guildId }),
+            permissions: String(this.state.guilds.permissionsIn(channelId, invoker) ?? ALL_PERMISSIONS),
+          },
+        ]),
+      );
+      data.resolved = { ...(data.resolved as Record<string, unknown> | undefined), channels: resolvedChannels };
+    }
     return this.send(type, place, data);
   }
 
@@ -249,4 +264,12 @@ export class InteractionFactory {
 function withoutUser(member: Record<string, unknown>): Record<string, unknown> {
   const { user: _user, ...rest } = member;
   return rest;
+}
+
+/** The values of CHANNEL options anywhere in the option tree. */
+function channelOptionValues(options: ReadonlyArray<Record<string, unknown>>): string[] {
+  return options.flatMap((option) => {
+    if (option.type === OptionType.Channel && typeof option.value === 'string') return [option.value];
+    return Array.isArray(option.options) ? channelOptionValues(option.options as Array<Record<string, unknown>>) : [];
+  });
 }

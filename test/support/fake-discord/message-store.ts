@@ -114,6 +114,11 @@ export class MessageStore {
     return edited;
   }
 
+  /** The messages in a channel, oldest first. */
+  inChannel(channelId: string): StoredMessage[] {
+    return [...this.messages.values()].filter((message) => message.channel_id === channelId);
+  }
+
   delete(id: string): boolean {
     const message = this.messages.get(id);
     if (!message) return false;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CommandStore } from './command-store.js';
 import { DmChannels } from './dm-channels.js';
 import { FakeGateway } from './gateway.js';
+import { FakeGuilds } from './guilds.js';
 import { HttpDelivery } from './http-delivery.js';
 import { DiscordErrors, UnparsableBodyError, readBody, sendJson, sendNoContent, type ParsedBody } from './http-io.js';
 import { InteractionFactory } from './interaction-factory.js';
@@ -45,6 +46,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactions: new InteractionRegistry(signal),
     commands: new CommandStore(config.applicationId, nextId),
     dms: new DmChannels(nextId),
+    guilds: new FakeGuilds(),
     botUser: () => ({ ...apiUser({ id: config.botUserId, username: config.botUsername }, { bot: true }), verified: true, flags: 0 }),
     gatewayUrl: () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`,
     attachments: new Map(),
@@ -125,6 +127,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     dmChannelId: (userId) => state.dms.channelFor(userId),
     setDmsClosed: (userId, closed) => state.dms.setClosed(userId, closed),
     refuseDms: (userId, error) => state.dms.setRefusal(userId, error),
+    defineGuild: (guild) => state.guilds.define(guild),
+    channelMessages: (channelId) => state.messages.inChannel(channelId),
     interactionsPublicKey: http.publicKeyHex,
     setInteractionsEndpoint(url) {
       http.endpoint = url;

@@ -1,5 +1,6 @@
 import type { CommandStore } from './command-store.js';
 import type { DmChannels } from './dm-channels.js';
+import type { FakeGuilds } from './guilds.js';
 import type { InteractionRegistry } from './interaction-record.js';
 import type { MessageStore } from './message-store.js';
 import type { UserDirectory } from './users.js';
@@ -25,6 +26,7 @@ export interface FakeState {
   readonly interactions: InteractionRegistry;
   readonly commands: CommandStore;
   readonly dms: DmChannels;
+  readonly guilds: FakeGuilds;
   /** The bot's own user object, as Discord sends it in READY and as message author. */
   botUser(): Record<string, unknown>;
   gatewayUrl(): string;

@@ -1,5 +1,6 @@
+import type { FakeGuildInput } from './guilds.js';
 import type { APIMessage } from 'discord.js';
-import type { MessageEvent } from './message-store.js';
+import type { MessageEvent, StoredMessage } from './message-store.js';
 
 /**
  * Message bodies as the bot sent them. Deliberately untyped so tests can reach into
@@ -236,6 +237,14 @@ export interface FakeDiscord {
   setDmsClosed(userId: string, closed: boolean): void;
   /** Any other refusal of DMs to this user (e.g. `{ status: 403, body: { code: 40003, message: '…' } }`); null lifts it. */
   refuseDms(userId: string, error: { status: number; body: { code: number; message: string } } | null): void;
+  /**
+   * A server with roles, members (the bot only when listed) and channels with overwrites: its
+   * channels answer GET /channels/{id}, posting there needs View Channel and Send Messages, and
+   * a CHANNEL option naming one carries the invoker's permissions there. Defining it again replaces it.
+   */
+  defineGuild(guild: FakeGuildInput): void;
+  /** The messages in a channel now (deleted ones gone), oldest first. */
+  channelMessages(channelId: string): StoredMessage[];
   /** The application's Ed25519 public key (64 hex digits), for DISCORD_PUBLIC_KEY. */
   readonly interactionsPublicKey: string;
   /** Where `delivery: 'http'` POSTs interactions (the bot's `/interactions`); null: nowhere. */

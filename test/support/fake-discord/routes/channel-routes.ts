@@ -23,6 +23,31 @@ function withChannelMessage(handler: (context: RouteContext, messageId: string) 
 
 export const channelRoutes: readonly Route[] = [
   {
+    name: 'get guild',
+    method: 'GET',
+    pattern: '/guilds/:guild',
+    auth: 'bot',
+    handle: (context) => {
+      const guild = context.state.guilds.guild(context.params.guild!);
+      // A guild the bot is not in is unknown to it.
+      if (!guild?.members[context.state.config.botUserId]) return fail(DiscordErrors.unknownGuild);
+      return ok(context.state.guilds.guildObject(guild.id));
+    },
+  },
+  {
+    name: 'get guild member',
+    method: 'GET',
+    pattern: '/guilds/:guild/members/:user',
+    auth: 'bot',
+    handle: (context) => {
+      const guild = context.state.guilds.guild(context.params.guild!);
+      if (!guild?.members[context.state.config.botUserId]) return fail(DiscordErrors.unknownGuild);
+      const roles = guild.members[context.params.user!];
+      if (!roles) return fail(DiscordErrors.unknownMember);
+      return ok({ user: apiUser(context.state.users.get(context.params.user!)), roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 });
+    },
+  },
+  {
     name: 'create dm',
     method: 'POST',
     pattern: '/users/@me/channels',
@@ -40,7 +65,9 @@ export const channelRoutes: readonly Route[] = [
     auth: 'bot',
     handle: (context) => {
       const recipient = context.state.dms.recipientOf(context.params.channel!);
-      return recipient ? ok(dmChannel(context, recipient)) : fail(DiscordErrors.unknownChannel);
+      if (recipient) return ok(dmChannel(context, recipient));
+      const guildChannel = context.state.guilds.channelObject(context.params.channel!);
+      return guildChannel ? ok(guildChannel) : fail(DiscordErrors.unknownChannel);
     },
   },
   {
@@ -50,7 +77,7 @@ export const channelRoutes: readonly Route[] = [
     auth: 'bot',
     handle: (context) => {
       const recipient = context.state.dms.recipientOf(context.params.channel!);
-      const refusal = recipient ? context.state.dms.refusalFor(recipient) : undefined;
+      const refusal = recipient ? context.state.dms.refusalFor(recipient) : context.state.guilds.refusalToPost(context.params.channel!, context.state.config.botUserId);
       if (refusal) return fail(refusal);
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
@@ -78,6 +105,8 @@ export const channelRoutes: readonly Route[] = [
     pattern: '/channels/:channel/messages/:message',
     auth: 'bot',
     handle: withChannelMessage((context, messageId) => {
+      const refusal = context.state.guilds.refusalToPost(context.params.channel!, context.state.config.botUserId);
+      if (refusal) return fail(refusal);
       const parsed = parseBody(messageBodySchema, context.body);
       if (!parsed.ok) return parsed.result;
       return ok(context.state.messages.edit(messageId, parsed.value, context.uploads));

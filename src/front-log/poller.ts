@@ -1,0 +1,50 @@
+import type { Clock } from '../core/clock.js';
+import type { Services } from '../services.js';
+import type { FrontLogPoster } from './poster.js';
+import { Repeating } from './repeating.js';
+
+/** How far each wait strays from the interval, either way, so many bots (and logs) do not read in step. */
+const JITTER = 0.1;
+
+/**
+ * Polling, when PluralKit cannot reach the bot (no PUBLIC_URL): every interval (jittered), each
+ * polled system's state is read with its owner's token (PluralKit gives a token's own system its
+ * own rate-limit bucket) and posted where it changed. A log whose token PluralKit refuses is marked
+ * and no longer polled (`/log view` says so).
+ */
+export class FrontLogPoller {
+  private readonly repeating: Repeating;
+
+  constructor(
+    private readonly services: Services,
+    private readonly poster: FrontLogPoster,
+    clock: Clock,
+    intervalMs: number,
+    random: () => number = Math.random,
+  ) {
+    this.repeating = new Repeating(clock, intervalMs, (signal) => this.pollOnce(signal), { jitter: JITTER, random });
+  }
+
+  start(): void {
+    this.repeating.start();
+  }
+
+  stop(): Promise<void> {
+    return this.repeating.stop();
+  }
+
+  /** One round: every polled system once, one after another. */
+  async pollOnce(signal?: AbortSignal): Promise<void> {
+    let subscriptions;
+    try {
+      subscriptions = await this.services.stores.logSubscriptions.polling();
+    } catch (error) {
+      this.services.logger.warn({ err: error }, 'front log: could not read the polled logs');
+      return;
+    }
+    for (const systemUuid of new Set(subscriptions.map((subscription) => subscription.systemUuid))) {
+      if (signal?.aborted) return;
+      await this.poster.refresh(systemUuid, { corrected: false, eventAt: null });
+    }
+  }
+}
