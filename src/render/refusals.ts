@@ -89,6 +89,8 @@ const WORDING: Wording = {
   'history.page-unavailable': () => PAGE_UNAVAILABLE_TEXT,
   'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
   'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',
+  'system.not-linked': () =>
+    'PluralKit has no system linked to your Discord account, so there is nothing of yours to show. Run `/token set` to connect your system (or `pk;link` your account to it), or pass `user` or `system` to look up someone else.',
   'token.needed': ({ purpose }) =>
     purpose === 'change'
       ? 'This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.'

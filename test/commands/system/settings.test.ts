@@ -56,7 +56,7 @@ describe('/system settings view and edit (in-process)', () => {
     h.pluralkit.seedSystem({ name: 'Other', accounts: [FRIEND.id], settings: { timezone: 'Asia/Tokyo', latch_timeout: 0 } });
     const reply = await settings('view', { user: FRIEND.id }).finalMessage();
     const text = messageText(reply);
-    expect(text).toMatch(/Public settings of <@237000000000000002>'s system/);
+    expect(text).toMatch(/Public settings of Other \(`[a-z]{6}`\)/);
     expect(text).toContain('🔷 **Latch timeout:** never');
     expect(text).not.toContain('Time zone');
     expect(text).not.toContain('`pings`');
