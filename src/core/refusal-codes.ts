@@ -54,6 +54,10 @@ export interface RefusalData {
   'switch.too-many-members': { count: number; max: number };
   /** The members (or nobody, for a switch-out) are already fronting, in that order. */
   'switch.already-fronting': SwitchMembersData;
+  /** `/switch add` with members who are fronting already. */
+  'switch.already-in-front': SwitchMembersData;
+  /** `/switch remove` with members who are not fronting. */
+  'switch.not-in-front': SwitchMembersData;
   'switch.time-unusable': Record<never, never>;
   'switch.time-in-future': { at: Date };
   'switch.before-system-created': { at: Date; created: Date };

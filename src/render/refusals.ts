@@ -99,6 +99,10 @@ const WORDING: Wording = {
   'switch.repeated-members': (data) =>
     `A switch can't list the same member twice: ${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} listed more than once.`,
   'switch.too-many-members': ({ count, max }) => `A switch can have at most ${max} members; you gave ${count}.`,
+  'switch.already-in-front': (data) =>
+    `${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} fronting already, so nothing was changed. \`/switch remove\` takes members out.`,
+  'switch.not-in-front': (data) =>
+    `${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} not fronting, so nothing was changed. See who is with \`/fronters\`; \`/switch add\` brings members in.`,
   'switch.already-fronting': (data) => {
     if (data.memberIds.length === 0) return 'Nobody is fronting already: your latest switch is a switch-out.';
     if (data.memberIds.length === 1) return `${switchMember(data)(data.memberIds[0]!)} is already fronting.`;
