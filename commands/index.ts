@@ -7,12 +7,13 @@ import { importCommand } from './import/index.js';
 import { createHelpCommand } from './help.js';
 import { memberCommand } from './member/index.js';
 import { messageCommand } from './message.js';
+import { preferencesCommand } from './preferences.js';
 import { statsCommand } from './stats/index.js';
 import { switchCommand } from './switch/index.js';
 import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, messageCommand, tokenCommand, preferencesCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

@@ -8,4 +8,5 @@ import type { Services } from '../services.js';
 export async function forgetUser(services: Services, userId: string): Promise<void> {
   await services.tokens.remove(userId);
   await services.stores.interactionState.forgetUser(userId);
+  await services.stores.preferences.forgetUser(userId);
 }

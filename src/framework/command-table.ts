@@ -221,7 +221,7 @@ export function defineCommand(table: CommandTable): CommandModule {
       if (!spec) throw new UserFacingError(unknownCommandPath([table.name, group, sub].filter(Boolean).join(' ')));
       const read: { target?: Awaited<ReturnType<typeof applyReadTarget>>; privateView?: boolean } = {};
       if (spec.visibility === 'target') read.target = await applyReadTarget(ctx, values as TargetArgs);
-      if (spec.visibility === 'read') read.privateView = applyReadVisibility(ctx, values as TargetArgs);
+      if (spec.visibility === 'read') read.privateView = await applyReadVisibility(ctx, values as TargetArgs);
       const prepared = await prepareContext(ctx, spec.needs);
       const args = parseArgs(spec.options, values);
       await spec.run({ ...prepared, ...read } as HandlerContext, args);

@@ -1,6 +1,7 @@
 import type { HandledInteractionStore } from './handled-interactions/handled-interaction-store.js';
 import type { ImportJobStore } from './import-jobs/import-job-store.js';
 import type { InteractionStateStore } from './interaction-state/interaction-state-store.js';
+import type { PreferencesStore } from './preferences/preferences-store.js';
 import type { RegistrationStore } from './registration/registration-store.js';
 import type { TokenStore } from './tokens/token-store.js';
 
@@ -17,5 +18,6 @@ export interface Stores {
   handledInteractions: HandledInteractionStore;
   /** Front history imports: their plans and how far they got. */
   importJobs: ImportJobStore;
+  preferences: PreferencesStore;
   close(): Promise<void>;
 }

@@ -136,6 +136,24 @@ describe('public replies name whose data they show', () => {
       expect(messageText(stats)).toContain('Erin');
     });
 
+    it('a per-user default from /preferences, kept in the store; only_me: False still posts publicly', async () => {
+      const shown = await w.run('preferences', '', {}, { user: STRANGER });
+      expect(shown.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(messageText(shown)).toMatch(/Replies to your reads:\*\* public/);
+      const saved = await w.run('preferences', '', { replies: 'only-me' }, { user: STRANGER });
+      expect(messageText(saved)).toMatch(/^✅ Saved\.\n\*\*Replies to your reads:\*\* only you see them/);
+      expect(await w.h.app.services.stores.preferences.get(STRANGER.id)).toEqual({ replies: 'only-me' });
+
+      expect((await w.run('fronters', '', {}, { user: STRANGER })).flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect((await w.run('member', 'view', { member: erin.id }, { user: STRANGER })).flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect((await w.run('fronters', '', { only_me: false }, { user: STRANGER })).flags & EPHEMERAL).toBe(0);
+      // Someone else's default is their own.
+      expect((await w.run('fronters', '')).flags & EPHEMERAL).toBe(0);
+
+      await w.run('preferences', '', { replies: 'public' }, { user: STRANGER });
+      expect((await w.run('fronters', '', {}, { user: STRANGER })).flags & EPHEMERAL).toBe(0);
+    });
+
     it('the owner’s own public view only to the owner hides what the public does not see', async () => {
       const reply = await w.run('member', 'list', { only_me: true });
       expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);

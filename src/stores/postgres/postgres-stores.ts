@@ -3,6 +3,7 @@ import { HANDLED_INTERACTIONS_POSTGRES_SCHEMA, PostgresHandledInteractionStore }
 import { INTERACTION_STATE_POSTGRES_SCHEMA, PostgresInteractionStateStore } from '../interaction-state/postgres.js';
 import { PostgresRegistrationStore, REGISTRATION_POSTGRES_SCHEMA } from '../registration/postgres.js';
 import { IMPORT_JOBS_POSTGRES_SCHEMA, PostgresImportJobStore } from '../import-jobs/postgres.js';
+import { PREFERENCES_POSTGRES_SCHEMA, PostgresPreferencesStore } from '../preferences/postgres.js';
 import type { Stores } from '../stores.js';
 import { PostgresTokenStore, TOKENS_POSTGRES_SCHEMA } from '../tokens/postgres.js';
 import { migratePostgres, type PostgresSchema } from './migrations.js';
@@ -15,6 +16,7 @@ export const POSTGRES_SCHEMAS: readonly PostgresSchema[] = [
   REGISTRATION_POSTGRES_SCHEMA,
   HANDLED_INTERACTIONS_POSTGRES_SCHEMA,
   IMPORT_JOBS_POSTGRES_SCHEMA,
+  PREFERENCES_POSTGRES_SCHEMA,
 ];
 
 export class PostgresStores implements Stores {
@@ -24,6 +26,7 @@ export class PostgresStores implements Stores {
   readonly registration: PostgresRegistrationStore;
   readonly handledInteractions: PostgresHandledInteractionStore;
   readonly importJobs: PostgresImportJobStore;
+  readonly preferences: PostgresPreferencesStore;
   private closed = false;
 
   /** `pool` reaches a migrated database. */
@@ -37,6 +40,7 @@ export class PostgresStores implements Stores {
     this.registration = new PostgresRegistrationStore(pool, now);
     this.handledInteractions = new PostgresHandledInteractionStore(pool, now);
     this.importJobs = new PostgresImportJobStore(pool, now);
+    this.preferences = new PostgresPreferencesStore(pool);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { HANDLED_INTERACTIONS_SQLITE_SCHEMA, SqliteHandledInteractionStore } fro
 import { INTERACTION_STATE_SQLITE_SCHEMA, SqliteInteractionStateStore } from '../interaction-state/sqlite.js';
 import { REGISTRATION_SQLITE_SCHEMA, SqliteRegistrationStore } from '../registration/sqlite.js';
 import { IMPORT_JOBS_SQLITE_SCHEMA, SqliteImportJobStore } from '../import-jobs/sqlite.js';
+import { PREFERENCES_SQLITE_SCHEMA, SqlitePreferencesStore } from '../preferences/sqlite.js';
 import type { Stores } from '../stores.js';
 import { SqliteTokenStore, TOKENS_SQLITE_SCHEMA } from '../tokens/sqlite.js';
 import { openSqliteFile } from './database.js';
@@ -15,6 +16,7 @@ export const SQLITE_SCHEMAS: readonly SqliteSchema[] = [
   REGISTRATION_SQLITE_SCHEMA,
   HANDLED_INTERACTIONS_SQLITE_SCHEMA,
   IMPORT_JOBS_SQLITE_SCHEMA,
+  PREFERENCES_SQLITE_SCHEMA,
 ];
 
 export class SqliteStores implements Stores {
@@ -24,6 +26,7 @@ export class SqliteStores implements Stores {
   readonly registration: SqliteRegistrationStore;
   readonly handledInteractions: SqliteHandledInteractionStore;
   readonly importJobs: SqliteImportJobStore;
+  readonly preferences: SqlitePreferencesStore;
 
   /** `db` is migrated already. */
   constructor(
@@ -36,6 +39,7 @@ export class SqliteStores implements Stores {
     this.registration = new SqliteRegistrationStore(db, now);
     this.handledInteractions = new SqliteHandledInteractionStore(db, now);
     this.importJobs = new SqliteImportJobStore(db, now);
+    this.preferences = new SqlitePreferencesStore(db);
   }
 
   async close(): Promise<void> {
