@@ -1,4 +1,4 @@
-import { Refusal } from '../core/refusal.js';
+import { Refusal, refuse } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import { readVisibility, type Visibility } from '../core/visibility.js';
 import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
@@ -78,13 +78,7 @@ export async function resolveReadTarget(services: Services, callerId: string, op
     ownSystem = true;
   }
 
-  if (privateView && !(ownSystem && stored)) {
-    throw new UserFacingError(
-      stored
-        ? "`private: True` only works for your own system: you can't see another system's private information. Add `only_me: True` to see what it shows everyone, only to you."
-        : '`private: True` shows your own private data; run `/token set` first to connect your system. `only_me: True` shows your public data only to you without it.',
-    );
-  }
+  if (privateView && !(ownSystem && stored)) refuse('read.private-not-yours', { connected: stored !== null });
   const token = privateView ? (await requireToken(services, callerId)).token : undefined;
   const systemRef = privateView ? '@me' : publicRef;
   // The owner's own view is shown only to them: "your system" says it without another request.

@@ -46,6 +46,8 @@ export interface RefusalData {
   'switch.deleted-since': Record<never, never>;
   /** The caller has no stored token, and the command changes their system or shows its private view. */
   'token.needed': { purpose: 'change' | 'show' };
+  /** `private: True` on a system read that is not the caller's connected system (`connected`: they have a token at all). */
+  'read.private-not-yours': { connected: boolean };
   /** A read of the caller's own system without a token, and PluralKit links no system to their Discord account. */
   'system.not-linked': Record<never, never>;
   /** An edit given a value for an option and `clear` for the same option. */

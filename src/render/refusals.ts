@@ -89,6 +89,10 @@ const WORDING: Wording = {
   'history.page-unavailable': () => PAGE_UNAVAILABLE_TEXT,
   'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
   'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',
+  'read.private-not-yours': ({ connected }) =>
+    connected
+      ? "`private: True` only works for your own system: you can't see another system's private information. Add `only_me: True` to see what it shows everyone, only to you."
+      : '`private: True` shows your own private data; run `/token set` first to connect your system. `only_me: True` shows your public data only to you without it.',
   'system.not-linked': () =>
     'PluralKit has no system linked to your Discord account, so there is nothing of yours to show. Run `/token set` to connect your system (or `pk;link` your account to it), or pass `user` or `system` to look up someone else.',
   'token.needed': ({ purpose }) =>
