@@ -41,5 +41,5 @@ export async function registerOrAsk(ctx: CommandContext & { auth: OwnSystemAuth 
     return;
   }
   const registered = await registerSwitch(ctx.services, ctx.userId, ctx.auth, members, at, checked ? { checked } : {});
-  await ctx.reply.send({ content: registeredSwitchText(members, registered) });
+  await ctx.reply.send({ content: registeredSwitchText(members, registered), components: [] });
 }

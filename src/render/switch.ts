@@ -17,6 +17,11 @@ export interface RegisteredSwitchView {
 
 const READ_BACK_NOTE = '📝 PluralKit was slow to answer; I checked your front history and the switch is saved.';
 
+/** A switch typed with near misses: what was not found, and the one-click switch it probably meant. */
+export function didYouMeanPromptText(problems: string, meant: readonly Pick<Member, 'name'>[]): string {
+  return `${problems}\n\nPress **Yes, use them** to switch with ${fronterNames(meant)}.`;
+}
+
 /** The reply to `/switch add|remove`: who joined or left, and who fronts now. */
 export function changedFrontText(change: 'add' | 'remove', given: readonly Pick<Member, 'name'>[], members: readonly Pick<Member, 'name'>[], registered: RegisteredSwitchView): string {
   const moved = `${fronterNames(given)} ${change === 'add' ? 'joined' : 'left'} the front.`;

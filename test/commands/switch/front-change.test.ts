@@ -56,3 +56,49 @@ describe('/switch add and /switch remove', () => {
     expect(writes()).toEqual([]);
   });
 });
+
+describe('a switch typed with a near miss is one click from done', () => {
+  let w: World;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    w = await startWorld({ name: 'Typos' });
+    ids = Object.fromEntries(['Alice', 'Bob', 'Élodie'].map((name) => [name, w.h.pluralkit.seedMember(w.system.id, { name }).id]));
+  });
+
+  afterAll(() => w.stop());
+
+  const front = async () => (await w.pk<Array<{ members: string[] }>>(`/systems/${w.system.id}/switches?limit=1`)).body[0]?.members ?? [];
+  const writes = () => w.h.pluralkit.requests.filter((request) => request.method !== 'GET');
+
+  it('/switch new "Alcie, Bob" offers Alice first, and one press registers the switch', async () => {
+    const prompt = await w.run('switch', 'new', { members: 'Alcie, Bob' });
+    expect(prompt.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(messageText(prompt)).toMatch(/No member called "Alcie" in your system\. Did you mean Alice/);
+    expect(messageText(prompt)).toMatch(/Press \*\*Yes, use them\*\* to switch with \*\*Alice\*\*, \*\*Bob\*\*\./);
+    expect(writes()).toEqual([]);
+    const done = await w.press(prompt, 'Yes, use them');
+    expect(messageText(done)).toMatch(/Current fronters are now \*\*Alice\*\*, \*\*Bob\*\*/);
+    expect(await front()).toEqual([ids.Alice, ids.Bob]);
+  });
+
+  it('/switch remove with a typo takes the meant member out in one press', async () => {
+    const prompt = await w.run('switch', 'remove', { members: 'Bobb' });
+    const done = await w.press(prompt, 'Yes, use them');
+    expect(messageText(done)).toMatch(/\*\*Bob\*\* left the front\. Current fronter is now \*\*Alice\*\*\./);
+    expect(await front()).toEqual([ids.Alice]);
+  });
+
+  it('Cancel writes nothing; a miss with nothing close, or a repeat, stays a plain refusal without a button', async () => {
+    w.h.pluralkit.clearRequests();
+    const prompt = await w.run('switch', 'add', { members: 'Elodi' });
+    await w.press(prompt, 'Cancel');
+    expect(writes()).toEqual([]);
+    for (const members of ['Quetzalcoatl', 'Alice, Alice, Bobb']) {
+      const refused = await w.run('switch', 'new', { members });
+      expect(refused.components ?? []).toEqual([]);
+      expect(messageText(refused)).not.toMatch(/Yes, use them/);
+    }
+    expect(writes()).toEqual([]);
+  });
+});
