@@ -115,7 +115,7 @@ function usage(path: string, spec: Subcommand): string {
     .filter(([name]) => !(spec.visibility === 'target' && name in TARGET_FIELDS))
     .sort(([, a], [, b]) => Number(b.required) - Number(a.required))
     .map(([name, field]) => (field.required ? `<${name}>` : `[${name}]`));
-  if (spec.visibility === 'target') args.push('[user|system] [private]');
+  if (spec.visibility === 'target') args.push('[user|system] [private] [only_me]');
   const notes = [spec.needs.token ? 'needs `/token set`' : null, spec.needs.server ? 'servers only' : null].filter(Boolean);
   const line = `\`/${[path, ...args].join(' ')}\` — ${spec.description}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   return spec.help ? `${line}. ${spec.help}` : line;
