@@ -8,6 +8,7 @@ import { frontSourceName } from './front-source.js';
 import { messageNotFoundText, renderUnreadableMessageReference } from './message-info.js';
 import { PAGE_UNAVAILABLE_TEXT } from './flows.js';
 import { statsRangeForms } from './stats-range.js';
+import { systemHeadingName } from './system.js';
 
 type Wording = { [C in RefusalCode]: (data: RefusalData[C]) => string };
 
@@ -145,7 +146,7 @@ const WORDING: Wording = {
     `That file is an export of ${frontSourceName(detected)}, not of ${frontSourceName(chosen)}. Choose \`source: ${detected}\` or \`auto\`. ${NOTHING_IMPORTED}`,
   'import.invalid-file': ({ source, path, problem }) =>
     `That ${frontSourceName(source)} export can't be read: ${inlineCode(path)} ${fileProblem(problem)}. ${NOTHING_IMPORTED}`,
-  'export.no-history': ({ label, rangeLabel }) => `There is no front history of ${label} in this range (${rangeLabel}), so there is nothing to export.`,
+  'export.no-history': ({ system, rangeLabel }) => `There is no front history of ${systemHeadingName(system)} in this range (${rangeLabel}), so there is nothing to export.`,
   'import.no-attachment': () => `Attach the export file to the \`file\` option. ${NOTHING_IMPORTED}`,
   'import.download-failed': ({ reason, status }) =>
     `The file could not be downloaded from Discord (${reason === 'timeout' ? 'it took too long' : reason === 'status' ? `Discord answered ${status}` : 'Discord could not be reached'}). Try again in a moment. ${NOTHING_IMPORTED}`,
