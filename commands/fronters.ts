@@ -1,5 +1,6 @@
 import { defineCommand, subcommand } from '../src/framework/command-table.js';
 import { renderFronters } from '../src/render/fronters.js';
+import { systemHeadingName } from '../src/render/system.js';
 
 export const frontersCommand = defineCommand({
   name: 'fronters',
@@ -9,8 +10,8 @@ export const frontersCommand = defineCommand({
     visibility: 'target',
     async run(ctx) {
       const { target } = ctx;
-      const fronters = await ctx.services.pluralkit.getFronters(target.systemRef, target.token ? { token: target.token } : {});
-      await ctx.reply.send({ embeds: [renderFronters(fronters, { systemLabel: target.label })] });
+      const [fronters, system] = await Promise.all([ctx.services.pluralkit.getFronters(target.systemRef, target.token ? { token: target.token } : {}), target.naming()]);
+      await ctx.reply.send({ embeds: [renderFronters(fronters, { systemLabel: systemHeadingName(system) })] });
     },
   }),
 });

@@ -8,12 +8,13 @@ import { createHelpCommand } from './help.js';
 import { logCommand } from './log/index.js';
 import { memberCommand } from './member/index.js';
 import { messageCommand } from './message.js';
+import { preferencesCommand } from './preferences.js';
 import { statsCommand } from './stats/index.js';
 import { switchCommand } from './switch/index.js';
 import { systemCommand } from './system/index.js';
 import { tokenCommand } from './token/index.js';
 
-const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, logCommand, messageCommand, tokenCommand];
+const documented: readonly CommandModule[] = [systemCommand, memberCommand, groupCommand, frontersCommand, switchCommand, autoproxyCommand, statsCommand, exportCommand, importCommand, logCommand, messageCommand, tokenCommand, preferencesCommand];
 
 /** The static command registry: every module the bot serves, in /help order. */
 export const commandModules: readonly CommandModule[] = [

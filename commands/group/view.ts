@@ -11,6 +11,7 @@ export const viewGroup = viewSubcommand(GROUP_COMMAND, {
   description: 'A group card with its members (public unless private: True)',
   render: (card) =>
     renderGroupCard(card.entity, {
+      systemName: card.systemName,
       ...(card.related ? { memberCount: card.related.length, memberNames: card.related.map((member) => member.name) } : {}),
       hidden: card.hidden,
     }),

@@ -14,5 +14,5 @@ export const viewMember = viewSubcommand(MEMBER_COMMAND, {
   description: 'A member card with its groups (public unless private: True)',
   // "Last fronted" when the front history is visible to this viewer (shared with /stats' cache).
   extra: (ctx, card, read) => lastFrontedOf(ctx.services, ctx.userId, card.entity, read.token),
-  render: (card, lastFronted) => renderMemberCard(card.entity, { groups: card.related as Group[] | null, hidden: card.hidden, lastFronted: lastFronted ?? null }),
+  render: (card, lastFronted) => renderMemberCard(card.entity, { systemName: card.systemName, groups: card.related as Group[] | null, hidden: card.hidden, lastFronted: lastFronted ?? null }),
 });

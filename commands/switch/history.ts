@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { pager } from '../../src/framework/pager.js';
 import { renderSwitchHistory } from '../../src/render/switch-history.js';
+import { systemHeadingName } from '../../src/render/system.js';
 import { historyMemberNames } from '../../src/session/history-names.js';
 import { FIRST_HISTORY_PAGE, HistoryCursor, readHistoryPage } from '../../src/switches/history.js';
 
@@ -37,6 +38,6 @@ export const switchHistory = subcommand({
   flows: [historyPager],
   async run(ctx) {
     const { target } = ctx;
-    await historyPager.open(ctx, { ref: target.systemRef, owner: target.token !== undefined, ownSystem: target.ownSystem, label: target.label, ...FIRST_HISTORY_PAGE });
+    await historyPager.open(ctx, { ref: target.systemRef, owner: target.token !== undefined, ownSystem: target.ownSystem, label: systemHeadingName(await target.naming()), ...FIRST_HISTORY_PAGE });
   },
 });

@@ -9,6 +9,6 @@ export const viewSettings = subcommand({
   help: '🔷 marks a setting changed from the default; the reply is only for you',
   async run(ctx, args) {
     const view = await loadSettings(ctx.services, ctx.userId, args);
-    await ctx.reply.send({ embeds: [renderSettings(view.settings, { label: view.label, owner: view.owner, now: new Date() })] });
+    await ctx.reply.send({ embeds: [renderSettings(view.settings, { system: view.naming, owner: view.owner, now: new Date() })] });
   },
 });

@@ -9,4 +9,5 @@ export async function forgetUser(services: Services, userId: string): Promise<vo
   await services.tokens.remove(userId);
   await services.stores.interactionState.forgetUser(userId);
   await services.stores.logSubscriptions.removeForUser(userId);
+  await services.stores.preferences.forgetUser(userId);
 }

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { normalizeEntityRef } from '../pluralkit/refs.js';
-import { resolveEntity, resolveEntityList } from '../resolve/resolve.js';
+import { resolveEntity, resolveEntityList, type ResolveListResult } from '../resolve/resolve.js';
 import { newSuggestionWork, type SuggestionWork } from '../resolve/suggestions.js';
 import type { Services } from '../services.js';
 import { storedTokenFor } from './stored-token.js';
@@ -55,9 +55,14 @@ export async function resolveOwn<L extends OwnList>(services: Services, list: L,
 
 /** A comma-separated list of the caller's own members or groups, in the order given, no repeats. */
 export async function resolveOwnList<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth, input: string): Promise<Array<Lists[L]>> {
-  const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntityList(input, entities, KIND[list], options));
+  const result = await tryResolveOwnList(services, list, userId, auth, input);
   if (!result.ok) throw new UserFacingError(result.message);
   return result.entities;
+}
+
+/** `resolveOwnList` that hands back a miss (with the list its closest matches make, if clear) instead of refusing. */
+export async function tryResolveOwnList<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth, input: string): Promise<ResolveListResult<Lists[L]>> {
+  return withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntityList(input, entities, KIND[list], options));
 }
 
 export interface ViewReference<E = Member | Group> {

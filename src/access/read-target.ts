@@ -1,6 +1,7 @@
-import { Refusal } from '../core/refusal.js';
+import { Refusal, refuse } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import { readVisibility, type Visibility } from '../core/visibility.js';
+import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import { normalizeSystemRef } from '../pluralkit/refs.js';
 import type { Services } from '../services.js';
 import { storedSystemFor, storedTokenFor } from './stored-token.js';
@@ -9,7 +10,23 @@ export interface ReadTargetOptions {
   user?: string | undefined;
   system?: string | undefined;
   private?: boolean | undefined;
+  /** Answer only to the caller, with the view they may see (the public one unless `private`). */
+  only_me?: boolean | undefined;
 }
+
+/** How a reply names the system it shows: its name as this view may see it, and its ID. */
+export interface SystemNaming {
+  /** Null when the view hides the name (name privacy) or the system has none. */
+  name: string | null;
+  /** Short ID; null only when PluralKit could not be asked. */
+  id: string | null;
+  /** The Discord account the system was looked up by, to mention when it has no name to show. */
+  accountId: string | null;
+  /** The ref the reply read, for when PluralKit could not be asked (`@me`: the owner's own view). */
+  ref: string;
+}
+
+const OWN_VIEW: SystemNaming = { name: null, id: null, accountId: null, ref: '@me' };
 
 /** Which system a read command looks at, with which credentials, shown to whom. */
 export interface ReadTarget {
@@ -18,15 +35,20 @@ export interface ReadTarget {
   /** Only set for the caller's own system with `private: true`: the owner view. */
   token: string | undefined;
   visibility: Visibility;
+  /** The caller's own system: the one their token belongs to, or (without one) the one linked to their Discord account. */
   ownSystem: boolean;
-  /** For messages: "your system", "system `abcde`", "<@123>'s system". */
-  label: string;
+  /** Whether the caller has connected a token (so `private: True` can work for them). */
+  connected: boolean;
+  /** The system as this view names it (read once, on first call; never fails: falls back to the ref). */
+  naming(): Promise<SystemNaming>;
 }
 
 /**
  * Public reads go to PluralKit without a token, so what a public reply shows is
  * exactly PluralKit's public view by construction (one request, no filtering
  * to get wrong). The token is used only for the owner's `private: true` view.
+ * Without a token and without `user`/`system`, the caller's own system is looked
+ * up by their Discord account, as `user: @me` would.
  */
 export async function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): Promise<ReadTarget> {
   if (options.user && options.system) throw new UserFacingError('Give either `user` or `system`, not both.');
@@ -35,7 +57,7 @@ export async function resolveReadTarget(services: Services, callerId: string, op
 
   let publicRef: string;
   let ownSystem: boolean;
-  let label: string;
+  let accountId: string | null = null;
   if (options.system) {
     const ref = normalizeSystemRef(options.system);
     if (!ref) {
@@ -45,37 +67,53 @@ export async function resolveReadTarget(services: Services, callerId: string, op
     }
     publicRef = ref;
     ownSystem = stored !== null && (ref === stored.systemId || ref === stored.systemUuid);
-    label = ownSystem ? 'your system' : `system \`${ref}\``;
   } else if (options.user) {
     publicRef = options.user;
-    ownSystem = stored !== null && options.user === callerId;
-    label = ownSystem ? 'your system' : `<@${options.user}>'s system`;
+    accountId = options.user;
+    ownSystem = options.user === callerId;
   } else {
-    if (!stored) {
-      throw new UserFacingError(
-        'Switchboard does not know your system yet. Run `/token set` to connect it, or pass `user` or `system` to look up someone else.',
-      );
-    }
-    publicRef = stored.systemId;
+    // Without a token, the system PluralKit links to the caller's Discord account (its public view).
+    publicRef = stored ? stored.systemId : callerId;
+    accountId = stored ? null : callerId;
     ownSystem = true;
-    label = 'your system';
   }
 
-  if (privateView && !ownSystem) {
-    throw new UserFacingError(
-      stored
-        ? "`private: True` only works for your own system: you can't see another system's private information."
-        : '`private: True` shows your own private data; run `/token set` first to connect your system.',
-    );
-  }
+  if (privateView && !(ownSystem && stored)) refuse('read.private-not-yours', { connected: stored !== null });
+  const token = privateView ? (await requireToken(services, callerId)).token : undefined;
+  const systemRef = privateView ? '@me' : publicRef;
+  // The owner's own view is shown only to them: "your system" says it without another request.
+  const naming = privateView ? () => Promise.resolve(OWN_VIEW) : namingOnce(services, systemRef, accountId);
+  // Looked up by the caller's own account: say plainly when PluralKit links no system to it.
+  if (!stored && !options.user && !options.system) await requireLinkedSystem(services, callerId);
   return {
-    systemRef: privateView ? '@me' : publicRef,
-    // The token is decrypted only for the owner's own view: public reads send none.
-    token: privateView ? (await requireToken(services, callerId)).token : undefined,
-    visibility: readVisibility(privateView),
+    systemRef,
+    token,
+    visibility: readVisibility(privateView || options.only_me === true),
     ownSystem,
-    label,
+    connected: stored !== null,
+    naming,
   };
+}
+
+/** A refusal that says how to connect when the caller's Discord account has no PluralKit system. */
+async function requireLinkedSystem(services: Services, callerId: string): Promise<void> {
+  try {
+    await services.pluralkit.getSystem(callerId);
+  } catch (error) {
+    if (hasCode(error, PkErrorCode.SystemNotFound)) throw new Refusal('system.not-linked', {});
+    throw error;
+  }
+}
+
+/** The system's name and ID as the public sees them (a public read), read on first use and then kept for the reply. */
+function namingOnce(services: Services, ref: string, accountId: string | null): () => Promise<SystemNaming> {
+  let naming: Promise<SystemNaming> | undefined;
+  return () =>
+    (naming ??= services.pluralkit.getSystem(ref).then(
+      (system) => ({ name: system.name, id: system.id, accountId, ref }),
+      // The heading is not worth failing a reply for: the reply's own read says what went wrong.
+      () => ({ name: null, id: null, accountId, ref }),
+    ));
 }
 
 /** The caller's token, or a clear request to set it up. */

@@ -46,12 +46,20 @@ export interface RefusalData {
   'switch.deleted-since': Record<never, never>;
   /** The caller has no stored token, and the command changes their system or shows its private view. */
   'token.needed': { purpose: 'change' | 'show' };
+  /** `private: True` on a system read that is not the caller's connected system (`connected`: they have a token at all). */
+  'read.private-not-yours': { connected: boolean };
+  /** A read of the caller's own system without a token, and PluralKit links no system to their Discord account. */
+  'system.not-linked': Record<never, never>;
   /** An edit given a value for an option and `clear` for the same option. */
   'edit.value-and-clear': { option: string };
   'switch.repeated-members': SwitchMembersData;
   'switch.too-many-members': { count: number; max: number };
   /** The members (or nobody, for a switch-out) are already fronting, in that order. */
   'switch.already-fronting': SwitchMembersData;
+  /** `/switch add` with members who are fronting already. */
+  'switch.already-in-front': SwitchMembersData;
+  /** `/switch remove` with members who are not fronting. */
+  'switch.not-in-front': SwitchMembersData;
   'switch.time-unusable': Record<never, never>;
   'switch.time-in-future': { at: Date };
   'switch.before-system-created': { at: Date; created: Date };

@@ -115,7 +115,7 @@ function usage(path: string, spec: Subcommand): string {
     .filter(([name]) => !(spec.visibility === 'target' && name in TARGET_FIELDS))
     .sort(([, a], [, b]) => Number(b.required) - Number(a.required))
     .map(([name, field]) => (field.required ? `<${name}>` : `[${name}]`));
-  if (spec.visibility === 'target') args.push('[user|system] [private]');
+  if (spec.visibility === 'target') args.push('[user|system] [private] [only_me]');
   const notes = [spec.needs.token ? 'needs `/token set`' : null, spec.needs.server ? 'servers only' : null].filter(Boolean);
   const line = `\`/${[path, ...args].join(' ')}\` — ${spec.description}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   return spec.help ? `${line}. ${spec.help}` : line;
@@ -221,7 +221,7 @@ export function defineCommand(table: CommandTable): CommandModule {
       if (!spec) throw new UserFacingError(unknownCommandPath([table.name, group, sub].filter(Boolean).join(' ')));
       const read: { target?: Awaited<ReturnType<typeof applyReadTarget>>; privateView?: boolean } = {};
       if (spec.visibility === 'target') read.target = await applyReadTarget(ctx, values as TargetArgs);
-      if (spec.visibility === 'read') read.privateView = applyReadVisibility(ctx, values as TargetArgs);
+      if (spec.visibility === 'read') read.privateView = await applyReadVisibility(ctx, values as TargetArgs);
       const prepared = await prepareContext(ctx, spec.needs);
       const args = parseArgs(spec.options, values);
       await spec.run({ ...prepared, ...read } as HandlerContext, args);

@@ -1,6 +1,6 @@
 import { DiscordLimits } from '../core/discord-limits.js';
 import { refuse } from '../core/refusal.js';
-import { requireToken, resolveReadTarget, type ReadTarget } from '../access/read-target.js';
+import { requireToken, resolveReadTarget, type ReadTarget, type SystemNaming } from '../access/read-target.js';
 import type { Services } from '../services.js';
 import { loadStatsSource } from '../session/front-stats.js';
 import { memberNames } from '../session/history-names.js';
@@ -24,8 +24,8 @@ export interface FrontExport {
   files: ExportFile[];
   rows: number;
   rangeLabel: string;
-  /** Whose history: "your system", "system `abcde`"… */
-  label: string;
+  /** Whose history, as the reply names it. */
+  system: SystemNaming;
   ownerView: boolean;
   /** Set when reading stopped at the deadline: the rows start here (epoch ms) rather than at the range start. */
   readBackTo: number | null;
@@ -65,13 +65,14 @@ export async function exportFrontHistory(services: Services, request: FrontExpor
   const named = new Map([...names.named].map(([id, member]) => [id, member.name]));
   const since = range.start?.getTime() ?? null;
   const rows = frontRows(history.switches, named, { since }).filter((row) => Date.parse(row.start) <= range.end.getTime());
-  if (rows.length === 0) refuse('export.no-history', { label: request.target.label, rangeLabel: range.label });
+  const system = await request.target.naming();
+  if (rows.length === 0) refuse('export.no-history', { system, rangeLabel: range.label });
   const readBackTo = history.coveredFrom !== null && (since === null || history.coveredFrom > since) ? history.coveredFrom : null;
   return {
     files: frontHistoryFiles(rows, request.format, DiscordLimits.attachmentBytes),
     rows: rows.length,
     rangeLabel: range.label,
-    label: request.target.label,
+    system,
     ownerView: request.target.token !== undefined,
     readBackTo,
   };

@@ -1,3 +1,4 @@
+import type { SystemNaming } from '../access/read-target.js';
 import type { FrontSource } from './source.js';
 
 /*
@@ -35,7 +36,7 @@ declare module '../core/refusal-codes.js' {
     /** An export of a known app breaks its own format at `path` (e.g. `frontHistory[12].startTime`). */
     'import.invalid-file': { source: FrontSource; path: string; problem: FileProblem };
     /** An export's range holds no switch; `label` is whose history ("your system", "system `abcde`"). */
-    'export.no-history': { label: string; rangeLabel: string };
+    'export.no-history': { system: SystemNaming; rangeLabel: string };
     /** The `file` option names no attachment Discord resolved for the interaction. */
     'import.no-attachment': Record<string, never>;
     /** The attachment could not be downloaded from Discord: timed out, unreachable, or not served. */

@@ -81,3 +81,10 @@ export function renderEntityList(list: EntityListPage): APIEmbed {
   if (list.pageCount > 1) footer.unshift(`Page ${list.page + 1}/${list.pageCount}`);
   return fitEmbed({ ...placeHeading(heading, body), footer: { text: footer.join(' · ') } });
 }
+
+/** What a list's reader is told when the list is private to this view, with what would show it. */
+export function entityListPrivateText(noun: string, system: string, target: { ownSystem: boolean; connected: boolean }): string {
+  if (!target.ownSystem) return `${system} keeps its ${noun} list private.`;
+  const how = target.connected ? 'Add `private: True` to see it yourself.' : 'Connect your system with `/token set`, then add `private: True` to see it yourself.';
+  return `Your ${noun} list is private, so it is not shown where others can see it. ${how}`;
+}

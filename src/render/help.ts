@@ -23,9 +23,9 @@ function intro(context: HelpContextView): string {
     'Switchboard puts your [PluralKit](https://pluralkit.me) system behind slash commands: members, groups, switches, front history and charts, privacy and settings, from any server or DM.',
     '',
     `${setup} It is stored encrypted and only used for your own commands.`,
-    'Without a token, commands still show public data of any system.',
+    'Without a token, commands still show public data of any system, your own too (found by your Discord account, as PluralKit links it); a token is needed only for your private view and for changes.',
     '',
-    'Replies that others can see only ever show what PluralKit shows the public; add `private: True` to see your own private data just for you. Changes are always answered privately.',
+    'Replies that others can see only ever show what PluralKit shows the public; add `only_me: True` to any read to have it answered just to you, or `private: True` to see your own private data just for you. Changes are always answered privately.',
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import { LOG_REFUSAL_WORDING } from './front-log.js';
 import '../front-log/refusals.js';
 import { PAGE_UNAVAILABLE_TEXT } from './flows.js';
 import { statsRangeForms } from './stats-range.js';
+import { systemHeadingName } from './system.js';
 
 type Wording = { [C in RefusalCode]: (data: RefusalData[C]) => string };
 
@@ -92,6 +93,12 @@ const WORDING: Wording = {
   'history.page-unavailable': () => PAGE_UNAVAILABLE_TEXT,
   'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
   'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',
+  'read.private-not-yours': ({ connected }) =>
+    connected
+      ? "`private: True` only works for your own system: you can't see another system's private information. Add `only_me: True` to see what it shows everyone, only to you."
+      : '`private: True` shows your own private data; run `/token set` first to connect your system. `only_me: True` shows your public data only to you without it.',
+  'system.not-linked': () =>
+    'PluralKit has no system linked to your Discord account, so there is nothing of yours to show. Run `/token set` to connect your system (or `pk;link` your account to it), or pass `user` or `system` to look up someone else.',
   'token.needed': ({ purpose }) =>
     purpose === 'change'
       ? 'This changes your system, so it needs your PluralKit token. Run `/token set` (the bot asks for it in DMs), then try again.'
@@ -100,6 +107,10 @@ const WORDING: Wording = {
   'switch.repeated-members': (data) =>
     `A switch can't list the same member twice: ${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} listed more than once.`,
   'switch.too-many-members': ({ count, max }) => `A switch can have at most ${max} members; you gave ${count}.`,
+  'switch.already-in-front': (data) =>
+    `${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} fronting already, so nothing was changed. \`/switch remove\` takes members out.`,
+  'switch.not-in-front': (data) =>
+    `${data.memberIds.map(switchMember(data)).join(', ')} ${data.memberIds.length === 1 ? 'is' : 'are'} not fronting, so nothing was changed. See who is with \`/fronters\`; \`/switch add\` brings members in.`,
   'switch.already-fronting': (data) => {
     if (data.memberIds.length === 0) return 'Nobody is fronting already: your latest switch is a switch-out.';
     if (data.memberIds.length === 1) return `${switchMember(data)(data.memberIds[0]!)} is already fronting.`;
@@ -138,7 +149,7 @@ const WORDING: Wording = {
     `That file is an export of ${frontSourceName(detected)}, not of ${frontSourceName(chosen)}. Choose \`source: ${detected}\` or \`auto\`. ${NOTHING_IMPORTED}`,
   'import.invalid-file': ({ source, path, problem }) =>
     `That ${frontSourceName(source)} export can't be read: ${inlineCode(path)} ${fileProblem(problem)}. ${NOTHING_IMPORTED}`,
-  'export.no-history': ({ label, rangeLabel }) => `There is no front history of ${label} in this range (${rangeLabel}), so there is nothing to export.`,
+  'export.no-history': ({ system, rangeLabel }) => `There is no front history of ${systemHeadingName(system)} in this range (${rangeLabel}), so there is nothing to export.`,
   'import.no-attachment': () => `Attach the export file to the \`file\` option. ${NOTHING_IMPORTED}`,
   'import.download-failed': ({ reason, status }) =>
     `The file could not be downloaded from Discord (${reason === 'timeout' ? 'it took too long' : reason === 'status' ? `Discord answered ${status}` : 'Discord could not be reached'}). Try again in a moment. ${NOTHING_IMPORTED}`,

@@ -7,6 +7,8 @@ import { fitEmbed } from '../interaction/embed-limits.js';
 import { embedColor } from './format.js';
 import { safeName } from '../text/markdown.js';
 import { placeHeading } from './heading.js';
+import { systemHeadingName } from './system.js';
+import type { SystemNaming } from '../access/read-target.js';
 
 /** `14:05 there now, UTC+2`, or nothing for a zone this machine cannot read. */
 export function localTimeNote(zone: string, now: Date): string {
@@ -17,8 +19,8 @@ export function localTimeNote(zone: string, now: Date): string {
 }
 
 export interface SettingsViewOptions {
-  /** e.g. "your system", "system `abcdef`" (markdown). */
-  label: string;
+  /** The system whose settings these are (null: the owner's own, shown only to them). */
+  system: SystemNaming | null;
   /** The owner's view: every setting, with the option that changes it. */
   owner: boolean;
   now: Date;
@@ -39,7 +41,7 @@ export function renderSettings(settings: SystemSettingsView, options: SettingsVi
     return `${marker}**${spec.label}:** ${shown} — ${spec.explain}${change}`;
   });
   return fitEmbed({
-    ...placeHeading(options.owner ? 'Settings of your system' : `Public settings of ${options.label}`, lines.join('\n')),
+    ...placeHeading(options.owner || !options.system ? 'Settings of your system' : `Public settings of ${systemHeadingName(options.system)}`, lines.join('\n')),
     color: embedColor(options.color),
     footer: {
       text: options.owner

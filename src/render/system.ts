@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { Member, System } from '../pluralkit/models.js';
+import type { SystemNaming } from '../access/read-target.js';
 import { fitEmbed } from '../interaction/embed-limits.js';
 import { discordTimestamp, parseTime } from '../time/format.js';
 import { dashboardUrl, embedColor, tidyDescription } from './format.js';
@@ -30,6 +31,19 @@ const FRONTERS_VALUE_MAX = 200;
 export function systemLabel(system: Pick<System, 'id' | 'name'>, nameFallback?: string | null): string {
   const name = system.name ?? nameFallback ?? null;
   return name ? `${safeName(name)} (${inlineCode(system.id)})` : inlineCode(system.id);
+}
+
+/**
+ * The system a reply shows, named the same way in every command: "Name (`abcdef`)" as this view
+ * names it; nameless (or its name private), by the account it was looked up by, else by its ID.
+ */
+export function systemHeadingName(naming: SystemNaming): string {
+  if (naming.name && naming.id) return systemLabel({ id: naming.id, name: naming.name });
+  const id = naming.id ? ` (${inlineCode(naming.id)})` : '';
+  if (naming.accountId) return `<@${naming.accountId}>'s system${id}`;
+  if (naming.id) return `system ${inlineCode(naming.id)}`;
+  // Only the owner's own view (ephemeral) reads `@me`.
+  return naming.ref === '@me' ? 'your system' : `system ${inlineCode(naming.ref)}`;
 }
 
 function countText(count: number | ListCount): string {

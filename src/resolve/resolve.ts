@@ -16,7 +16,8 @@ export type ResolveResult<T> =
   | { ok: true; entity: T }
   | { ok: false; reason: 'not-found' | 'ambiguous'; message: string; suggestions: T[] };
 
-export type ResolveListResult<T> = { ok: true; entities: T[] } | { ok: false; message: string };
+/** `corrected`: the list with each unknown entry replaced by its closest match, when each has one (a one-click "did you mean"). */
+export type ResolveListResult<T> = { ok: true; entities: T[] } | { ok: false; message: string; corrected?: T[] };
 
 /** Problems listed one by one before the rest are only counted, so the reply stays readable. */
 const MAX_LISTED_PROBLEMS = 10;
@@ -103,9 +104,29 @@ export function resolveEntityList<T extends NamedEntity>(input: string, entities
     resolved.push(found.entity);
   }
   if (problems.length === 0) return { ok: true, entities: resolved };
-  const lines = problems
+  const explained = problems
     .slice(0, MAX_LISTED_PROBLEMS)
-    .map((problem) => ('repeated' in problem ? `${entityLabel(problem.repeated)} is listed more than once.` : explain(problem, entities, kind, work).message));
+    .map((problem) => ('repeated' in problem ? { problem, message: `${entityLabel(problem.repeated)} is listed more than once.`, suggestions: [] } : { problem, ...explain(problem, entities, kind, work) }));
+  const lines = explained.map((entry) => entry.message);
   if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`…and ${problems.length - MAX_LISTED_PROBLEMS} more problems.`);
-  return { ok: false, message: lines.join('\n') };
+  const corrected = problems.length <= MAX_LISTED_PROBLEMS ? correctedList(parts, entities, explained) : undefined;
+  return { ok: false, message: lines.join('\n'), ...(corrected ? { corrected } : {}) };
+}
+
+/**
+ * The list as typed with every unknown entry replaced by its closest suggestion, or undefined when
+ * that is not one clear list (an ambiguous or repeated entry, an unknown one without a suggestion,
+ * or a suggestion that repeats another entry).
+ */
+function correctedList<T extends NamedEntity>(parts: readonly string[], entities: readonly T[], explained: ReadonlyArray<{ problem: Unresolved<T> | { repeated: T }; suggestions: T[] }>): T[] | undefined {
+  const byInput = new Map<string, T>();
+  for (const { problem, suggestions } of explained) {
+    if ('repeated' in problem || problem.reason !== 'not-found' || suggestions.length === 0) return undefined;
+    byInput.set(problem.input, suggestions[0]!);
+  }
+  const list = parts.map((part) => {
+    const found = findOne(part, entities);
+    return 'entity' in found ? found.entity : byInput.get(part)!;
+  });
+  return new Set(list.map((entity) => entity.uuid)).size === list.length ? list : undefined;
 }

@@ -2,6 +2,7 @@ import type { HandledInteractionStore } from './handled-interactions/handled-int
 import type { ImportJobStore } from './import-jobs/import-job-store.js';
 import type { LogSubscriptionStore } from './log-subscriptions/log-subscription-store.js';
 import type { InteractionStateStore } from './interaction-state/interaction-state-store.js';
+import type { PreferencesStore } from './preferences/preferences-store.js';
 import type { RegistrationStore } from './registration/registration-store.js';
 import type { TokenStore } from './tokens/token-store.js';
 
@@ -19,5 +20,6 @@ export interface Stores {
   /** Front history imports: their plans and how far they got. */
   importJobs: ImportJobStore;
   logSubscriptions: LogSubscriptionStore;
+  preferences: PreferencesStore;
   close(): Promise<void>;
 }

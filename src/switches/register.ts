@@ -24,6 +24,25 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
+/** What a switch needs: who, by ID (guards) and UUID (the write), named in refusals. */
+export type SwitchMember = Pick<Member, 'id' | 'uuid' | 'name'>;
+
+/**
+ * The guards a backdated switch meets before it is written (or before a prompt offers it): not in
+ * the future, not before the system, not at the latest switch's instant, no repeats, and not the
+ * current fronters again when it becomes the latest. Says whether it becomes the latest.
+ */
+export async function checkBackdatedSwitch(services: Services, userId: string, auth: OwnSystemAuth, members: readonly SwitchMember[], at: Date, now = new Date()): Promise<{ becameLatest: boolean }> {
+  const names = Object.fromEntries(members.map((member) => [member.id, member.name]));
+  const [latest, notBefore] = await Promise.all([services.pluralkit.getFronters('@me', { token: auth.token }), earliestSwitchTime(services, userId, auth, at)]);
+  const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latest ? new Date(latest.timestamp) : null, notBefore });
+  if (!timeCheck.ok) throw timeCheck.refusal;
+  const becameLatest = !latest || at.getTime() > Date.parse(latest.timestamp);
+  const check = checkSwitchMembers(members.map((member) => member.id), { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, names });
+  if (!check.ok) throw check.refusal;
+  return { becameLatest };
+}
+
 /**
  * Registers a switch (members in order; empty = switch-out), now or at `at`. A switch "now" is one
  * request: PluralKit itself refuses one identical to the current fronters (40004), and that answer
@@ -34,20 +53,16 @@ export async function registerSwitch(
   services: Services,
   userId: string,
   auth: OwnSystemAuth,
-  members: readonly Member[],
+  members: readonly SwitchMember[],
   at: Date | undefined,
-  now = new Date(),
+  /** `checked`: what `checkBackdatedSwitch` said just now, so its reads are not made twice. */
+  options: { now?: Date; checked?: { becameLatest: boolean } } = {},
 ): Promise<RegisteredSwitch> {
   const names = Object.fromEntries(members.map((member) => [member.id, member.name]));
   const ids = members.map((member) => member.id);
   let becameLatest = true;
   if (at) {
-    const [latest, notBefore] = await Promise.all([services.pluralkit.getFronters('@me', { token: auth.token }), earliestSwitchTime(services, userId, auth, at)]);
-    const timeCheck = checkSwitchTime(at, { now, latestSwitchAt: latest ? new Date(latest.timestamp) : null, notBefore });
-    if (!timeCheck.ok) throw timeCheck.refusal;
-    becameLatest = !latest || at.getTime() > Date.parse(latest.timestamp);
-    const check = checkSwitchMembers(ids, { currentFronterIds: becameLatest && latest ? latest.members.map((m) => m.id) : null, names });
-    if (!check.ok) throw check.refusal;
+    ({ becameLatest } = options.checked ?? (await checkBackdatedSwitch(services, userId, auth, members, at, options.now)));
   } else {
     const check = checkSwitchMembers(ids, { currentFronterIds: null, names });
     if (!check.ok) throw check.refusal;

@@ -1,6 +1,6 @@
 import type { SystemSettingsView } from '../pluralkit/models.js';
 import type { Services } from '../services.js';
-import { resolveReadTarget } from '../access/read-target.js';
+import { resolveReadTarget, type SystemNaming } from '../access/read-target.js';
 import { storedTokenFor } from '../access/stored-token.js';
 import { DEFAULT_NAME_FORMAT } from './settings-catalogue.js';
 
@@ -8,7 +8,8 @@ export interface SettingsView {
   settings: SystemSettingsView;
   /** Read with the owner's token: every setting. */
   owner: boolean;
-  label: string;
+  /** The system as the reply names it; null for the owner's own view ("your system", only to them). */
+  naming: SystemNaming | null;
 }
 
 /**
@@ -18,8 +19,9 @@ export interface SettingsView {
 export async function loadSettings(services: Services, userId: string, options: { user?: string | undefined; system?: string | undefined }): Promise<SettingsView> {
   const target = await resolveReadTarget(services, userId, options);
   const stored = target.ownSystem ? await storedTokenFor(services, userId) : null;
-  if (stored) return { settings: await services.pluralkit.getSystemSettings('@me', { token: stored.token }), owner: true, label: target.label };
-  return { settings: await services.pluralkit.getSystemSettings(target.systemRef), owner: false, label: target.label };
+  if (stored) return { settings: await services.pluralkit.getSystemSettings('@me', { token: stored.token }), owner: true, naming: null };
+  const [settings, naming] = await Promise.all([services.pluralkit.getSystemSettings(target.systemRef), target.naming()]);
+  return { settings, owner: false, naming };
 }
 
 /**

@@ -31,21 +31,21 @@ describe('command definitions stay within what Discord accepts', () => {
     }
   });
 
-  it('/member and /group offer every subcommand of the spec, and reads add only [private]', () => {
+  it('/member and /group offer every subcommand of the spec, and reads add only [private] [only_me]', () => {
     const paths = (name: string) => leaves(definitions.find((definition) => definition.name === name)!).map((leaf) => leaf.path);
     expect(paths('member')).toEqual(['list', 'view', 'create', 'edit', 'delete', 'privacy', 'groups view', 'groups add', 'groups remove', 'groups set', 'groups clear', 'server view', 'server edit']);
     expect(paths('group')).toEqual(['list', 'view', 'create', 'edit', 'delete', 'privacy', 'members view', 'members add', 'members remove', 'members set', 'members clear']);
     const member = leaves(definitions.find((definition) => definition.name === 'member')!);
     const optionNames = (path: string) => member.find((leaf) => leaf.path === path)!.options.map((option) => option.name);
-    expect(optionNames('view')).toEqual(['member', 'private']);
-    expect(optionNames('list')).toEqual(['search', 'sort', 'user', 'system', 'private']);
+    expect(optionNames('view')).toEqual(['member', 'private', 'only_me']);
+    expect(optionNames('list')).toEqual(['search', 'sort', 'user', 'system', 'private', 'only_me']);
     expect(optionNames('edit')).toEqual(['member', 'name', 'display_name', 'pronouns', 'description', 'color', 'birthday', 'avatar', 'banner', 'proxy', 'keep_proxy', 'tts', 'add_proxy', 'remove_proxy', 'clear']);
     expect(optionNames('create')).toEqual(['name', 'display_name', 'pronouns', 'description', 'color', 'birthday', 'avatar', 'banner', 'proxy']);
   });
 
   it('/help lists the new subcommands with their usage', () => {
     const help = commandModules.find((module) => module.name === 'member')!.help!({ interactions: 'gateway' });
-    expect(help.lines).toContain('`/member view <member> [private]` — A member card with its groups (public unless private: True)');
+    expect(help.lines).toContain('`/member view <member> [private] [only_me]` — A member card with its groups (public unless private: True)');
     expect(help.lines.some((line) => line.startsWith('`/member groups clear <member>`'))).toBe(true);
     expect(help.lines.some((line) => line.startsWith('`/member server edit <member>') && line.includes('servers only'))).toBe(true);
     const helpCommand = (commandModules.find((module) => module.name === 'help')!.definitions[0] as unknown as Option).options![0]!;

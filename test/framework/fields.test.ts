@@ -99,10 +99,10 @@ describe('command tables', () => {
     });
     const definition = module.definitions[0] as { options: Array<{ name: string; options: Array<{ name: string; options?: unknown[] }> }> };
     expect(definition.options.map((option) => option.name)).toEqual(['make', 'show', 'server']);
-    expect(definition.options[1]!.options.map((option) => option.name)).toEqual(['user', 'system', 'private']);
+    expect(definition.options[1]!.options.map((option) => option.name)).toEqual(['user', 'system', 'private', 'only_me']);
     expect(module.help!({ interactions: 'gateway' }).lines).toEqual([
       '`/demo make <name> [pronouns]` — Make one (needs `/token set`)',
-      '`/demo show [user|system] [private]` — Show one',
+      '`/demo show [user|system] [private] [only_me]` — Show one',
       '`/demo server view` — See it (servers only)',
     ]);
   });

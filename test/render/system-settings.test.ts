@@ -25,11 +25,13 @@ const defaults = SystemSettingsSchema.parse({
   description_templates: [],
 });
 
+const OWN = { name: 'Willow', id: 'wilgrv', accountId: null, ref: '@me' };
+
 describe('renderSettings', () => {
   it("marks nothing on PluralKit's defaults, and every changed setting with 🔷", () => {
-    const plain = renderSettings(defaults, { label: 'your system', owner: true, now: NOW });
+    const plain = renderSettings(defaults, { system: OWN, owner: true, now: NOW });
     expect(plain.description).not.toContain('🔷');
-    const changed = renderSettings({ ...defaults, timezone: 'Europe/Berlin', latch_timeout: 0, hid_list_padding: 'left', description_templates: ['a'] }, { label: 'your system', owner: true, now: NOW });
+    const changed = renderSettings({ ...defaults, timezone: 'Europe/Berlin', latch_timeout: 0, hid_list_padding: 'left', description_templates: ['a'] }, { system: OWN, owner: true, now: NOW });
     const lines = changed.description!.split('\n');
     expect(lines[0]).toBe('🔷 **Time zone:** Europe/Berlin (14:00 there now, UTC+2) — how the times you type and see are read · `timezone`');
     expect(lines.filter((line) => line.startsWith('🔷'))).toHaveLength(4);
@@ -40,7 +42,7 @@ describe('renderSettings', () => {
   it('lists each catalogued setting once; the public view shows only the public ones and no options', () => {
     expect(new Set(SETTINGS.map((spec) => spec.key)).size).toBe(SETTINGS.length);
     const publicView = PublicSystemSettingsSchema.parse(publicSystemSettings(defaults));
-    const embed = renderSettings(publicView, { label: 'system `abcde`', owner: false, now: NOW });
+    const embed = renderSettings(publicView, { system: { name: null, id: 'abcde', accountId: null, ref: 'abcde' }, owner: false, now: NOW });
     expect(embed.title).toBe('Public settings of system `abcde`');
     expect(embed.description!.split('\n')).toHaveLength(Object.keys(publicView).length);
     expect(embed.description).not.toMatch(/ · `/);

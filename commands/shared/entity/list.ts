@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { refuse } from '../../../src/core/refusal.js';
 import type { EntityKind } from '../../../src/entities/kinds.js';
 import { loadList, searchList, sortList, sortsFor } from '../../../src/entities/list.js';
-import { LIST_PAGE_SIZE, renderEntityList } from '../../../src/render/entity-list.js';
+import { entityListPrivateText, LIST_PAGE_SIZE, renderEntityList } from '../../../src/render/entity-list.js';
+import { systemHeadingName } from '../../../src/render/system.js';
 import { safeName } from '../../../src/text/markdown.js';
 import { resolveForRead } from '../../../src/access/own-system.js';
 import { subcommand, type Subcommand } from '../../../src/framework/command-table.js';
@@ -69,15 +70,13 @@ export function listSubcommand(command: EntityCommandKind, listPager: Pager<List
     },
     async run(ctx, args) {
       const { target } = ctx;
-      const label = target.label.charAt(0).toUpperCase() + target.label.slice(1);
+      const label = systemHeadingName(await target.naming());
       await listPager.open(ctx, {
         from: 'system',
         ref: target.systemRef,
         owner: target.token !== undefined,
-        heading: `${title(kind)}s of ${target.label}`,
-        refusal: target.ownSystem
-          ? `Your ${kind.name} list is private, so it is not shown where others can see it. Add \`private: True\` to see it yourself.`
-          : `${label} keeps its ${kind.name} list private.`,
+        heading: `${title(kind)}s of ${label}`,
+        refusal: entityListPrivateText(kind.name, label, target),
         search: args.search,
         sort: args.sort ?? 'name',
       });

@@ -8,7 +8,7 @@ import type { EntityCommandKind } from './kinds.js';
 
 /**
  * `/member view`, `/group view`: one card, public (PluralKit's public view) unless `private: True`
- * on the caller's own entity. Another system's entity is looked up by its ID. At most two requests.
+ * on the caller's own entity. Another system's entity is looked up by its ID. At most three requests (the system's name too).
  */
 export function viewSubcommand<E extends Entity, X = undefined>(
   command: EntityCommandKind<E>,

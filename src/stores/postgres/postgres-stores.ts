@@ -4,6 +4,7 @@ import { INTERACTION_STATE_POSTGRES_SCHEMA, PostgresInteractionStateStore } from
 import { LOG_SUBSCRIPTIONS_POSTGRES_SCHEMA, PostgresLogSubscriptionStore } from '../log-subscriptions/postgres.js';
 import { PostgresRegistrationStore, REGISTRATION_POSTGRES_SCHEMA } from '../registration/postgres.js';
 import { IMPORT_JOBS_POSTGRES_SCHEMA, PostgresImportJobStore } from '../import-jobs/postgres.js';
+import { PREFERENCES_POSTGRES_SCHEMA, PostgresPreferencesStore } from '../preferences/postgres.js';
 import type { Stores } from '../stores.js';
 import { PostgresTokenStore, TOKENS_POSTGRES_SCHEMA } from '../tokens/postgres.js';
 import { migratePostgres, type PostgresSchema } from './migrations.js';
@@ -17,6 +18,7 @@ export const POSTGRES_SCHEMAS: readonly PostgresSchema[] = [
   HANDLED_INTERACTIONS_POSTGRES_SCHEMA,
   IMPORT_JOBS_POSTGRES_SCHEMA,
   LOG_SUBSCRIPTIONS_POSTGRES_SCHEMA,
+  PREFERENCES_POSTGRES_SCHEMA,
 ];
 
 export class PostgresStores implements Stores {
@@ -27,6 +29,7 @@ export class PostgresStores implements Stores {
   readonly handledInteractions: PostgresHandledInteractionStore;
   readonly importJobs: PostgresImportJobStore;
   readonly logSubscriptions: PostgresLogSubscriptionStore;
+  readonly preferences: PostgresPreferencesStore;
   private closed = false;
 
   /** `pool` reaches a migrated database. */
@@ -41,6 +44,7 @@ export class PostgresStores implements Stores {
     this.handledInteractions = new PostgresHandledInteractionStore(pool, now);
     this.importJobs = new PostgresImportJobStore(pool, now);
     this.logSubscriptions = new PostgresLogSubscriptionStore(pool);
+    this.preferences = new PostgresPreferencesStore(pool);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { INTERACTION_STATE_SQLITE_SCHEMA, SqliteInteractionStateStore } from '..
 import { LOG_SUBSCRIPTIONS_SQLITE_SCHEMA, SqliteLogSubscriptionStore } from '../log-subscriptions/sqlite.js';
 import { REGISTRATION_SQLITE_SCHEMA, SqliteRegistrationStore } from '../registration/sqlite.js';
 import { IMPORT_JOBS_SQLITE_SCHEMA, SqliteImportJobStore } from '../import-jobs/sqlite.js';
+import { PREFERENCES_SQLITE_SCHEMA, SqlitePreferencesStore } from '../preferences/sqlite.js';
 import type { Stores } from '../stores.js';
 import { SqliteTokenStore, TOKENS_SQLITE_SCHEMA } from '../tokens/sqlite.js';
 import { openSqliteFile } from './database.js';
@@ -17,6 +18,7 @@ export const SQLITE_SCHEMAS: readonly SqliteSchema[] = [
   HANDLED_INTERACTIONS_SQLITE_SCHEMA,
   IMPORT_JOBS_SQLITE_SCHEMA,
   LOG_SUBSCRIPTIONS_SQLITE_SCHEMA,
+  PREFERENCES_SQLITE_SCHEMA,
 ];
 
 export class SqliteStores implements Stores {
@@ -27,6 +29,7 @@ export class SqliteStores implements Stores {
   readonly handledInteractions: SqliteHandledInteractionStore;
   readonly importJobs: SqliteImportJobStore;
   readonly logSubscriptions: SqliteLogSubscriptionStore;
+  readonly preferences: SqlitePreferencesStore;
 
   /** `db` is migrated already. */
   constructor(
@@ -40,6 +43,7 @@ export class SqliteStores implements Stores {
     this.handledInteractions = new SqliteHandledInteractionStore(db, now);
     this.importJobs = new SqliteImportJobStore(db, now);
     this.logSubscriptions = new SqliteLogSubscriptionStore(db);
+    this.preferences = new SqlitePreferencesStore(db);
   }
 
   async close(): Promise<void> {

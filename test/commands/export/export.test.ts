@@ -33,7 +33,7 @@ describe('/export fronts', () => {
     const handle = w.start('export', 'fronts');
     const reply = await handle.finalMessage();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(messageText(reply)).toMatch(/Front history of your system \(as you see it\), range all: 4 switches/);
+    expect(messageText(reply)).toMatch(/Front history of Export System \(`\w+`\) \(as you see it\), range all: 4 switches/);
     const [file] = uploadsOf(handle);
     expect(file!.name).toBe('fronts.csv');
     const lines = file!.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
@@ -59,7 +59,7 @@ describe('/export fronts', () => {
   it('exports another system’s public view: a private name is shown as PluralKit shows it publicly', async () => {
     const handle = w.start('export', 'fronts', { system: w.system.id }, { user: STRANGER });
     const reply = await handle.finalMessage();
-    expect(messageText(reply)).toMatch(/Front history of system `\w+` \(PluralKit's public view\)/);
+    expect(messageText(reply)).toMatch(/Front history of Export System \(`\w+`\) \(PluralKit's public view\)/);
     const csv = uploadsOf(handle)[0]!.bytes.toString('utf8');
     expect(csv).not.toContain('Hidden Hal');
     expect(csv).toContain(`${ids.alex};${ids.hidden},Alex ✨;H.,`);
@@ -71,7 +71,7 @@ describe('/export fronts', () => {
     const refused = await w.run('export', 'fronts', { system: secret.id }, { user: STRANGER });
     expect(messageText(refused)).toMatch(/keeps its front history private/);
     const empty = await w.run('export', 'fronts', { range: '24h' });
-    expect(messageText(empty)).toMatch(/no front history of your system in this range/);
+    expect(messageText(empty)).toMatch(/no front history of Export System \(`\w+`\) in this range/);
   });
 
   it('splits a history too large for one attachment into complete files', async () => {

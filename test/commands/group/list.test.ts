@@ -17,10 +17,10 @@ describe('/group list', () => {
 
   afterAll(() => w.stop());
 
-  it('is public by default with member counts as the public sees them, in one request', async () => {
+  it('is public by default with member counts as the public sees them, in one request and one for the system\'s name', async () => {
     const { reply, requests } = await w.counted('group', 'list');
-    expect(requests).toEqual([`GET /systems/${w.system.id}/groups`]);
-    expect(w.h.pluralkit.requests.at(-1)!.query).toEqual({ with_members: 'true' });
+    expect(requests.sort()).toEqual([`GET /systems/${w.system.id}`, `GET /systems/${w.system.id}/groups`]);
+    expect(w.h.pluralkit.requests.find((request) => request.path.endsWith('/groups'))!.query).toEqual({ with_members: 'true' });
     expect(reply.flags & EPHEMERAL).toBe(0);
     const lines = (reply.embeds[0].description as string).split('\n');
     // Hidden members are not counted; a private member list (PluralKit sends []) shows no count rather than 0.

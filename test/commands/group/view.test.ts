@@ -17,12 +17,12 @@ describe('/group view', () => {
 
   afterAll(() => w.stop());
 
-  it('shows the public view with the member count and 20 names, in at most two requests', async () => {
+  it("shows the public view with the member count and 20 names, in at most three requests (group, members, its system's name)", async () => {
     const { reply, requests } = await w.counted('group', 'view', { group: 'the crew' });
-    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(requests.length).toBeLessThanOrEqual(3);
     expect(reply.flags & EPHEMERAL).toBe(0);
     const embed = reply.embeds[0] as Embed;
-    expect(embed.author.name).toBe('Crew');
+    expect(embed.author.name).toBe('Crew (Test System)');
     expect(embed.color).toBe(0x00ff00);
     const members = embed.fields.find((field) => field.name.startsWith('Members'))!;
     expect(members.name).toBe('Members (23)');

@@ -21,7 +21,9 @@ describe('/member list', () => {
     expect(reply.flags & EPHEMERAL).toBe(0);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     const text = messageText(reply);
-    expect(text).toContain('Members of your system');
+    // A public reply names whose list it is, never "your system".
+    expect(text).toContain(`Members of Listed (\`${w.system.id}\`)`);
+    expect(text).not.toMatch(/your system/i);
     expect(text).toMatch(/\[`[a-z]{6}`\] \*\*Alice\*\* \(`a:text`\)/);
     // Name privacy shows the display name; hidden members are left out.
     expect(text).toContain('**C.**');
@@ -77,7 +79,7 @@ describe('/member list', () => {
     const closed = w.h.pluralkit.seedSystem({ name: 'Closed', privacy: { member_list_privacy: 'private' } });
     const refused = await w.run('member', 'list', { system: closed.id }, { user: STRANGER });
     expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(messageText(refused)).toMatch(new RegExp(`System \`${closed.id}\` keeps its member list private`));
+    expect(messageText(refused)).toMatch(new RegExp(`Closed \\(\`${closed.id}\`\\) keeps its member list private`));
     const nosy = await w.run('member', 'list', { system: other.id, private: true });
     expect(messageText(nosy)).toMatch(/only works for your own system/);
   });
@@ -92,8 +94,8 @@ describe('/member list', () => {
     expect(messageText(await w.run('member', 'list', { private: true }))).toContain('Alice');
   });
 
-  it('costs one request a page publicly, none for a warm private view', async () => {
-    expect(await w.requestsDuring(() => w.run('member', 'list', { system: w.system.id }, { user: STRANGER }))).toEqual([`GET /systems/${w.system.id}/members`]);
+  it('costs one request a page publicly (the first page one more, for the system\'s name), none for a warm private view', async () => {
+    expect((await w.requestsDuring(() => w.run('member', 'list', { system: w.system.id }, { user: STRANGER }))).sort()).toEqual([`GET /systems/${w.system.id}`, `GET /systems/${w.system.id}/members`]);
     await w.run('member', 'list', { private: true });
     expect(await w.requestsDuring(() => w.run('member', 'list', { private: true }))).toEqual([]);
     expect(OWNER.id).toBeDefined();

@@ -31,14 +31,15 @@ describe('/member view', () => {
 
   afterAll(() => w.stop());
 
-  it("is public by default and shows PluralKit's public view, groups sorted by name, in two requests plus one for last fronted", async () => {
+  it("is public by default and shows PluralKit's public view, groups sorted by name, in three requests (member, groups, its system's name) plus one for last fronted", async () => {
     const { reply, requests } = await w.counted('member', 'view', { member: 'ally' });
     // The card itself: member + groups; "last fronted" reads one page of front history (cached).
-    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(requests.length).toBeLessThanOrEqual(4);
     expect(reply.flags & EPHEMERAL).toBe(0);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     const embed = reply.embeds[0] as Embed;
-    expect(embed.author.name).toBe('Alice');
+    // Named with its system, as PluralKit's card is: "Alice (Test System)".
+    expect(embed.author.name).toBe('Alice (Test System)');
     expect(fieldNames(embed)).toEqual(['Display Name', 'Birthday', 'Last fronted', 'Message Count', 'Color', 'Groups (2)', 'Description']);
     expect(embed.fields.find((field) => field.name === 'Last fronted')!.value).toBe('Not in the last 30 days');
     expect(messageText(reply)).toContain('Jul 04');
@@ -50,9 +51,9 @@ describe('/member view', () => {
     expect(embed.image?.url).toBe('https://cdn.example/b.png');
   });
 
-  it('reads the card in two requests when the member list is warm, and front history only once for repeated views (then only its newest switch, to check it is still public)', async () => {
+  it('reads the card in three requests when the member list is warm, and front history only once for repeated views (then only its newest switch, to check it is still public)', async () => {
     const requests = await w.requestsDuring(() => w.run('member', 'view', { member: 'Alice' }));
-    expect(requests.sort()).toEqual([`GET /members/${alice.uuid}`, `GET /members/${alice.uuid}/groups`, `GET /systems/${w.system.id}/switches`]);
+    expect(requests.sort()).toEqual([`GET /members/${alice.uuid}`, `GET /members/${alice.uuid}/groups`, `GET /systems/${w.system.id}`, `GET /systems/${w.system.id}/switches`]);
   });
 
   it('private: True is the owner view, ephemeral, with proxy tags in code and hidden groups', async () => {

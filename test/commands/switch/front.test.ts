@@ -128,10 +128,11 @@ describe('front tracking (in-process)', () => {
     expect(await latest()).toEqual(before);
   });
 
-  it('/switch new with `at` reads the time in the system time zone and adds an earlier switch to the history', async () => {
-    const reply = await slash('new', { members: 'Carol', at: '30m' });
-    expect(messageText(reply)).toMatch(/Switch registered/);
-    expect(messageText(reply)).toMatch(/front history/);
+  it('/switch new with `at` reads the time in the system time zone and adds an earlier switch to the history once confirmed', async () => {
+    const prompt = await slash('new', { members: 'Carol', at: '30m' });
+    expect(messageText(prompt)).toMatch(/earlier than your latest switch/);
+    const reply = await world.discord.button({ customId: buttonId(prompt, 'Add to front history'), user: OWNER, guildId: GUILD }).finalMessage();
+    expect(messageText(reply)).toMatch(/Added to your front history: \*\*Carol\*\*/);
     const response = await fetch(`${world.pluralkit.url}/systems/${own.id}/switches?limit=5`, { headers: { authorization: own.token!, 'user-agent': 'test' } });
     const entries = (await response.json()) as Array<{ timestamp: string; members: string[] }>;
     const entry = entries.find((e) => e.members.length === 1 && e.members[0] === carol.id)!;

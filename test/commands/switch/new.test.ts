@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.js';
-import { connectToken, EPHEMERAL, messageText } from '../../support/messages.js';
+import { buttonId, connectToken, EPHEMERAL, messageText } from '../../support/messages.js';
 
 const OWNER = { id: '233000000000000001', username: 'owner' };
 const GUILD = '333000000000000001';
@@ -18,6 +18,7 @@ describe('/switch new and out (in-process)', () => {
     const response = await fetch(`${h.pluralkit.url}/systems/${system.id}/switches`, { headers: { authorization: system.token!, 'user-agent': 'test' } });
     return (await response.json()) as Array<{ timestamp: string; members: string[] }>;
   };
+  const press = (message: Parameters<typeof buttonId>[0], label: string) => h.discord.button({ customId: buttonId(message, label), user: OWNER, guildId: GUILD }).finalMessage();
   const writes = () => h.pluralkit.requests.filter((request) => request.method !== 'GET');
 
   beforeAll(async () => {
@@ -64,12 +65,37 @@ describe('/switch new and out (in-process)', () => {
     expect(writes()).toEqual([]);
   });
 
-  it('a backdated switch goes into the history and says so', async () => {
-    const reply = await newSwitch({ members: 'Bob', at: '3d' });
-    expect(messageText(reply)).toMatch(/added to your front history/);
+  it('a backdated switch asks first, naming where it lands, and then says what is true', async () => {
+    const prompt = await newSwitch({ members: 'Bob', at: '3d' });
+    expect(prompt.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const text = messageText(prompt);
+    expect(text).toMatch(/earlier than your latest switch, so this does not change who is fronting now/);
+    // The history holds only Alice's switch (now): Bob lands before it, as the first switch.
+    expect(text).toMatch(/adds \*\*Bob\*\* to your front history before \*\*Alice\*\* \(<t:\d+:f>/);
+    expect(text).not.toMatch(/Current fronter/);
+    expect(writes()).toEqual([]);
+    const done = await press(prompt, 'Add to front history');
+    expect(messageText(done)).toMatch(/^✅ Added to your front history: \*\*Bob\*\* from <t:\d+:f>.*who is fronting now did not change/);
+    expect(messageText(done)).not.toMatch(/Current fronter/);
     const all = await switches();
     expect(all[0]!.members).toEqual([alice.id]);
     expect(all[1]!.members).toEqual([bob.id]);
+  });
+
+  it('a backdated switch between two names both, and Cancel writes nothing', async () => {
+    const prompt = await newSwitch({ members: 'Alice, Bob', at: '1d' });
+    expect(messageText(prompt)).toMatch(/between \*\*Bob\*\* \(<t:\d+:f>.*\) and \*\*Alice\*\* \(<t:\d+:f>.*\), cutting the earlier one short/);
+    await press(prompt, 'Cancel');
+    expect(writes()).toEqual([]);
+    expect((await switches()).length).toBe(2);
+  });
+
+  it('a backdated prompt whose place in the history changed meanwhile is refused at the press', async () => {
+    const prompt = await newSwitch({ members: 'Alice, Bob', at: '1d' });
+    h.pluralkit.seedSwitch(system.id, { timestamp: new Date(Date.now() - 2 * DAY), members: [alice.id] });
+    const refused = await press(prompt, 'Add to front history');
+    expect(messageText(refused)).toMatch(/changed since this prompt was shown/);
+    expect(writes()).toEqual([]);
   });
 
   it('/switch out registers a switch-out', async () => {
@@ -80,7 +106,7 @@ describe('/switch new and out (in-process)', () => {
 
   it('an imported history older than the system lets a switch go back that far too', async () => {
     h.pluralkit.seedSwitch(system.id, { timestamp: new Date(Date.now() - 450 * DAY), members: [alice.id] });
-    const reply = await newSwitch({ members: 'Bob', at: new Date(Date.now() - 420 * DAY).toISOString() });
-    expect(messageText(reply)).toMatch(/Switch registered/);
+    const prompt = await newSwitch({ members: 'Bob', at: new Date(Date.now() - 420 * DAY).toISOString() });
+    expect(messageText(await press(prompt, 'Add to front history'))).toMatch(/Added to your front history/);
   });
 });

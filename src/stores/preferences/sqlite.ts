@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+import { sqliteCall } from '../sqlite/faults.js';
+import type { SqliteSchema } from '../sqlite/migrations.js';
+import type { Preferences, PreferencesStore } from './preferences-store.js';
+import { toPreferences } from './rows.js';
+
+export const PREFERENCES_SQLITE_SCHEMA: SqliteSchema = {
+  store: 'preferences',
+  migrations: ['CREATE TABLE user_preferences (user_id TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;'],
+};
+
+export class SqlitePreferencesStore implements PreferencesStore {
+  constructor(private readonly db: Database.Database) {}
+
+  get(userId: string): Promise<Preferences | undefined> {
+    return sqliteCall(() => toPreferences(userId, this.db.prepare('SELECT value FROM user_preferences WHERE user_id = ?').get(userId)));
+  }
+
+  set(userId: string, preferences: Preferences): Promise<void> {
+    return sqliteCall(() => {
+      this.db
+        .prepare('INSERT INTO user_preferences (user_id, value) VALUES (?, ?) ON CONFLICT(user_id) DO UPDATE SET value = excluded.value')
+        .run(userId, JSON.stringify(preferences));
+    });
+  }
+
+  forgetUser(userId: string): Promise<void> {
+    return sqliteCall(() => {
+      this.db.prepare('DELETE FROM user_preferences WHERE user_id = ?').run(userId);
+    });
+  }
+}
