@@ -1,3 +1,4 @@
+import { Refusal, refuse } from '../core/refusal.js';
 import { UserFacingError } from '../core/user-facing-error.js';
 import type { Group, Member } from '../pluralkit/models.js';
 import { normalizeEntityRef } from '../pluralkit/refs.js';
@@ -39,17 +40,17 @@ async function withRefreshOnMiss<L extends OwnList, R extends { ok: boolean }>(
   return { ...attempt(await listOf(services, list, userId, auth), options), fresh: true };
 }
 
-/** PluralKit answers 30006/30007 for another system's ID; we know it before asking. */
-function notOwnHint(list: OwnList, input: string, message: string): string {
+/** PluralKit answers 30006/30007 for another system's ID; we know it before asking, and say so beside the miss. */
+function notOwn(list: OwnList, input: string, message: string): Error {
   const id = normalizeEntityRef(input);
-  if (id === null || /Did you mean/.test(message)) return message;
-  return `${message} If \`${id}\` is another system's ${KIND[list]}: you can only change your own ${list} (look theirs up with \`/${KIND[list]} view\`).`;
+  if (id === null || /Did you mean/.test(message)) return new UserFacingError(message);
+  return new Refusal('entity.not-own', { kind: KIND[list], id, miss: message });
 }
 
 /** One member or group of the caller's own system, by name, display name, short ID or UUID. */
 export async function resolveOwn<L extends OwnList>(services: Services, list: L, userId: string, auth: OwnSystemAuth, input: string): Promise<Lists[L]> {
   const result = await withRefreshOnMiss(services, list, userId, auth, (entities, options) => resolveEntity(input, entities, KIND[list], options));
-  if (!result.ok) throw new UserFacingError(notOwnHint(list, input, result.message));
+  if (!result.ok) throw notOwn(list, input, result.message);
   return result.entity;
 }
 
@@ -74,8 +75,8 @@ export interface ViewReference<E = Member | Group> {
   entity?: E;
   /** Whether that list was read from PluralKit during this call (so it is as fresh as a new read). */
   fresh?: boolean;
-  /** For an ID-shaped input not in the caller's own list: what that miss said (suggestions), should the ID be unknown too. */
-  ownMiss?: string;
+  /** For an ID-shaped input not in the caller's own list: what that miss said (suggestions), should the ID be unknown too; null when there is no own system to look in. */
+  ownMiss?: string | null;
 }
 
 /**
@@ -91,9 +92,8 @@ export async function referenceForView<L extends OwnList>(services: Services, li
     if (direct === null) throw new UserFacingError(result.message);
     return { ref: direct, own: false, ownMiss: result.message };
   }
-  const unknownSystem = `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${KIND[list]}'s 5–6 letter ID (or UUID) to look up any system's.`;
-  if (direct === null) throw new UserFacingError(unknownSystem);
-  return { ref: direct, own: false, ownMiss: unknownSystem };
+  if (direct === null) refuse('entity.names-need-own-system', { kind: KIND[list] });
+  return { ref: direct, own: false, ownMiss: null };
 }
 
 export interface ReadReference<E = Member | Group> extends ViewReference<E> {
@@ -109,11 +109,7 @@ export async function resolveForRead<L extends OwnList>(services: Services, list
   const stored = await storedTokenFor(services, userId);
   const view = await referenceForView(services, list, userId, stored, input);
   if (privateView && !view.own) {
-    throw new UserFacingError(
-      stored
-        ? `\`private: True\` only works for your own ${list}: you can't see another system's private information.`
-        : '`private: True` shows your own private data; run `/token set` first to connect your system.',
-    );
+    refuse('read.private-not-yours', { connected: stored !== null, of: list });
   }
   return { ...view, token: privateView ? stored!.token : undefined };
 }

@@ -1,5 +1,4 @@
 import { Refusal, refuse } from '../core/refusal.js';
-import { UserFacingError } from '../core/user-facing-error.js';
 import { readVisibility, type Visibility } from '../core/visibility.js';
 import { hasCode, PkErrorCode } from '../pluralkit/errors.js';
 import { normalizeSystemRef } from '../pluralkit/refs.js';
@@ -51,7 +50,7 @@ export interface ReadTarget {
  * up by their Discord account, as `user: @me` would.
  */
 export async function resolveReadTarget(services: Services, callerId: string, options: ReadTargetOptions): Promise<ReadTarget> {
-  if (options.user && options.system) throw new UserFacingError('Give either `user` or `system`, not both.');
+  if (options.user && options.system) refuse('read.user-and-system', {});
   const stored = await storedSystemFor(services, callerId);
   const privateView = options.private === true;
 
@@ -61,9 +60,7 @@ export async function resolveReadTarget(services: Services, callerId: string, op
   if (options.system) {
     const ref = normalizeSystemRef(options.system);
     if (!ref) {
-      throw new UserFacingError(
-        `\`${options.system.slice(0, 40)}\` is not a system ID. Use a 5–6 letter ID like \`abcdef\` (or \`abc-def\`), a UUID, or the \`user\` option.`,
-      );
+      refuse('read.not-a-system-id', { input: options.system });
     }
     publicRef = ref;
     ownSystem = stored !== null && (ref === stored.systemId || ref === stored.systemUuid);

@@ -73,6 +73,7 @@ interface Holdings {
   keyCheck: boolean;
   states: number;
   logs: number;
+  preferences: number;
 }
 
 async function holdings(stores: Stores): Promise<Holdings> {
@@ -81,11 +82,12 @@ async function holdings(stores: Stores): Promise<Holdings> {
     keyCheck: (await stores.tokens.keyCheck()) !== undefined,
     states: (await stores.interactionState.snapshot()).length,
     logs: (await stores.logSubscriptions.snapshot()).length,
+    preferences: (await stores.preferences.snapshot()).length,
   };
 }
 
-const describeHoldings = (held: Pick<Holdings, 'tokens' | 'states' | 'logs'>): string =>
-  `${plural(held.tokens, 'stored token')}, ${plural(held.states, 'prompt/pager/form state')} and ${plural(held.logs, 'front log')}`;
+const describeHoldings = (held: Omit<Holdings, 'keyCheck'>): string =>
+  `${plural(held.tokens, 'stored token')}, ${plural(held.states, 'prompt/pager/form state')}, ${plural(held.logs, 'front log')} and ${plural(held.preferences, 'preference record')}`;
 
 async function migrate(io: MigrateDbIo): Promise<void> {
   const options = parseOptions(io.args);
@@ -101,7 +103,7 @@ async function migrate(io: MigrateDbIo): Promise<void> {
     const destination = await openPostgresStores(options.to);
     try {
       const existing = await holdings(destination);
-      if (existing.tokens > 0 || existing.keyCheck || existing.states > 0 || existing.logs > 0) {
+      if (existing.tokens > 0 || existing.keyCheck || existing.states > 0 || existing.logs > 0 || existing.preferences > 0) {
         if (!options.force) {
           throw new CliFailure(
             `${target} already holds ${describeHoldings(existing)}${existing.keyCheck ? ' and a token key check' : ''}; nothing was copied. Run again with --force to replace what it holds with the SQLite database's.`,
@@ -112,14 +114,17 @@ async function migrate(io: MigrateDbIo): Promise<void> {
       const tokens = await source.tokens.snapshot();
       const states = await source.interactionState.snapshot();
       const logs = await source.logSubscriptions.snapshot();
+      const preferences = await source.preferences.snapshot();
       await destination.tokens.restore(tokens);
       await destination.interactionState.restore(states);
       await destination.logSubscriptions.restore(logs);
+      await destination.preferences.restore(preferences);
 
       const copied = await holdings(destination);
-      if (copied.tokens !== tokens.tokens.length || copied.states !== states.length || copied.logs !== logs.length) {
+      const sent = { tokens: tokens.tokens.length, states: states.length, logs: logs.length, preferences: preferences.length };
+      if (copied.tokens !== sent.tokens || copied.states !== sent.states || copied.logs !== sent.logs || copied.preferences !== sent.preferences) {
         throw new CliFailure(
-          `The copy does not match: ${target} holds ${describeHoldings(copied)} after copying ${describeHoldings({ tokens: tokens.tokens.length, states: states.length, logs: logs.length })}.`,
+          `The copy does not match: ${target} holds ${describeHoldings(copied)} after copying ${describeHoldings(sent)}.`,
         );
       }
       io.out(`Copied ${describeHoldings(copied)} from ${sourcePath} to ${target}; the tokens are still encrypted.`);

@@ -47,7 +47,15 @@ export interface RefusalData {
   /** The caller has no stored token, and the command changes their system or shows its private view. */
   'token.needed': { purpose: 'change' | 'show' };
   /** `private: True` on a system read that is not the caller's connected system (`connected`: they have a token at all). */
-  'read.private-not-yours': { connected: boolean };
+  'read.private-not-yours': { connected: boolean; of?: 'members' | 'groups' };
+  /** Both `user` and `system` given to a read. */
+  'read.user-and-system': Record<never, never>;
+  /** A `system` option that is no system ID (`input` as typed). */
+  'read.not-a-system-id': { input: string };
+  /** A name looked up without a connected system: only IDs reach other systems. */
+  'entity.names-need-own-system': { kind: 'member' | 'group' };
+  /** An ID that is not in the caller's own list when changing it: `miss` is the lookup's own words. */
+  'entity.not-own': { kind: 'member' | 'group'; id: string; miss: string };
   /** A read of the caller's own system without a token, and PluralKit links no system to their Discord account. */
   'system.not-linked': Record<never, never>;
   /** An edit given a value for an option and `clear` for the same option. */
@@ -107,7 +115,7 @@ export interface RefusalData {
   /** A /stats group that belongs to another system than the one looked at. */
   'stats.group-of-another-system': Record<never, never>;
   /** An ID-shaped name missing from the caller's own list (`ownMiss`, the lookup's own words) and unknown to PluralKit too. */
-  'entity.unknown-anywhere': { kind: 'member' | 'group'; ref: string; ownMiss: string };
+  'entity.unknown-anywhere': { kind: 'member' | 'group'; ref: string; ownMiss: string | null };
   /** Creating a member or group past the system's limit (`limit` when the settings could be read). */
   'entity.limit-reached': { kind: 'member' | 'group'; limit: number | undefined };
   /** The member or group a prompt is about was deleted since the prompt. */

@@ -118,7 +118,13 @@ export const GROUPS: EntityKind<Group> = {
   async ownRelated(services, userId, auth, group) {
     const [groups, members] = await Promise.all([services.directory.ownGroups(userId, auth), services.directory.ownMembers(userId, auth)]);
     const uuids = groups.find((entry) => entry.uuid === group.uuid)?.members ?? group.members ?? [];
-    const byUuid = new Map(members.map((member) => [member.uuid, member]));
+    let byUuid = new Map(members.map((member) => [member.uuid, member]));
+    // A member made elsewhere (pk;, the dashboard) since the list was read: left out, a `set`
+    // would remove them without asking, so the list is read again.
+    if (uuids.some((uuid) => !byUuid.has(uuid))) {
+      services.directory.forget('members', userId, auth);
+      byUuid = new Map((await services.directory.ownMembers(userId, auth)).map((member) => [member.uuid, member]));
+    }
     return uuids.flatMap((uuid) => byUuid.get(uuid) ?? []);
   },
   changeRelated(services, op, ref, refs, opts) {

@@ -31,7 +31,7 @@ export async function loadCard<E extends Entity>(services: Services, kind: Entit
     ? Promise.resolve(known as E)
     : kind.get(services, read.ref, opts).catch((error: unknown) => {
       // A name that looks like an ID: say what the own list suggested, not only "not found".
-      if (read.ownMiss && hasCode(error, kind.notFoundCode)) refuse('entity.unknown-anywhere', { kind: kind.name, ref: read.ref, ownMiss: read.ownMiss });
+      if (read.ownMiss !== undefined && hasCode(error, kind.notFoundCode)) refuse('entity.unknown-anywhere', { kind: kind.name, ref: read.ref, ownMiss: read.ownMiss });
       throw error;
     });
   const [entity, related, owningName] = await Promise.all([

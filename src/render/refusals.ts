@@ -75,6 +75,10 @@ function fileProblem(problem: FileProblem): string {
   }
 }
 
+function namesNeedOwnSystem(kind: 'member' | 'group'): string {
+  return `Names are looked up in your own system, and Switchboard does not know it yet: run \`/token set\`, or give the ${kind}'s 5–6 letter ID (or UUID) to look up any system's.`;
+}
+
 /** `a`, `b` or `c`, each as code. */
 function listedOptions(options: readonly string[]): string {
   const quoted = options.map((option) => `\`${option}\``);
@@ -93,10 +97,16 @@ const WORDING: Wording = {
   'history.page-unavailable': () => PAGE_UNAVAILABLE_TEXT,
   'switch.none-yet': () => 'Your system has no switches yet. Register one with `/switch new`.',
   'switch.deleted-since': () => 'That switch was deleted since this prompt was shown, so nothing was done.',
-  'read.private-not-yours': ({ connected }) =>
+  'read.private-not-yours': ({ connected, of }) =>
     connected
-      ? "`private: True` only works for your own system: you can't see another system's private information. Add `only_me: True` to see what it shows everyone, only to you."
+      ? `\`private: True\` only works for your own ${of ?? 'system'}: you can't see another system's private information. Add \`only_me: True\` to see what it shows everyone, only to you.`
       : '`private: True` shows your own private data; run `/token set` first to connect your system. `only_me: True` shows your public data only to you without it.',
+  'read.user-and-system': () => 'Give either `user` or `system`, not both.',
+  'read.not-a-system-id': ({ input }) =>
+    `${inlineCode(input.slice(0, 40))} is not a system ID. Use a 5–6 letter ID like \`abcdef\` (or \`abc-def\`), a UUID, or the \`user\` option.`,
+  'entity.names-need-own-system': ({ kind }) => namesNeedOwnSystem(kind),
+  'entity.not-own': ({ kind, id, miss }) =>
+    `${miss} If ${inlineCode(id)} is another system's ${kind}: you can only change your own ${kind}s (look theirs up with \`/${kind} view\`).`,
   'system.not-linked': () =>
     'PluralKit has no system linked to your Discord account, so there is nothing of yours to show. Run `/token set` to connect your system (or `pk;link` your account to it), or pass `user` or `system` to look up someone else.',
   'token.needed': ({ purpose }) =>
@@ -207,7 +217,7 @@ const WORDING: Wording = {
   'stats.owner-token-gone': () => 'Your PluralKit token for this system is no longer stored, so its private stats cannot be shown. Run `/token set`.',
   'stats.group-by-id-only': () => "Another system's groups are given by their 5–6 letter ID (or UUID), not by name.",
   'stats.group-of-another-system': () => 'That group belongs to another system.',
-  'entity.unknown-anywhere': ({ kind, ref, ownMiss }) => `${ownMiss} No ${kind} anywhere has the ID ${inlineCode(ref)} either.`,
+  'entity.unknown-anywhere': ({ kind, ref, ownMiss }) => `${ownMiss ?? namesNeedOwnSystem(kind)} No ${kind} anywhere has the ID ${inlineCode(ref)} either.`,
   'entity.limit-reached': ({ kind, limit }) => {
     const count = limit === undefined ? `its ${kind} limit` : `its limit of ${limit} ${limit === 1 ? kind : `${kind}s`}`;
     return `Your system has reached ${count} on PluralKit, so no ${kind} was created. Delete one first, or ask PluralKit's staff about a higher limit.`;

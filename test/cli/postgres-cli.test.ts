@@ -67,11 +67,12 @@ describe.skipIf(!postgresAdminUrl)('operator commands on PostgreSQL', () => {
           systemUuid: SYSTEM.uuid, channelId: '400000000000000001', guildId: '300000000000000001', discordUserId: USERS[0]!, systemId: SYSTEM.id, style: 'board', privacy: 'public', delivery: 'dispatch',
           signingToken: vault.sealSecret('dispatch-signing-token', SYSTEM.uuid, fakeToken('signing')), boardMessageId: '500000000000000001', lastPosted: null, lastEventAt: 5, lastPostAt: 6, health: 'ok', createdAt: 1,
         });
+        await stores.preferences.set(USERS[2]!, { replies: 'only-me' });
         return {
           path,
           key,
           tokens,
-          snapshot: { tokens: await stores.tokens.snapshot(), states: await stores.interactionState.snapshot(), logs: await stores.logSubscriptions.snapshot() },
+          snapshot: { tokens: await stores.tokens.snapshot(), states: await stores.interactionState.snapshot(), logs: await stores.logSubscriptions.snapshot(), preferences: await stores.preferences.snapshot() },
         };
       });
     }
@@ -83,7 +84,7 @@ describe.skipIf(!postgresAdminUrl)('operator commands on PostgreSQL', () => {
       const copied = await run((io) => migrateDbCli({ ...io, args: ['--from', `sqlite:${source.path}`, '--to', url] }));
 
       expect(copied.code).toBe(0);
-      expect(copied.output).toContain(`Copied 3 stored tokens, 2 prompt/pager/form states and 1 front log from ${source.path} to PostgreSQL at 127.0.0.1:5432/`);
+      expect(copied.output).toContain(`Copied 3 stored tokens, 2 prompt/pager/form states, 1 front log and 1 preference record from ${source.path} to PostgreSQL at 127.0.0.1:5432/`);
       expect(copied.output).toContain(`TOKEN_ENCRYPTION_KEY set to the token key with key ID ${source.key.keyId}`);
       expect(copied.output).toContain(join(source.path, '..', 'switchboard.key'));
       for (const secret of ['hunter2', source.key.key.toString('base64'), ...source.tokens]) expect(copied.output).not.toContain(secret);
@@ -91,6 +92,8 @@ describe.skipIf(!postgresAdminUrl)('operator commands on PostgreSQL', () => {
         expect(await stores.tokens.snapshot()).toEqual(source.snapshot.tokens);
         expect(await stores.interactionState.snapshot()).toEqual(source.snapshot.states);
         expect(await stores.logSubscriptions.snapshot()).toEqual(source.snapshot.logs);
+        expect(await stores.preferences.get(USERS[2]!)).toEqual({ replies: 'only-me' });
+        expect(await stores.preferences.snapshot()).toEqual(source.snapshot.preferences);
         const vault = new EncryptedTokens(stores.tokens, source.key);
         await vault.assertKeyMatches();
         for (const [index, user] of USERS.entries()) expect((await vault.get(user))?.token).toBe(source.tokens[index]);
@@ -106,13 +109,13 @@ describe.skipIf(!postgresAdminUrl)('operator commands on PostgreSQL', () => {
 
       const refused = await run((io) => migrateDbCli({ ...io, args: [`--from=sqlite:${source.path}`, `--to=${url}`] }));
       expect(refused.code).toBe(1);
-      expect(refused.output).toMatch(/^migrate-db failed: PostgreSQL at .* already holds 1 stored token, 0 prompt\/pager\/form states and 0 front logs and a token key check; nothing was copied\. Run again with --force/);
+      expect(refused.output).toMatch(/^migrate-db failed: PostgreSQL at .* already holds 1 stored token, 0 prompt\/pager\/form states, 0 front logs and 0 preference records and a token key check; nothing was copied\. Run again with --force/);
       expect(refused.output.split('\n')).toHaveLength(1);
       expect(await withPostgres(url, (stores) => stores.tokens.snapshot())).toEqual(before);
 
       const forced = await run((io) => migrateDbCli({ ...io, args: ['--from', `sqlite:${source.path}`, '--to', url, '--force'] }));
       expect(forced.code).toBe(0);
-      expect(forced.output).toMatch(/Replacing what PostgreSQL at .* holds \(1 stored token, 0 prompt\/pager\/form states and 0 front logs\), as --force asks\./);
+      expect(forced.output).toMatch(/Replacing what PostgreSQL at .* holds \(1 stored token, 0 prompt\/pager\/form states, 0 front logs and 0 preference records\), as --force asks\./);
       expect(await withPostgres(url, (stores) => stores.tokens.snapshot())).toEqual(source.snapshot.tokens);
     });
 

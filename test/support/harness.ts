@@ -54,6 +54,12 @@ export interface HarnessOptions {
   app?: Omit<AppOptions, 'clock'>;
   /** Times the emulator's fault delays (a `ManualTimers` holds a delayed request until `advance`). */
   faultTimers?: DispatchTimers;
+  /**
+   * Default false: the front log's poller and daily webhook check wait on the harness clock for
+   * good, so a test stepping through the bot's other waits (`runUntil`) would wake them instead;
+   * only the front log's own tests keep them running.
+   */
+  frontLogLoops?: boolean;
 }
 
 const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -89,6 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const start = async (): Promise<RunningApp> => {
     const app = await startApp(config, logger, modules, { ...options.app, clock });
     if (transport === 'http') fakes.interactionsAt(app.httpAddress!.port);
+    if (!options.frontLogLoops) await Promise.all([app.frontLog.poller.stop(), app.frontLog.webhookHealth.stop()]);
     return app;
   };
   const harness: Harness = {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { PostgresSchema } from '../postgres/migrations.js';
-import { postgresCall } from '../postgres/pool.js';
-import type { Preferences, PreferencesStore } from './preferences-store.js';
+import { inTransaction, postgresCall } from '../postgres/pool.js';
+import type { Preferences, PreferencesStore, StoredPreferences } from './preferences-store.js';
 import { toPreferences } from './rows.js';
 
 export const PREFERENCES_POSTGRES_SCHEMA: PostgresSchema = {
@@ -25,6 +25,17 @@ export class PostgresPreferencesStore implements PreferencesStore {
   forgetUser(userId: string): Promise<void> {
     return postgresCall(async () => {
       await this.pool.query('DELETE FROM user_preferences WHERE user_id = $1', [userId]);
+    });
+  }
+
+  snapshot(): Promise<StoredPreferences[]> {
+    return postgresCall(async () => (await this.pool.query<StoredPreferences>('SELECT user_id AS "userId", value FROM user_preferences ORDER BY user_id')).rows);
+  }
+
+  restore(rows: readonly StoredPreferences[]): Promise<void> {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('DELETE FROM user_preferences');
+      for (const row of rows) await client.query('INSERT INTO user_preferences (user_id, value) VALUES ($1, $2)', [row.userId, row.value]);
     });
   }
 }

@@ -20,4 +20,14 @@ export interface PreferencesStore {
   set(userId: string, preferences: Preferences): Promise<void>;
   /** Forgets the user's preferences (they removed the app). */
   forgetUser(userId: string): Promise<void>;
+  /** Every user's preferences, as stored, for `migrate-db`. */
+  snapshot(): Promise<StoredPreferences[]>;
+  /** Replaces everything with `rows`, in one transaction. */
+  restore(rows: readonly StoredPreferences[]): Promise<void>;
+}
+
+/** One user's row as stored: the JSON value is copied as it is, never re-read. */
+export interface StoredPreferences {
+  userId: string;
+  value: string;
 }

@@ -14,7 +14,7 @@ describe('/log lifecycle', () => {
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}/pluralkit/dispatch`;
-    w = await startWorld({}, { env: { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` } });
+    w = await startWorld({}, { frontLogLoops: true, env: { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` } });
     defineLogGuild(w);
     alice = w.h.pluralkit.seedMember(w.system.id, { name: 'Alice' });
     bea = w.h.pluralkit.seedMember(w.system.id, { name: 'Bea' });

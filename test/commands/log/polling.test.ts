@@ -12,7 +12,7 @@ describe('/log by polling', () => {
   let hidden: { id: string };
 
   beforeAll(async () => {
-    w = await startWorld({}, { env: { LOG_POLL_SECONDS: '30' } });
+    w = await startWorld({}, { frontLogLoops: true, env: { LOG_POLL_SECONDS: '30' } });
     defineLogGuild(w);
     alice = w.h.pluralkit.seedMember(w.system.id, { name: 'Alice' });
     hidden = w.h.pluralkit.seedMember(w.system.id, { name: 'Secret', privacy: { visibility: 'private' } });

@@ -38,6 +38,18 @@ export function describePreferencesContract(name: string, open: (now: () => numb
       expect(await db.store.get('u2')).toEqual({ replies: 'only-me' });
     });
 
+    it('copies every user’s row as stored into another database, replacing what it held', async () => {
+      const from = await fresh();
+      const to = await fresh();
+      await from.store.set('u1', { replies: 'only-me' });
+      await from.store.set('u2', { replies: 'public' });
+      await to.store.set('u9', { replies: 'only-me' });
+      await to.store.restore(await from.store.snapshot());
+      expect(await to.store.snapshot()).toEqual(await from.store.snapshot());
+      expect(await to.store.get('u1')).toEqual({ replies: 'only-me' });
+      expect(await to.store.get('u9')).toBeUndefined();
+    });
+
     it('a value that does not read back is a corrupt record naming the user, not a default', async () => {
       const db = await fresh();
       await db.writeRaw('u3', '{"replies":"shout"}');
