@@ -1,6 +1,7 @@
 import { benchAutocomplete } from './autocomplete.js';
 import { BEFORE } from './baseline.js';
 import { benchBotInteractions } from './bot-interactions.js';
+import { benchFrontLog } from './front-log.js';
 import { benchFrontTracking } from './front-tracking.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
@@ -47,6 +48,7 @@ const benches: Array<[string, () => Promise<Record<string, number | string>>]> =
   ['Member-list cache memory: 500 users with 1,000-member systems on the real process (target: base + cache limit)', benchMemberListsMemory],
   ['HTTP interactions endpoint beside the gateway: signature check (target ≤ 0.2 ms), /fronters round trips, interactions/s with 50 in flight (target ≥ 1,500/s), RSS paced (target ≤ 75 MB), forged POSTs beside signed traffic', benchHttp],
   ['Front history import and export: read and plan 10,000 front entries (time, memory), export 10,000 switches (PluralKit requests, minimum ⌈n/100⌉ + 1; time), a confirmed import of 1,000 switches on the real bot with limits on (wall time vs the write-budget floor; 0 × 429)', benchImport],
+  ['Live front log: dispatch receiver on the real process, CREATE_MESSAGE envelopes flooded and paced at 2,000/s (target: 2,000/s ignored, p99 <= 5 ms, no memory growth), CREATE_SWITCH to post; polling: PluralKit requests per round for 1, 100 and 1,000 logs (target: none outside the own-system buckets)', benchFrontLog],
 ];
 
 const only = process.argv[2]?.toLowerCase();

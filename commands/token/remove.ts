@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subcommand } from '../../src/framework/command-table.js';
 import { confirmation, NOTHING_TO_REREAD } from '../../src/framework/confirm.js';
+import { CONFIRM_TOKEN_REMOVE_TEXT, NO_TOKEN_TO_REMOVE_TEXT, tokenRemovedMessage } from '../../src/render/token.js';
 
 const confirmRemove = confirmation({
   id: 'token.remove',
@@ -13,13 +14,8 @@ const confirmRemove = confirmation({
   async run(ctx) {
     const removed = await ctx.services.tokens.remove(ctx.userId);
     // A front log reads with this token: without it the log would only fail.
-    await ctx.services.stores.logSubscriptions.removeForUser(ctx.userId);
-    await ctx.reply.send({
-      content: removed
-        ? '✅ Your PluralKit token is forgotten. To make sure it can never be used again, send `pk;token refresh` to PluralKit.'
-        : 'There was no stored token to forget.',
-      components: [],
-    });
+    const logsEnded = await ctx.services.stores.logSubscriptions.removeForUser(ctx.userId);
+    await ctx.reply.send({ content: tokenRemovedMessage(removed, logsEnded), components: [] });
   },
 });
 
@@ -29,12 +25,12 @@ export const tokenRemove = subcommand({
   async run(ctx) {
     // Whether one is stored, not whether it opens: a damaged token can be forgotten too.
     if (!(await ctx.services.tokens.has(ctx.userId))) {
-      await ctx.reply.send({ content: 'No PluralKit token is stored for you, so there is nothing to remove.' });
+      await ctx.reply.send({ content: NO_TOKEN_TO_REMOVE_TEXT });
       return;
     }
     await confirmRemove.ask(ctx, {
       payload: {},
-      prompt: { content: '⚠️ Forget your stored PluralKit token? Switchboard will no longer be able to change your system until you set it up again.' },
+      prompt: { content: CONFIRM_TOKEN_REMOVE_TEXT },
     });
   },
 });

@@ -10,10 +10,13 @@ const JITTER = 0.1;
  * Polling, when PluralKit cannot reach the bot (no PUBLIC_URL): every interval (jittered), each
  * polled system's state is read with its owner's token (PluralKit gives a token's own system its
  * own rate-limit bucket) and posted where it changed. A log whose token PluralKit refuses is marked
- * and no longer polled (`/log view` says so).
+ * and no longer polled (`/log view` says so). With several instances, each round claims each
+ * system in the store first, so every instance's rounds together poll a system once an interval.
  */
 export class FrontLogPoller {
   private readonly repeating: Repeating;
+  /** A system polled by any instance is not polled again before the shortest jittered interval. */
+  private readonly leaseMs: number;
 
   constructor(
     private readonly services: Services,
@@ -23,6 +26,7 @@ export class FrontLogPoller {
     random: () => number = Math.random,
   ) {
     this.repeating = new Repeating(clock, intervalMs, (signal) => this.pollOnce(signal), { jitter: JITTER, random });
+    this.leaseMs = Math.floor(intervalMs * (1 - JITTER));
   }
 
   start(): void {
@@ -33,7 +37,7 @@ export class FrontLogPoller {
     return this.repeating.stop();
   }
 
-  /** One round: every polled system once, one after another. */
+  /** One round: every polled system no instance polled lately, one after another. */
   async pollOnce(signal?: AbortSignal): Promise<void> {
     let subscriptions;
     try {
@@ -44,6 +48,7 @@ export class FrontLogPoller {
     }
     for (const systemUuid of new Set(subscriptions.map((subscription) => subscription.systemUuid))) {
       if (signal?.aborted) return;
+      if (!(await this.poster.claim(`poll:${systemUuid}`, this.leaseMs))) continue;
       await this.poster.refresh(systemUuid, { corrected: false, eventAt: null });
     }
   }

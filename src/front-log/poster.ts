@@ -25,6 +25,8 @@ export interface Change {
  * token (never the event's delta: events are unordered and may be lost) and posts it to each log
  * of the system where it differs from what was posted last: a new message (`log`) or the one
  * message edited (`board`, re-posted when it was deleted); a correction edits the last post.
+ * With several instances, the first to hear of a change claims the system's wait in the store
+ * (the database they all share); the others drop the events they hear during it.
  */
 export class FrontLogPoster {
   private readonly pending = new Map<string, Change>();
@@ -38,6 +40,11 @@ export class FrontLogPoster {
     private readonly aggregateMs = DEFAULT_AGGREGATE_MS,
   ) {}
 
+  /** How many systems' changes wait here to be posted (claimed, or being claimed). */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   /** Something changed for the system: post its state once the changes settle. Returns at once. */
   notify(systemUuid: string, change: Change): void {
     const waiting = this.pending.get(systemUuid);
@@ -49,12 +56,29 @@ export class FrontLogPoster {
     if (this.stopping.signal.aborted) return;
     this.pending.set(systemUuid, { ...change });
     this.track(
-      this.clock.sleep(this.aggregateMs, this.stopping.signal).then(async () => {
+      this.claim(`post:${systemUuid}`, this.aggregateMs).then(async (ours) => {
+        // Another instance claimed this wait first: it re-reads after every event of the wait, this one's included.
+        if (!ours) return void this.pending.delete(systemUuid);
+        await this.clock.sleep(this.aggregateMs, this.stopping.signal);
         const settled = this.pending.get(systemUuid)!;
         this.pending.delete(systemUuid);
         if (!this.stopping.signal.aborted) await this.refresh(systemUuid, settled);
       }),
     );
+  }
+
+  /**
+   * Whether this instance does a piece of a system's work (`post:`, `poll:`, `webhook:` and the
+   * system's UUID) for `leaseMs`: of several instances on one database, one does it. When the
+   * store cannot answer, the work is done anyway: a change posted twice beats one never posted.
+   */
+  async claim(key: string, leaseMs: number): Promise<boolean> {
+    try {
+      return await this.services.stores.logSubscriptions.claim(key, leaseMs, Math.floor(this.clock.now()));
+    } catch (error) {
+      this.services.logger.warn({ err: error, key }, 'front log: the claim could not be recorded; doing the work here');
+      return true;
+    }
   }
 
   /** Re-reads and posts now (polling, or after the wait). Never throws: faults are logged. */

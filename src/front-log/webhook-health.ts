@@ -14,6 +14,7 @@ export const WEBHOOK_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
  */
 export class WebhookHealthCheck {
   private readonly repeating: Repeating;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly services: Services,
@@ -21,6 +22,8 @@ export class WebhookHealthCheck {
     clock: Clock,
     intervalMs = WEBHOOK_CHECK_INTERVAL_MS,
   ) {
+    // Less than the interval, so this instance's own next round is never refused by its last claim.
+    this.leaseMs = Math.floor(intervalMs * 0.9);
     this.repeating = new Repeating(clock, intervalMs, (signal) => this.checkOnce(signal));
   }
 
@@ -44,6 +47,8 @@ export class WebhookHealthCheck {
     }
     for (const systemUuid of new Set(subscriptions.map((subscription) => subscription.systemUuid))) {
       if (signal?.aborted) return;
+      // Several instances: the first round of the day checks each system; the others skip it.
+      if (!(await this.poster.claim(`webhook:${systemUuid}`, this.leaseMs))) continue;
       const theirs = subscriptions.filter((subscription) => subscription.systemUuid === systemUuid);
       const pointsHere = await this.pointsHere(theirs[0]!, ours);
       if (pointsHere === null) continue;

@@ -51,3 +51,18 @@ export const DM_REFUSED_TEXT =
   "❌ I couldn't send you a DM just now (Discord refused it). Try `/token set` again in a moment, or run `/token set` in a DM with me, where the form opens at once.";
 
 export const SETUP_DM_SENT_TEXT = '📬 Check your DMs: I sent you the next step there. Never paste your token in a server channel.';
+
+export const NO_TOKEN_TO_REMOVE_TEXT = 'No PluralKit token is stored for you, so there is nothing to remove.';
+
+export const CONFIRM_TOKEN_REMOVE_TEXT = '⚠️ Forget your stored PluralKit token? Switchboard will no longer be able to change your system until you set it up again.';
+
+/** After `/token remove`: whether a token was forgotten, and how many of the user's front logs (which read with it) were ended. */
+export function tokenRemovedMessage(removed: boolean, logsEnded: number): string {
+  const lines = [removed ? '✅ Your PluralKit token is forgotten.' : 'There was no stored token to forget.'];
+  if (logsEnded > 0) {
+    const logs = logsEnded === 1 ? 'Your front log was' : `Your ${logsEnded} front logs were`;
+    lines.push(`${logs} ended too: ${logsEnded === 1 ? 'it' : 'they'} read your fronters with this token. Run \`/log setup\` again after \`/token set\` to start logging again.`);
+  }
+  if (removed) lines.push('To make sure the token can never be used again, send `pk;token refresh` to PluralKit.');
+  return lines.join('\n');
+}

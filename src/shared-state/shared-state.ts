@@ -5,7 +5,9 @@
  * in module scope.
  *
  * Command registration needs no lock here: the registration store already claims each definition
- * change in the database every instance shares (src/stores/registration/).
+ * change in the database every instance shares (src/stores/registration/). The front log's work
+ * (posting a change, polling, the webhook check) is claimed the same way, per system, in the
+ * log-subscriptions store: a claim must hold even while Redis is away.
  */
 
 /** One GCRA bucket as the caller paces it: a request every `intervalMs`, up to `toleranceMs` ahead. */

@@ -70,6 +70,14 @@ export interface LogSubscriptionStore {
   remove(systemUuid: string, channelId: string): Promise<boolean>;
   /** Removes every subscription the user set up; how many. */
   removeForUser(discordUserId: string): Promise<number>;
+  /**
+   * The right to do `key`'s work (post a system's change, poll it, check its webhook) until
+   * `now + leaseMs`: false while another caller's claim on `key` has not expired. Of several
+   * instances on one database exactly one gets it; a holder that died only delays the work by the
+   * lease. `now` is the caller's clock (milliseconds since the epoch). Claims are not copied by
+   * `snapshot`: they last seconds.
+   */
+  claim(key: string, leaseMs: number, now: number): Promise<boolean>;
   /** Every subscription, for copying to another database (signing tokens still sealed). */
   snapshot(): Promise<LogSubscription[]>;
   /** Replaces every subscription with `rows`, in one transaction. */

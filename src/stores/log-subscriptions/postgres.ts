@@ -29,6 +29,11 @@ export const LOG_SUBSCRIPTIONS_POSTGRES_SCHEMA: PostgresSchema = {
        PRIMARY KEY (system_uuid, channel_id)
      );
      CREATE INDEX log_subscriptions_by_user ON log_subscriptions (discord_user_id);`,
+    // Which instance does a system's work now (claim); one row per kind of work and system.
+    `CREATE TABLE log_claims (
+       claim_key     TEXT PRIMARY KEY,
+       claimed_until BIGINT NOT NULL
+     );`,
   ],
 };
 
@@ -94,6 +99,20 @@ export class PostgresLogSubscriptionStore implements LogSubscriptionStore {
 
   removeForUser(discordUserId: string): Promise<number> {
     return postgresCall(async () => (await this.pool.query('DELETE FROM log_subscriptions WHERE discord_user_id = $1', [discordUserId])).rowCount ?? 0);
+  }
+
+  claim(key: string, leaseMs: number, now: number): Promise<boolean> {
+    // One statement: of two callers, exactly one inserts or changes the row (the other waits for its lock, then sees it held).
+    return postgresCall(
+      async () =>
+        (
+          await this.pool.query(
+            `INSERT INTO log_claims (claim_key, claimed_until) VALUES ($1, $2)
+             ON CONFLICT (claim_key) DO UPDATE SET claimed_until = EXCLUDED.claimed_until WHERE log_claims.claimed_until <= $3`,
+            [key, now + leaseMs, now],
+          )
+        ).rowCount === 1,
+    );
   }
 
   snapshot(): Promise<LogSubscription[]> {

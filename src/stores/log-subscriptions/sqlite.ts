@@ -29,6 +29,11 @@ export const LOG_SUBSCRIPTIONS_SQLITE_SCHEMA: SqliteSchema = {
        PRIMARY KEY (system_uuid, channel_id)
      ) STRICT;
      CREATE INDEX log_subscriptions_by_user ON log_subscriptions (discord_user_id);`,
+    // Which instance does a system's work now (claim); one row per kind of work and system.
+    `CREATE TABLE log_claims (
+       claim_key     TEXT PRIMARY KEY,
+       claimed_until INTEGER NOT NULL
+     ) STRICT;`,
   ],
 };
 
@@ -90,6 +95,19 @@ export class SqliteLogSubscriptionStore implements LogSubscriptionStore {
 
   removeForUser(discordUserId: string): Promise<number> {
     return sqliteCall(() => this.db.prepare('DELETE FROM log_subscriptions WHERE discord_user_id = ?').run(discordUserId).changes);
+  }
+
+  claim(key: string, leaseMs: number, now: number): Promise<boolean> {
+    // One statement: of two callers, exactly one inserts or changes the row.
+    return sqliteCall(
+      () =>
+        this.db
+          .prepare(
+            `INSERT INTO log_claims (claim_key, claimed_until) VALUES (@key, @until)
+             ON CONFLICT(claim_key) DO UPDATE SET claimed_until = excluded.claimed_until WHERE log_claims.claimed_until <= @now`,
+          )
+          .run({ key, until: now + leaseMs, now }).changes === 1,
+    );
   }
 
   snapshot(): Promise<LogSubscription[]> {

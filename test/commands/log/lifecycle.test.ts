@@ -86,9 +86,15 @@ describe('/log lifecycle', () => {
     expect(await choices('zel')).toContain('Zelda');
   });
 
-  it('/token remove ends the user’s logs', async () => {
+  it('/token remove ends the user’s logs and says how many', async () => {
+    const logs = await w.h.app.services.stores.logSubscriptions.forUser(OWNER.id);
+    expect(logs).toHaveLength(1);
+    // A second log of the same system, in another channel: the reply counts both.
+    await w.h.app.services.stores.logSubscriptions.put({ ...logs[0]!, channelId: '440000000000000009' });
     const prompt = await w.run('token', 'remove');
-    await w.press(prompt, 'Forget token');
+    const done = await w.press(prompt, 'Forget token');
+    expect(messageText(done)).toMatch(/token is forgotten/);
+    expect(messageText(done)).toMatch(/Your 2 front logs were ended/);
     expect(await w.h.app.services.stores.logSubscriptions.forUser(OWNER.id)).toEqual([]);
   });
 });

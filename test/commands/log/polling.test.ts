@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from '../helpers.js';
 import { channelOption, defineLogGuild, LOG_CHANNEL, postsIn } from './helpers.js';
@@ -55,6 +56,21 @@ describe('/log by polling', () => {
     expect(posts[1]).not.toContain('Secret');
     expect(posts[1]).toMatch(/"Left","value":"\*\*Alice\*\*"/);
     expect(messageTextOf(await w.run('log', 'view'))).toMatch(/Last change seen: <t:\d+/);
+  });
+
+  it('polls and posts even when the claim cannot be recorded (a change posted twice beats one never posted)', async () => {
+    const db = new Database(w.h.databasePath);
+    try {
+      db.exec('DROP TABLE log_claims');
+      const before = postsIn(w, LOG_CHANNEL).length;
+      w.h.pluralkit.asPluralKit(w.system.id).request('POST', '/systems/@me/switches', { members: [alice.id] });
+      await pollRound();
+      expect(postsIn(w, LOG_CHANNEL)).toHaveLength(before + 1);
+      expect(w.h.logs().some((line) => line.msg === 'front log: the claim could not be recorded; doing the work here')).toBe(true);
+    } finally {
+      db.exec('CREATE TABLE IF NOT EXISTS log_claims (claim_key TEXT PRIMARY KEY, claimed_until INTEGER NOT NULL) STRICT');
+      db.close();
+    }
   });
 
   it('stops by itself when PluralKit refuses the token, and /log view says so', async () => {

@@ -114,6 +114,8 @@ describe('token setup (in-process)', () => {
 
     const done = await world.discord.button({ customId: confirmId, user: ALICE, guildId: GUILD }).finalMessage();
     expect(messageText(done)).toMatch(/forgotten/);
+    // No front logs to end: the reply does not speak of them.
+    expect(messageText(done)).not.toMatch(/front log/);
     const status = await world.discord.slashCommand({ name: 'token', subcommand: 'status', user: ALICE, guildId: GUILD }).finalMessage();
     expect(messageText(status)).toMatch(/No PluralKit token is stored/);
   });

@@ -120,5 +120,22 @@ export function describeLogSubscriptionsContract(name: string, open: (now: () =>
       expect(await store.forSystem(SYSTEM)).toEqual([]);
       expect(await store.forSystem(OTHER_SYSTEM)).toHaveLength(1);
     });
+
+    it('grants a claim to one caller at a time until its lease ends, key by key', async () => {
+      const { store } = await fresh();
+      expect(await store.claim('post:a', 3_000, 10_000)).toBe(true);
+      expect(await store.claim('post:a', 3_000, 12_999)).toBe(false);
+      expect(await store.claim('poll:a', 3_000, 12_999)).toBe(true);
+      // A lease ends at its last millisecond: the next caller gets it then, and holds it for its own lease.
+      expect(await store.claim('post:a', 3_000, 13_000)).toBe(true);
+      expect(await store.claim('post:a', 50, 15_999)).toBe(false);
+      expect(await store.claim('post:a', 50, 16_000)).toBe(true);
+    });
+
+    it('of many callers claiming at once, exactly one gets it', async () => {
+      const { store } = await fresh();
+      const answers = await Promise.all(Array.from({ length: 8 }, () => store.claim('post:b', 3_000, 20_000)));
+      expect(answers.filter(Boolean)).toHaveLength(1);
+    });
   });
 }
