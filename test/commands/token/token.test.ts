@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.js';
 import { EPHEMERAL, messageText } from '../../support/messages.js';
+import { tokenSetupJourney } from '../../support/journeys/token-setup.js';
 import { assertTokenNowhere } from '../../support/token-nowhere.js';
 
 /* /token and /help in-process (moved from the end-to-end run, which keeps a smoke run: test/e2e/token.test.ts). */
@@ -24,42 +25,7 @@ describe('token setup (in-process)', () => {
     await world.stop();
   });
 
-  it('/token set in a server moves to DMs and never asks for the token in the channel', async () => {
-    const handle = world.discord.slashCommand({ name: 'token', subcommand: 'set', user: ALICE, guildId: GUILD });
-    const reply = await handle.finalMessage();
-    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(messageText(reply)).toMatch(/Check your DMs/);
-    const dms = world.discord.dmMessagesTo(ALICE.id);
-    expect(dms.length).toBe(1);
-    const dm = dms[0]!.body as { embeds: Array<{ description: string }>; components: Array<{ components: Array<{ custom_id: string }> }>; allowed_mentions: { parse: string[] } };
-    expect(dm.embeds[0]!.description).toMatch(/full control/);
-    expect(dm.embeds[0]!.description).toMatch(/pk;token refresh/);
-    expect(dm.components[0]!.components[0]!.custom_id).toBe('token:open');
-    expect(dm.allowed_mentions).toEqual({ parse: [] });
-  });
-
-  it('the DM button opens the modal and a valid token is verified, stored and confirmed', async () => {
-    const button = world.discord.button({ customId: 'token:open', user: ALICE, guildId: null });
-    const modal = await button.initialResponse();
-    expect(modal.type).toBe(9);
-    expect(JSON.stringify(modal.data)).toContain('token:submit');
-
-    const submit = world.discord.modalSubmit({ customId: 'token:submit', fields: { token: system.token! }, user: ALICE, guildId: null });
-    const reply = await submit.finalMessage();
-    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(messageText(reply)).toContain('The Alpha System');
-    expect(messageText(reply)).toContain(system.id);
-    expect(messageText(reply)).not.toContain(system.token!);
-  });
-
-  it('/token status names the system, when it was set and last verified', async () => {
-    const reply = await world.discord.slashCommand({ name: 'token', subcommand: 'status', user: ALICE, guildId: GUILD }).finalMessage();
-    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const text = messageText(reply);
-    expect(text).toContain(system.id);
-    expect(text).toMatch(/Set <t:\d+:f>/);
-    expect(text).toMatch(/Last verified <t:\d+:f>/);
-  });
+  tokenSetupJourney(() => ({ discord: world.discord, system, user: ALICE, guildId: GUILD }));
 
   it('/token set in a DM opens the modal at once', async () => {
     const response = await world.discord.slashCommand({ name: 'token', subcommand: 'set', user: BOB, guildId: null }).initialResponse();
