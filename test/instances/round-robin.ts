@@ -1,4 +1,4 @@
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 
 /** Where one request goes: an instance by index, or `both` (the same POST to every instance, as a retrying client could). */
 export type Route = number | 'both';
@@ -49,16 +49,19 @@ export class RoundRobin {
       incoming.on('end', () => {
         const sent: Sent = { method: incoming.method ?? 'POST', path: incoming.url ?? '/', headers: incoming.headers, body: Buffer.concat(chunks) };
         const route = this.planned.shift() ?? 'in turn';
-        const answering = route === 'both' ? this.mirror(sent) : this.route(route, sent);
-        answering.then(
+        if (route === 'both') {
+          this.mirror(sent).then(
+            (answer) => outgoing.writeHead(answer.status, answer.headers).end(answer.body),
+            () => outgoing.writeHead(502).end(),
+          );
+          return;
+        }
+        this.route(route, sent).then(
           (answer) => {
-            outgoing.writeHead(answer.status, answer.headers);
-            outgoing.end(answer.body);
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
           },
-          () => {
-            outgoing.writeHead(502);
-            outgoing.end();
-          },
+          () => outgoing.writeHead(502).end(),
         );
       });
     });
@@ -71,18 +74,18 @@ export class RoundRobin {
   }
 
   /** In turn (skipping instances that refuse the connection), or to the one planned. */
-  private async route(route: number | 'in turn', sent: Sent): Promise<Answer> {
+  private async route(route: number | 'in turn', sent: Sent): Promise<IncomingMessage> {
     if (route !== 'in turn') {
-      const answer = await this.forward(route, sent);
       this.served.push(route);
-      return answer;
+      return this.forward(route, sent);
     }
+    // Its place in `served` is taken on arrival, so concurrent requests are listed as they came.
+    const slot = this.served.push(-1) - 1;
     for (let tries = 0; tries < this.upstreams.length; tries += 1) {
       const index = this.next++ % this.upstreams.length;
+      this.served[slot] = index;
       try {
-        const answer = await this.forward(index, sent);
-        this.served.push(index);
-        return answer;
+        return await this.forward(index, sent);
       } catch (error) {
         if (!(error instanceof Unreachable)) throw error;
       }
@@ -92,25 +95,32 @@ export class RoundRobin {
 
   /** The same request to every instance at once; the client gets the first successful answer. */
   private async mirror(sent: Sent): Promise<Answer> {
-    const answers = await Promise.all(this.upstreams.map((_, index) => this.forward(index, sent)));
+    const answers = await Promise.all(this.upstreams.map(async (_, index) => readAnswer(await this.forward(index, sent))));
     this.mirrored.push(answers.map((answer) => answer.status));
-    const chosen = answers.findIndex((answer) => answer.status === 200);
-    this.served.push(Math.max(chosen, 0));
-    return answers[Math.max(chosen, 0)]!;
+    const chosen = Math.max(answers.findIndex((answer) => answer.status === 200), 0);
+    this.served.push(chosen);
+    return answers[chosen]!;
   }
 
-  private forward(index: number, sent: Sent): Promise<Answer> {
+  /** Resolves with the instance's answer as it starts to arrive. */
+  private forward(index: number, sent: Sent): Promise<IncomingMessage> {
     const target = new URL(sent.path, this.upstreams[index]);
     return new Promise((resolve, reject) => {
-      // No pooled connections: a killed instance's sockets must not be reused.
-      const forwarded = request(target, { method: sent.method, headers: { ...sent.headers, host: target.host }, agent: false }, (answer) => {
-        const parts: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => parts.push(chunk));
-        answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(parts) }));
-        answer.on('error', reject);
-      });
-      forwarded.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ECONNREFUSED' ? new Unreachable(error.message) : error));
+      const forwarded = request(target, { method: sent.method, headers: { ...sent.headers, host: target.host } }, resolve);
+      // Refused, or a kept-alive connection the dead instance's kernel reset before this request was read.
+      forwarded.on('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'ECONNREFUSED' || (forwarded.reusedSocket && error.code === 'ECONNRESET') ? new Unreachable(error.message) : error),
+      );
       forwarded.end(sent.body);
     });
   }
+}
+
+function readAnswer(answer: IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    answer.on('data', (chunk: Buffer) => parts.push(chunk));
+    answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(parts) }));
+    answer.on('error', reject);
+  });
 }
