@@ -134,7 +134,7 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('two bot processes on one Po
     const card = await run('member', 'view', { member: 'Alice' }).finalMessage(ANSWER_MS);
     expect(messageText(card)).toContain('Alice');
     const fronters = await run('fronters', '', { system: system.id }).finalMessage(ANSWER_MS);
-    expect(messageText(fronters)).toMatch(/Fronters of your system[\s\S]*Alice/);
+    expect(messageText(fronters)).toMatch(/Fronters[\s\S]*Current fronter[\s\S]*Alice/);
     const confirmed = await press(prompt, 'Delete member').finalMessage(ANSWER_MS);
     expect(messageText(confirmed)).toMatch(/Deleted member \*\*Carol\*\*/);
     expect(balancer.served.slice(from)).toEqual([B, B, B]);
