@@ -50,8 +50,6 @@ export interface AppOptions {
   writeBudgetMs?: number;
   /** How long any other PluralKit call may take; default 8 s. */
   pluralkitCallBudgetMs?: number;
-  /** Where this app's keys go in Redis (REDIS_URL); default `switchboard:`. Tests give each file its own. */
-  redisPrefix?: string;
 }
 
 /** The live front log's moving parts (`/log`). */
@@ -85,7 +83,7 @@ export async function createServices(config: Config, logger: Logger, discord: Di
       onKeyAdopted: (previousKeyId, keyId) => logger.warn({ previousKeyId, keyId, keyFilePath: key.keyFilePath }, 'the token key was rotated while running; now using the new key from the key file'),
     });
     await tokens.assertKeyMatches();
-    shared = await openSharedState(config, logger, { prefix: options.redisPrefix });
+    shared = await openSharedState(config, logger);
     const pluralkit = new PluralKitClient({
       baseUrl: config.pluralkitApiUrl,
       userAgent: config.pluralkitUserAgent,

@@ -35,6 +35,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** REDIS_URL: `redis://…` (or `rediss://…`) shares rate limits, public views and list versions between instances; undefined → in-process. */
   redisUrl: string | undefined;
+  /** REDIS_KEY_PREFIX: what every key this deployment keeps in Redis starts with, so deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   /** TOKEN_ENCRYPTION_KEY decoded; undefined → key file beside the database. */
   tokenEncryptionKey: Buffer | undefined;
   devGuildId: string | undefined;
@@ -136,6 +138,7 @@ export const DEFAULT_PUBLIC_CACHE_SECONDS = 5;
 export const DEFAULT_CACHE_MAX_MB = 64;
 export const DEFAULT_CACHE_IDLE_MINUTES = 10;
 export const DEFAULT_LOG_POLL_SECONDS = 60;
+export const DEFAULT_REDIS_KEY_PREFIX = 'switchboard:';
 
 const environmentSchema = z.object({
   DISCORD_INTERACTIONS: optionalText.transform((value, ctx) => {
@@ -197,6 +200,9 @@ const environmentSchema = z.object({
     } else if (url.hostname === '') {
       ctx.addIssue({ code: 'custom', message: 'REDIS_URL must name a host (redis://HOST:6379)' });
     }
+  }),
+  REDIS_KEY_PREFIX: optionalText.refine((value) => value === undefined || /^[\x21-\x7e]{1,64}$/.test(value), {
+    message: 'REDIS_KEY_PREFIX must be 1 to 64 printable ASCII characters without spaces (e.g. switchboard-staging:)',
   }),
   TOKEN_ENCRYPTION_KEY: optionalText.transform((value, ctx) => {
     if (value === undefined) return undefined;
@@ -312,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     databasePath: databasePath === IN_MEMORY_DATABASE ? databasePath : resolve(databasePath),
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
+    redisKeyPrefix: vars.REDIS_KEY_PREFIX ?? DEFAULT_REDIS_KEY_PREFIX,
     tokenEncryptionKey: vars.TOKEN_ENCRYPTION_KEY,
     devGuildId: vars.DEV_GUILD_ID,
     logLevel: vars.LOG_LEVEL,

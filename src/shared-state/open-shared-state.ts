@@ -6,11 +6,12 @@ import type { SharedState } from './shared-state.js';
 
 /** How long a start waits for Redis before carrying on without it (it joins when it answers). */
 const CONNECT_WAIT_MS = 3_000;
-export const DEFAULT_REDIS_PREFIX = 'switchboard:';
 
 export interface SharedStateConfig {
   /** REDIS_URL; undefined → in-process. */
   redisUrl: string | undefined;
+  /** REDIS_KEY_PREFIX: every key starts with it. */
+  redisKeyPrefix: string;
   publicViewTtlMs: number;
 }
 
@@ -25,7 +26,7 @@ function hostOf(url: string): string {
  * does not stop the start: the instance runs on in-process state, says so, and shares again as
  * soon as Redis answers.
  */
-export async function openSharedState(config: SharedStateConfig, log: Logger, options: { prefix?: string } = {}): Promise<SharedState> {
+export async function openSharedState(config: SharedStateConfig, log: Logger): Promise<SharedState> {
   if (config.redisUrl === undefined) return inProcessSharedState({ publicViewTtlMs: config.publicViewTtlMs });
   const where = hostOf(config.redisUrl);
   const health = new RedisHealth(redisConnection(config.redisUrl), log, where);
@@ -42,5 +43,5 @@ export async function openSharedState(config: SharedStateConfig, log: Logger, op
   clearTimeout(timer);
   if (ready) log.info({ redis: where }, 'sharing rate limits, public views and list versions through Redis');
   else health.lost(new Error(`no answer within ${CONNECT_WAIT_MS} ms`));
-  return redisSharedState({ health, prefix: options.prefix ?? DEFAULT_REDIS_PREFIX, publicViewTtlMs: config.publicViewTtlMs });
+  return redisSharedState({ health, prefix: config.redisKeyPrefix, publicViewTtlMs: config.publicViewTtlMs });
 }

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       databasePath: resolve('data/switchboard.db'),
       databaseUrl: undefined,
       redisUrl: undefined,
+      redisKeyPrefix: 'switchboard:',
       tokenEncryptionKey: undefined,
       devGuildId: undefined,
       logLevel: 'info',
@@ -76,6 +77,7 @@ describe('loadConfig', () => {
       DATABASE_PATH: 'somewhere/else.db',
       DATABASE_URL: 'postgres://switchboard:secret@db.internal:5432/switchboard',
       REDIS_URL: 'redis://:secret@cache.internal:6379/2',
+      REDIS_KEY_PREFIX: 'switchboard-staging:',
       TOKEN_ENCRYPTION_KEY: key.toString('base64'),
       DEV_GUILD_ID: '876543210987654321',
       LOG_LEVEL: 'DEBUG',
@@ -103,6 +105,7 @@ describe('loadConfig', () => {
       databasePath: resolve('somewhere/else.db'),
       databaseUrl: 'postgres://switchboard:secret@db.internal:5432/switchboard',
       redisUrl: 'redis://:secret@cache.internal:6379/2',
+      redisKeyPrefix: 'switchboard-staging:',
       tokenEncryptionKey: key,
       devGuildId: '876543210987654321',
       logLevel: 'debug',
@@ -169,6 +172,8 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://:hunter2@cache:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(got scheme http:\)$/],
     ['REDIS_URL', 'redis://:hunter2@[oops', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL \(it could not be parsed\)$/],
     ['REDIS_URL', 'cache.internal:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['REDIS_KEY_PREFIX', 'two words:', /^REDIS_KEY_PREFIX must be 1 to 64 printable ASCII characters without spaces/],
+    ['REDIS_KEY_PREFIX', 'x'.repeat(65), /^REDIS_KEY_PREFIX must be 1 to 64 printable ASCII characters without spaces/],
   ])('%s=%j fails with one line naming it', (variable, value, expected) => {
     const error = configError(() => loadConfig({ [variable]: value }));
     expect(error.message).toMatch(expected);

@@ -63,6 +63,7 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('the front log on two instan
         PLURALKIT_API_URL: pluralkit.url,
         DATABASE_URL: database.url(),
         REDIS_URL: redisTestUrl!,
+        REDIS_KEY_PREFIX: prefix,
         TOKEN_ENCRYPTION_KEY: KEY,
         DISCORD_INTERACTIONS: 'http',
         HTTP_PORT: '0',
@@ -72,7 +73,7 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('the front log on two instan
       },
       { requireDiscordToken: true, loadDotEnv: false },
     );
-    instances.push(...(await Promise.all([0, 1].map(() => startApp(config, createLogger('silent'), commandModules, { redisPrefix: prefix, clock })))));
+    instances.push(...(await Promise.all([0, 1].map(() => startApp(config, createLogger('silent'), commandModules, { clock })))));
     const everyone = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
     discord.defineGuild({ id: GUILD, everyone, members: { [OWNER.id]: [], [discord.botUserId]: [] }, channels: { [DISPATCHED]: {}, [POLLED]: {} } });
 

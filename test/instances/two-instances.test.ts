@@ -43,6 +43,7 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('two instances on one Postgr
         PLURALKIT_API_URL: pluralkit.url,
         DATABASE_URL: database.url(),
         REDIS_URL: redisTestUrl!,
+        REDIS_KEY_PREFIX: prefix,
         TOKEN_ENCRYPTION_KEY: KEY,
         DISCORD_INTERACTIONS: 'http',
         HTTP_PORT: '0',
@@ -59,7 +60,7 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('two instances on one Postgr
       },
     });
     // Started together, as a deployment rolls out: both reach the registration at the same time.
-    instances.push(...(await Promise.all([0, 1].map(() => startApp(config, createLogger('info', sink), commandModules, { redisPrefix: prefix })))));
+    instances.push(...(await Promise.all([0, 1].map(() => startApp(config, createLogger('info', sink), commandModules)))));
     balancer = new RoundRobin(instances.map((app) => `http://127.0.0.1:${app.httpAddress!.port}`));
     discord.setInteractionsEndpoint(`${await balancer.listen()}/interactions`);
     system = pluralkit.seedSystem({ name: 'Two Rooms', accounts: [OWNER.id] });

@@ -79,7 +79,7 @@ describe.skipIf(!redisTestUrl)('when Redis goes away mid-run', () => {
     await direct.connect();
     const relay = new Relay(new URL(redisTestUrl!));
     await relay.open();
-    const state = await openSharedState({ redisUrl: `redis://127.0.0.1:${relay.port}`, publicViewTtlMs: 5_000 }, log, { prefix });
+    const state = await openSharedState({ redisUrl: `redis://127.0.0.1:${relay.port}`, publicViewTtlMs: 5_000, redisKeyPrefix: prefix }, log);
     try {
       await state.versions.change('members:abcde');
       const sharedStamp = await direct.get(`${prefix}version:members:abcde`);
@@ -142,7 +142,7 @@ describe.skipIf(!redisTestUrl)('when Redis goes away mid-run', () => {
     const port = relay.port;
     await relay.pull();
     const before = lines.length;
-    const state = await openSharedState({ redisUrl: `redis://:secret@127.0.0.1:${port}`, publicViewTtlMs: 5_000 }, log, { prefix });
+    const state = await openSharedState({ redisUrl: `redis://:secret@127.0.0.1:${port}`, publicViewTtlMs: 5_000, redisKeyPrefix: prefix }, log);
     try {
       expect(state.kind).toBe('redis');
       expect(await state.rateBuckets.take([{ key: 'generic_get:bot', intervalMs: 100, toleranceMs: 700 }])).toEqual({ admitted: true });

@@ -14,7 +14,7 @@ describe.skipIf(!redisTestUrl)('Redis shared state (REDIS_URL)', () => {
 
   const subject: SharedStateSubject = {
     async open({ ttlMs }) {
-      const state = await openSharedState({ redisUrl: redisTestUrl!, publicViewTtlMs: ttlMs }, createLogger('silent'), { prefix });
+      const state = await openSharedState({ redisUrl: redisTestUrl!, publicViewTtlMs: ttlMs, redisKeyPrefix: prefix }, createLogger('silent'));
       opened.push(state);
       return state;
     },
