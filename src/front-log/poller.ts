@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { Services } from '../services.js';
 import type { FrontLogPoster } from './poster.js';
 import { Repeating } from './repeating.js';
+import { forEachClaimedSystem } from './system-rounds.js';
 
 /** How far each wait strays from the interval, either way, so many bots (and logs) do not read in step. */
 const JITTER = 0.1;
@@ -39,17 +40,9 @@ export class FrontLogPoller {
 
   /** One round: every polled system no instance polled lately, one after another. */
   async pollOnce(signal?: AbortSignal): Promise<void> {
-    let subscriptions;
-    try {
-      subscriptions = await this.services.stores.logSubscriptions.polling();
-    } catch (error) {
-      this.services.logger.warn({ err: error }, 'front log: could not read the polled logs');
-      return;
-    }
-    for (const systemUuid of new Set(subscriptions.map((subscription) => subscription.systemUuid))) {
-      if (signal?.aborted) return;
-      if (!(await this.poster.claim(`poll:${systemUuid}`, this.leaseMs))) continue;
-      await this.poster.refresh(systemUuid, { corrected: false, eventAt: null });
-    }
+    const logs = this.services.stores.logSubscriptions;
+    await forEachClaimedSystem(this.services, this.poster, { logs: 'polled', read: () => logs.polling(), claimPrefix: 'poll', leaseMs: this.leaseMs, signal }, (systemUuid) =>
+      this.poster.refresh(systemUuid, { corrected: false, eventAt: null }),
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { LogSubscription } from '../stores/log-subscriptions/log-subscripti
 import type { FrontLogPoster } from './poster.js';
 import { Repeating } from './repeating.js';
 import { dispatchUrl } from './subscriptions.js';
+import { forEachClaimedSystem } from './system-rounds.js';
 
 export const WEBHOOK_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
@@ -38,25 +39,16 @@ export class WebhookHealthCheck {
   async checkOnce(signal?: AbortSignal): Promise<void> {
     const ours = dispatchUrl(this.services);
     if (!ours) return;
-    let subscriptions: LogSubscription[];
-    try {
-      subscriptions = await this.services.stores.logSubscriptions.dispatched();
-    } catch (error) {
-      this.services.logger.warn({ err: error }, 'front log: could not read the dispatched logs');
-      return;
-    }
-    for (const systemUuid of new Set(subscriptions.map((subscription) => subscription.systemUuid))) {
-      if (signal?.aborted) return;
-      // Several instances: the first round of the day checks each system; the others skip it.
-      if (!(await this.poster.claim(`webhook:${systemUuid}`, this.leaseMs))) continue;
-      const theirs = subscriptions.filter((subscription) => subscription.systemUuid === systemUuid);
+    const logs = this.services.stores.logSubscriptions;
+    // Several instances: the first round of the day checks each system; the others skip it.
+    await forEachClaimedSystem(this.services, this.poster, { logs: 'dispatched', read: () => logs.dispatched(), claimPrefix: 'webhook', leaseMs: this.leaseMs, signal }, async (_, theirs) => {
       const pointsHere = await this.pointsHere(theirs[0]!, ours);
-      if (pointsHere === null) continue;
+      if (pointsHere === null) return;
       for (const subscription of theirs) {
         const health = pointsHere ? (subscription.health === 'webhook-elsewhere' ? 'ok' : subscription.health) : 'webhook-elsewhere';
         if (health !== subscription.health) await this.poster.showHealth(subscription, health);
       }
-    }
+    });
   }
 
   /** Null when it cannot be known now (no token, PluralKit unreachable): nothing changes then. */
