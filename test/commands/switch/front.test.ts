@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../support/harness.js';
+import { FRONT_GUILD, FRONT_OWNER, frontersShownPubliclyCase, latestSwitch, seedFrontSystem, switchByNamesCase, type FrontWorld } from '../../support/journeys/front-tracking.js';
 import { buttonId, connectToken, EPHEMERAL, messageText } from '../../support/messages.js';
 
 /* /fronters and /switch in-process (moved from the end-to-end run, which keeps a smoke run: test/e2e/front.test.ts). */
 
-const OWNER = { id: '220000000000000001', username: 'owner' };
+const OWNER = FRONT_OWNER;
 const FRIEND = { id: '220000000000000002', username: 'friend' };
 const STRANGER = { id: '220000000000000003', username: 'stranger' };
-const GUILD = '320000000000000001';
+const GUILD = FRONT_GUILD;
 const HOUR = 3600_000;
 
 describe('front tracking (in-process)', () => {
@@ -15,20 +16,15 @@ describe('front tracking (in-process)', () => {
   let own: { id: string; token: string | null };
   let alice: { id: string }, bob: { id: string }, carol: { id: string };
 
-  const latest = async () => {
-    const response = await fetch(`${world.pluralkit.url}/systems/${own.id}/switches?limit=1`, { headers: { authorization: own.token!, 'user-agent': 'test' } });
-    return ((await response.json()) as Array<{ id: string; timestamp: string; members: string[] }>)[0];
-  };
+  const latest = () => latestSwitch({ pluralkit: world.pluralkit, own });
+  const front = (): FrontWorld => ({ discord: world.discord, pluralkit: world.pluralkit, own, alice, bob });
   const slash = (subcommand: string, options: Record<string, string | boolean> = {}, user = OWNER, guildId: string | null = GUILD) =>
     world.discord.slashCommand({ name: 'switch', subcommand, options, user, guildId }).finalMessage(10_000);
 
   beforeAll(async () => {
     world = await startHarness();
-    own = world.pluralkit.seedSystem({ name: 'Own System', accounts: [OWNER.id], settings: { timezone: 'Europe/Berlin' } });
-    alice = world.pluralkit.seedMember(own.id, { name: 'Alice', pronouns: 'she/her', color: 'ff0000' });
-    bob = world.pluralkit.seedMember(own.id, { name: 'Bob', display_name: 'Bobby' });
+    ({ own, alice, bob } = seedFrontSystem(world.pluralkit));
     carol = world.pluralkit.seedMember(own.id, { name: 'Carol', privacy: { name_privacy: 'private' }, display_name: 'C.' });
-    world.pluralkit.seedSwitch(own.id, { timestamp: new Date(Date.now() - 5 * HOUR), members: [alice.id] });
     await connectToken(world.discord, OWNER, own.token!);
   });
 
@@ -36,15 +32,7 @@ describe('front tracking (in-process)', () => {
     await world.stop();
   });
 
-  it('/fronters shows the caller’s current fronters publicly, as PluralKit shows the public', async () => {
-    const reply = await world.discord.slashCommand({ name: 'fronters', user: OWNER, guildId: GUILD }).finalMessage();
-    expect(reply.flags & EPHEMERAL).toBe(0);
-    const text = messageText(reply);
-    expect(text).toContain('Alice');
-    expect(text).toMatch(/<t:\d+:f>/);
-    expect(text).toMatch(/<t:\d+:R>/);
-    expect(reply.allowed_mentions).toEqual({ parse: [] });
-  });
+  frontersShownPubliclyCase(front);
 
   it('/fronters private: True shows the full view only to the owner', async () => {
     const reply = await world.discord.slashCommand({ name: 'fronters', options: { private: true }, user: OWNER, guildId: GUILD }).finalMessage();
@@ -98,13 +86,7 @@ describe('front tracking (in-process)', () => {
     expect(choices[0]!.value).toContain(bob.id);
   });
 
-  it('/switch new registers a switch by names, ephemerally, and names the new fronters', async () => {
-    const reply = await slash('new', { members: 'alice, Bobby' });
-    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(messageText(reply)).toMatch(/Switch registered/);
-    expect(messageText(reply)).toContain('Alice');
-    expect((await latest())!.members).toEqual([alice.id, bob.id]);
-  });
+  switchByNamesCase(front);
 
   it.each([
     [{ members: 'Alice, Bob' }, /already fronting|identical|same/i],
