@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonId, GUILD, messageText, OWNER, startWorld, type World } from '../helpers.js';
-import { channelOption, defineLogGuild, freePort, LOG_CHANNEL, passAggregation, postsIn } from './helpers.js';
+import { buttonId, GUILD, messageText, OWNER, type World } from '../helpers.js';
+import { channelOption, LOG_CHANNEL, passAggregation, postsIn, startDispatchWorld } from './helpers.js';
 
 /*
  * Dispatch (PUBLIC_URL set): setup hands out the URL and a form for PluralKit's signing token;
@@ -14,12 +14,7 @@ describe('/log by dispatch', () => {
   let bea: { id: string };
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/pluralkit/dispatch`;
-    w = await startWorld({}, { frontLogLoops: true, env: { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` } });
-    defineLogGuild(w);
-    alice = w.h.pluralkit.seedMember(w.system.id, { name: 'Alice' });
-    bea = w.h.pluralkit.seedMember(w.system.id, { name: 'Bea' });
+    ({ w, url, alice, bea } = await startDispatchWorld());
   });
   afterAll(() => w?.stop());
 

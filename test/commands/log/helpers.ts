@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { Permission } from '../../support/fake-discord/guilds.js';
 import type { World } from '../helpers.js';
-import { GUILD, OWNER, STRANGER } from '../helpers.js';
+import { GUILD, OWNER, startWorld, STRANGER } from '../helpers.js';
 
 /*
  * The front log's world: the test guild with a log channel where the owner has Manage Channels
@@ -55,4 +55,17 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A world with PUBLIC_URL set (logs fed by dispatch), the log guild, and two members: what dispatch tests start from. */
+export async function startDispatchWorld(): Promise<{ w: World; url: string; alice: { id: string }; bea: { id: string } }> {
+  const port = await freePort();
+  const w = await startWorld({}, { frontLogLoops: true, env: { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` } });
+  defineLogGuild(w);
+  return {
+    w,
+    url: `http://127.0.0.1:${port}/pluralkit/dispatch`,
+    alice: w.h.pluralkit.seedMember(w.system.id, { name: 'Alice' }),
+    bea: w.h.pluralkit.seedMember(w.system.id, { name: 'Bea' }),
+  };
 }

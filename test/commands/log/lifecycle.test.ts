@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonId, GUILD, messageText, OWNER, startWorld, type World } from '../helpers.js';
-import { channelOption, defineLogGuild, freePort, LOG_CHANNEL, passAggregation, postsIn } from './helpers.js';
+import { buttonId, GUILD, messageText, OWNER, type World } from '../helpers.js';
+import { channelOption, LOG_CHANNEL, passAggregation, postsIn, startDispatchWorld } from './helpers.js';
 
 /* Dispatch logs over time: another tool's URL, corrections, a bad signing token, the end of a log with the token. */
 describe('/log lifecycle', () => {
@@ -12,12 +12,7 @@ describe('/log lifecycle', () => {
   let bea: { id: string };
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/pluralkit/dispatch`;
-    w = await startWorld({}, { frontLogLoops: true, env: { HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` } });
-    defineLogGuild(w);
-    alice = w.h.pluralkit.seedMember(w.system.id, { name: 'Alice' });
-    bea = w.h.pluralkit.seedMember(w.system.id, { name: 'Bea' });
+    ({ w, url, alice, bea } = await startDispatchWorld());
   });
   afterAll(() => w?.stop());
 
