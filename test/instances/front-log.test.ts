@@ -9,7 +9,9 @@ import { Permission } from '../support/fake-discord/guilds.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { postgresAdminUrl, usePostgresDatabase } from '../support/postgres.js';
+import { botEnvironment } from '../support/fakes.js';
 import { redisTestUrl, useRedisPrefix } from '../support/redis.js';
+import { sharedByInstances } from './deployment.js';
 
 /*
  * The live front log on two instances sharing one PostgreSQL and one Redis, on one manual clock:
@@ -58,18 +60,9 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('the front log on two instan
     pluralkit = await startPluralKitEmulator();
     const config = loadConfig(
       {
-        DISCORD_TOKEN: discord.botToken,
-        DISCORD_API_URL: discord.apiUrl,
-        PLURALKIT_API_URL: pluralkit.url,
-        DATABASE_URL: database.url(),
-        REDIS_URL: redisTestUrl!,
-        REDIS_KEY_PREFIX: prefix,
-        TOKEN_ENCRYPTION_KEY: KEY,
-        DISCORD_INTERACTIONS: 'http',
-        HTTP_PORT: '0',
-        HTTP_HOST: '127.0.0.1',
+        ...botEnvironment(discord, pluralkit, 'http'),
+        ...sharedByInstances(database.url(), prefix, KEY),
         PUBLIC_URL: 'https://switchboard.example',
-        DISCORD_PUBLIC_KEY: discord.interactionsPublicKey,
       },
       { requireDiscordToken: true, loadDotEnv: false },
     );

@@ -8,7 +8,9 @@ import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord/inde
 import { connectToken, messageText } from '../support/messages.js';
 import { startPluralKitEmulator, type PluralKitEmulator } from '../support/pluralkit-emulator/index.js';
 import { postgresAdminUrl, usePostgresDatabase } from '../support/postgres.js';
+import { botEnvironment } from '../support/fakes.js';
 import { redisTestUrl, useRedisPrefix } from '../support/redis.js';
+import { sharedByInstances } from './deployment.js';
 import { RoundRobin } from './round-robin.js';
 
 /*
@@ -38,17 +40,8 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('two instances on one Postgr
     pluralkit = await startPluralKitEmulator({ rateLimits: true });
     const config = loadConfig(
       {
-        DISCORD_TOKEN: discord.botToken,
-        DISCORD_API_URL: discord.apiUrl,
-        PLURALKIT_API_URL: pluralkit.url,
-        DATABASE_URL: database.url(),
-        REDIS_URL: redisTestUrl!,
-        REDIS_KEY_PREFIX: prefix,
-        TOKEN_ENCRYPTION_KEY: KEY,
-        DISCORD_INTERACTIONS: 'http',
-        HTTP_PORT: '0',
-        HTTP_HOST: '127.0.0.1',
-        DISCORD_PUBLIC_KEY: discord.interactionsPublicKey,
+        ...botEnvironment(discord, pluralkit, 'http'),
+        ...sharedByInstances(database.url(), prefix, KEY),
         LOG_LEVEL: 'info',
       },
       { requireDiscordToken: true, loadDotEnv: false },

@@ -5,6 +5,7 @@ import { startFakes, type Fakes } from '../support/fakes.js';
 import { buttonId, connectToken, messageText, subcommandPath } from '../support/messages.js';
 import { postgresAdminUrl, usePostgresDatabase } from '../support/postgres.js';
 import { redisTestUrl, useRedisPrefix } from '../support/redis.js';
+import { sharedByInstances } from './deployment.js';
 import { RoundRobin } from './round-robin.js';
 
 /*
@@ -54,10 +55,7 @@ describe.skipIf(!postgresAdminUrl || !redisTestUrl)('two bot processes on one Po
     fakes = await startFakes({ transport: 'http', rateLimits: false });
     const env = {
       ...fakes.env,
-      DATABASE_URL: database.url(),
-      TOKEN_ENCRYPTION_KEY: KEY,
-      REDIS_URL: redisTestUrl!,
-      REDIS_KEY_PREFIX: prefix,
+      ...sharedByInstances(database.url(), prefix, KEY),
       LOG_LEVEL: 'info',
     };
     // Started together, as a deployment rolls out: both migrate the empty database and reach registration at once.

@@ -28,6 +28,16 @@ export interface Fakes {
   close(): Promise<void>;
 }
 
+/** How the bot finds these fakes: Discord's and PluralKit's URLs, the bot token, and the HTTP interactions settings when `transport` is http. */
+export function botEnvironment(discord: FakeDiscord, pluralkit: PluralKitEmulator, transport: Transport): Record<string, string> {
+  return {
+    DISCORD_TOKEN: discord.botToken,
+    DISCORD_API_URL: discord.apiUrl,
+    PLURALKIT_API_URL: pluralkit.url,
+    ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
+  };
+}
+
 /**
  * The world every bot test runs in, whichever way the bot runs: in the test process (the harness)
  * or as the real process (test/e2e). One place says how the bot finds the fakes.
@@ -40,12 +50,7 @@ export async function startFakes(options: FakesOptions = {}): Promise<Fakes> {
     discord,
     pluralkit,
     transport,
-    env: {
-      DISCORD_TOKEN: discord.botToken,
-      DISCORD_API_URL: discord.apiUrl,
-      PLURALKIT_API_URL: pluralkit.url,
-      ...(transport === 'http' ? { DISCORD_INTERACTIONS: 'http', HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: discord.interactionsPublicKey } : {}),
-    },
+    env: botEnvironment(discord, pluralkit, transport),
     interactionsAt: (port) => discord.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`),
     async close() {
       await discord.close();
