@@ -105,9 +105,10 @@ export class ManualClock implements Clock {
    * `runUntil` for code that also talks over the network: time moves on to the next wait only
    * while `quiet()` says nothing else is under way (say, no request on the wire), so it never runs
    * ahead of a request still travelling. Looks once per turn of the event loop; gives up when
-   * nothing at all happened for `stallMs` of real time (a safety net, not a measurement).
+   * nothing at all happened for `stallMs` of real time (a safety net, not a measurement). Waits due
+   * after `until` are left alone: time never passes it.
    */
-  async runWhenQuiet<T>(outcome: Promise<T>, quiet: () => boolean, { maxWaits = 10_000, stallMs = 10_000 } = {}): Promise<T> {
+  async runWhenQuiet<T>(outcome: Promise<T>, quiet: () => boolean, { maxWaits = 10_000, stallMs = 10_000, until = Infinity } = {}): Promise<T> {
     let settled = false;
     const done = (): void => void (settled = true);
     outcome.then(done, done);
@@ -115,7 +116,7 @@ export class ManualClock implements Clock {
     for (let waits = 0; ; ) {
       await new Promise((resolve) => setImmediate(resolve));
       if (settled) return outcome;
-      if (this.sleepers.length > 0 && quiet()) {
+      if (this.sleepers.length > 0 && quiet() && Math.min(...this.sleepers.map((sleeper) => sleeper.dueAt)) <= until) {
         if (++waits > maxWaits) throw new Error(`ManualClock: still not settled after ${maxWaits} waits`);
         this.wakeNext();
         lastProgress = performance.now();
